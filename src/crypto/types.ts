@@ -1,0 +1,108 @@
+/**
+ * The vault's public contract. Everything above crypto/ talks to keys through this
+ * interface only; the implementation lives in a Web Worker (worker.ts) so Argon2id never
+ * freezes the UI and the vault key never exists on the main thread.
+ */
+
+declare const brand: unique symbol;
+/** A nominal type: a `T` that the compiler will not confuse with another `T`. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** Unpadded base64url text (RFC 4648 §5). */
+export type Base64Url = Brand<string, 'Base64Url'>;
+/** The human-copyable recovery code shown once at setup, e.g. `K7QD-2M9X-...`. */
+export type RecoveryCode = Brand<string, 'RecoveryCode'>;
+/** A sealed record: version byte, nonce, ciphertext and tag (see envelope.ts). */
+export type Envelope = Brand<Uint8Array, 'Envelope'>;
+
+/** What the patient chose to protect the vault with. */
+export type SecretKind = 'pin' | 'passphrase';
+
+/** Argon2id cost, stored beside each wrap so it can be raised later. */
+export interface KdfParams {
+  readonly alg: 'argon2id13';
+  /** Passes over memory (libsodium opslimit). Floor: 2. */
+  readonly opsLimit: number;
+  /** Bytes of memory (libsodium memlimit). Floor: 19 MiB = 19,922,944. */
+  readonly memLimit: number;
+  /** 16 random bytes, base64url. */
+  readonly salt: Base64Url;
+}
+
+/** The vault key encrypted under a key derived from the PIN or passphrase. Not secret. */
+export interface PasswordWrap {
+  readonly v: 1;
+  readonly kind: SecretKind;
+  readonly kdf: KdfParams;
+  /** 24-byte XChaCha20-Poly1305 nonce, base64url. */
+  readonly nonce: Base64Url;
+  /** Wrapped vault key (32 bytes + 16-byte tag), base64url. */
+  readonly wrapped: Base64Url;
+}
+
+/** The vault key encrypted under the recovery key. Not secret. */
+export interface RecoveryWrap {
+  readonly v: 1;
+  readonly nonce: Base64Url;
+  readonly wrapped: Base64Url;
+}
+
+/** Both wraps of one vault: what storage keeps so the vault can be opened again. */
+export interface Keyring {
+  readonly password: PasswordWrap;
+  readonly recovery: RecoveryWrap;
+}
+
+/** One record to seal or open. `table` and `id` are bound into the associated data. */
+export interface RecordRef {
+  readonly table: string;
+  readonly id: string;
+}
+export interface SealRequest extends RecordRef {
+  readonly plaintext: Uint8Array;
+}
+export interface OpenRequest extends RecordRef {
+  readonly envelope: Envelope;
+}
+
+/** Why a crypto operation failed. Features map each code to an `errors:` translation key. */
+export type CryptoErrorCode =
+  | 'locked' // an operation needed the vault key and the vault is locked
+  | 'wrong-secret' // PIN, passphrase or recovery code did not open the wrap
+  | 'weak-secret' // PIN shorter than 6 digits, or passphrase too short
+  | 'kdf-below-floor' // stored Argon2id parameters are below the floor; refused
+  | 'bad-envelope' // malformed, tampered, moved to another row, or wrong key
+  | 'unsupported-version' // an envelope or wrap from a future format
+  | 'bad-recovery-code' // the recovery code is not well formed (typo, wrong length)
+  | 'crypto-unavailable'; // libsodium or the worker could not start
+
+/** The one error type crypto/ throws. Never carries key material or plaintext. */
+export class CryptoError extends Error {
+  override readonly name = 'CryptoError';
+  constructor(readonly code: CryptoErrorCode) {
+    super(`crypto: ${code}`);
+  }
+}
+
+/** Everything the app may ask of the vault. */
+export interface VaultApi {
+  /** True while the vault key is held in memory. */
+  isUnlocked(): Promise<boolean>;
+  /**
+   * Creates a fresh random vault key, wraps it under the secret and under a new random
+   * recovery key, and leaves the vault unlocked. The recovery code is returned once.
+   */
+  create(secret: string, kind: SecretKind): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }>;
+  /** Derives the wrapping key with the wrap's own parameters and unwraps. */
+  unlock(secret: string, wrap: PasswordWrap): Promise<void>;
+  /** Opens the vault with the recovery code (tolerates case, spaces and dashes). */
+  unlockWithRecovery(code: string, wrap: RecoveryWrap): Promise<void>;
+  /** Re-wraps the (unlocked) vault key under a new secret with a new salt. Data is untouched. */
+  rewrap(secret: string, kind: SecretKind): Promise<PasswordWrap>;
+  /** Forgets the vault key. */
+  lock(): Promise<void>;
+  /** Seals each plaintext with a fresh nonce. Throws `locked` when locked. */
+  seal(items: readonly SealRequest[]): Promise<Envelope[]>;
+  /** Opens each envelope, checking table and id. Throws `bad-envelope` on any mismatch. */
+  open(items: readonly OpenRequest[]): Promise<Uint8Array[]>;
+}
