@@ -14,6 +14,8 @@ export type Base64Url = Brand<string, 'Base64Url'>;
 export type RecoveryCode = Brand<string, 'RecoveryCode'>;
 /** A sealed record: version byte, nonce, ciphertext and tag (see envelope.ts). */
 export type Envelope = Brand<Uint8Array, 'Envelope'>;
+/** The 32-byte key that encrypts everything. Exists only inside the crypto worker. */
+export type VaultKey = Brand<Uint8Array, 'VaultKey'>;
 
 /** What the patient chose to protect the vault with. */
 export type SecretKind = 'pin' | 'passphrase';
@@ -74,15 +76,40 @@ export type CryptoErrorCode =
   | 'bad-envelope' // malformed, tampered, moved to another row, or wrong key
   | 'unsupported-version' // an envelope or wrap from a future format
   | 'bad-recovery-code' // the recovery code is not well formed (typo, wrong length)
+  | 'bad-input' // a programming error: invalid table name, empty id, unknown request
   | 'crypto-unavailable'; // libsodium or the worker could not start
+
+/** Every code, for exhaustive checks and for validating codes that cross the worker boundary. */
+export const CRYPTO_ERROR_CODES: readonly CryptoErrorCode[] = [
+  'locked',
+  'wrong-secret',
+  'weak-secret',
+  'kdf-below-floor',
+  'bad-envelope',
+  'unsupported-version',
+  'bad-recovery-code',
+  'bad-input',
+  'crypto-unavailable',
+];
 
 /** The one error type crypto/ throws. Never carries key material or plaintext. */
 export class CryptoError extends Error {
   override readonly name = 'CryptoError';
   constructor(readonly code: CryptoErrorCode) {
+    // SECURITY: the message is the code and nothing else: no key, secret or plaintext.
     super(`crypto: ${code}`);
   }
 }
+
+/** True when `value` is a CryptoError with one of `codes` (any code when none given). */
+export function isCryptoError(value: unknown, ...codes: CryptoErrorCode[]): value is CryptoError {
+  return value instanceof CryptoError && (codes.length === 0 || codes.includes(value.code));
+}
+
+/** The outcome of opening one envelope in `openSettled`: a bad row does not hide the others. */
+export type OpenResult =
+  | { readonly ok: true; readonly plaintext: Uint8Array }
+  | { readonly ok: false; readonly code: CryptoErrorCode };
 
 /** Everything the app may ask of the vault. */
 export interface VaultApi {
@@ -92,7 +119,10 @@ export interface VaultApi {
    * Creates a fresh random vault key, wraps it under the secret and under a new random
    * recovery key, and leaves the vault unlocked. The recovery code is returned once.
    */
-  create(secret: string, kind: SecretKind): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }>;
+  create(
+    secret: string,
+    kind: SecretKind,
+  ): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }>;
   /** Derives the wrapping key with the wrap's own parameters and unwraps. */
   unlock(secret: string, wrap: PasswordWrap): Promise<void>;
   /** Opens the vault with the recovery code (tolerates case, spaces and dashes). */
@@ -105,4 +135,18 @@ export interface VaultApi {
   seal(items: readonly SealRequest[]): Promise<Envelope[]>;
   /** Opens each envelope, checking table and id. Throws `bad-envelope` on any mismatch. */
   open(items: readonly OpenRequest[]): Promise<Uint8Array[]>;
+}
+
+/**
+ * What the vault offers beyond the core contract: tolerant batch opening and a fresh
+ * recovery code. The in-process Vault and the worker client both implement it.
+ */
+export interface VaultService extends VaultApi {
+  /** Like `open`, but one bad envelope yields `{ ok: false, code }` instead of failing the batch. */
+  openSettled(items: readonly OpenRequest[]): Promise<OpenResult[]>;
+  /**
+   * Replaces the recovery key: returns a new wrap and its code, shown once. The old recovery
+   * wrap stops working only once the caller stores the new one in place of it.
+   */
+  renewRecovery(): Promise<{ wrap: RecoveryWrap; recoveryCode: RecoveryCode }>;
 }

@@ -1,0 +1,115 @@
+/**
+ * The main thread's handle on the vault: the same VaultService contract, answered by the
+ * crypto worker over postMessage. The worker (and libsodium with it) starts on first use.
+ */
+import type { MessageEndpoint, VaultMethod, VaultRequest, VaultResponse } from './protocol.ts';
+import { isCryptoErrorCode } from './protocol.ts';
+import type { VaultService } from './types.ts';
+import { CryptoError } from './types.ts';
+
+/** A started worker, or anything that speaks the protocol like one (tests use a MessagePort). */
+export interface VaultEndpoint extends MessageEndpoint {
+  terminate?(): void;
+}
+
+/** How the client reaches a vault. */
+export interface VaultClientOptions {
+  /** Starts the vault's endpoint; defaults to the crypto Web Worker. */
+  readonly spawn?: () => VaultEndpoint;
+}
+
+/** The vault as seen from the main thread. */
+export interface VaultClient extends VaultService {
+  /** Stops the worker: the vault key is gone with it. The next call starts a fresh, locked one. */
+  terminate(): void;
+}
+
+function spawnWorker(): VaultEndpoint {
+  return new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'carnet-crypto',
+  });
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: CryptoError) => void };
+
+/**
+ * Creates the vault client. Every method returns what the Vault method of the same name
+ * returns in the worker, and throws a `CryptoError` with the same code. When the worker
+ * cannot start or dies, pending and later calls throw `crypto-unavailable`, and the call
+ * after that tries a fresh worker.
+ */
+export function createVaultClient(options: VaultClientOptions = {}): VaultClient {
+  const spawn = options.spawn ?? spawnWorker;
+  const pending = new Map<number, Pending>();
+  let endpoint: VaultEndpoint | undefined;
+  let nextId = 1;
+
+  const failAll = (): void => {
+    for (const p of pending.values()) p.reject(new CryptoError('crypto-unavailable'));
+    pending.clear();
+    endpoint?.terminate?.();
+    endpoint = undefined;
+  };
+
+  const onMessage = (event: { data: unknown }): void => {
+    const response = event.data as VaultResponse;
+    const p = typeof response?.id === 'number' ? pending.get(response.id) : undefined;
+    if (!p) return;
+    pending.delete(response.id);
+    if (response.ok === true) p.resolve(response.value);
+    else
+      p.reject(
+        new CryptoError(isCryptoErrorCode(response.code) ? response.code : 'crypto-unavailable'),
+      );
+  };
+
+  const connect = (): VaultEndpoint => {
+    if (endpoint) return endpoint;
+    let started: VaultEndpoint;
+    try {
+      started = spawn();
+    } catch {
+      throw new CryptoError('crypto-unavailable');
+    }
+    started.addEventListener('message', onMessage);
+    started.addEventListener('error', failAll);
+    started.addEventListener('messageerror', failAll);
+    endpoint = started;
+    return started;
+  };
+
+  function call<M extends VaultMethod>(
+    method: M,
+    ...args: Parameters<VaultService[M]>
+  ): ReturnType<VaultService[M]> {
+    const promise = new Promise<unknown>((resolve, reject) => {
+      const target = connect();
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const request = { id, method, args } as VaultRequest;
+      try {
+        // Arguments are copied, not transferred: the caller's arrays stay usable.
+        target.postMessage(request, []);
+      } catch {
+        pending.delete(id);
+        reject(new CryptoError('bad-input'));
+      }
+    });
+    return promise as ReturnType<VaultService[M]>;
+  }
+
+  return {
+    isUnlocked: () => call('isUnlocked'),
+    create: (secret, kind) => call('create', secret, kind),
+    unlock: (secret, wrap) => call('unlock', secret, wrap),
+    unlockWithRecovery: (code, wrap) => call('unlockWithRecovery', code, wrap),
+    rewrap: (secret, kind) => call('rewrap', secret, kind),
+    renewRecovery: () => call('renewRecovery'),
+    lock: () => call('lock'),
+    seal: (items) => call('seal', items),
+    open: (items) => call('open', items),
+    openSettled: (items) => call('openSettled', items),
+    terminate: failAll,
+  };
+}

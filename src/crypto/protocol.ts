@@ -1,0 +1,77 @@
+/**
+ * The message protocol between the main thread (client.ts) and the crypto worker
+ * (worker-host.ts). One request, one response, matched by `id`. Errors cross as a code
+ * only, and are rebuilt as a CryptoError on the other side.
+ */
+import type { CryptoErrorCode, VaultService } from './types.ts';
+import { CRYPTO_ERROR_CODES } from './types.ts';
+
+/** Every method the worker answers. */
+export type VaultMethod = keyof VaultService;
+
+/** The methods, for validating requests that arrive from the other side. */
+export const VAULT_METHODS: readonly VaultMethod[] = [
+  'isUnlocked',
+  'create',
+  'unlock',
+  'unlockWithRecovery',
+  'rewrap',
+  'renewRecovery',
+  'lock',
+  'seal',
+  'open',
+  'openSettled',
+];
+
+/** A call to `method` with its arguments. */
+export type VaultRequest = {
+  [M in VaultMethod]: {
+    readonly id: number;
+    readonly method: M;
+    readonly args: Parameters<VaultService[M]>;
+  };
+}[VaultMethod];
+
+/** The answer to request `id`: its value, or the code of the CryptoError it threw. */
+export type VaultResponse =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly code: CryptoErrorCode };
+
+/** The part of Worker / MessagePort / DedicatedWorkerGlobalScope the protocol uses. */
+export interface MessageEndpoint {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: unknown) => void): void;
+}
+
+/** True when `code` is a known CryptoErrorCode (a response could be forged or garbled). */
+export function isCryptoErrorCode(code: unknown): code is CryptoErrorCode {
+  return typeof code === 'string' && (CRYPTO_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * The ArrayBuffers to transfer (not copy) with `value`: those of the Uint8Arrays in it that
+ * own their whole buffer. A view into a larger buffer (such as WebAssembly memory) is
+ * copied instead, so transferring never detaches memory still in use.
+ */
+export function transferablesOf(
+  value: unknown,
+  found = new Set<ArrayBuffer>(),
+  depth = 0,
+): ArrayBuffer[] {
+  if (value instanceof Uint8Array) {
+    const buffer = value.buffer;
+    if (
+      buffer instanceof ArrayBuffer &&
+      value.byteOffset === 0 &&
+      value.byteLength === buffer.byteLength
+    ) {
+      found.add(buffer);
+    }
+  } else if (depth < 4 && Array.isArray(value)) {
+    for (const item of value) transferablesOf(item, found, depth + 1);
+  } else if (depth < 4 && typeof value === 'object' && value !== null && !(value instanceof Blob)) {
+    for (const item of Object.values(value)) transferablesOf(item, found, depth + 1);
+  }
+  return [...found];
+}

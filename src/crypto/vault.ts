@@ -1,0 +1,189 @@
+/**
+ * The vault: holds the vault key while unlocked and does every operation that needs it.
+ * In the app one Vault lives inside the crypto worker (worker.ts); tests use it directly.
+ */
+import type { Sodium } from './sodium.ts';
+import { loadSodium } from './sodium.ts';
+import type {
+  Envelope,
+  Keyring,
+  OpenRequest,
+  OpenResult,
+  PasswordWrap,
+  RecoveryCode,
+  RecoveryWrap,
+  SealRequest,
+  SecretKind,
+  VaultKey,
+  VaultService,
+} from './types.ts';
+import { CryptoError } from './types.ts';
+import type { KdfCost } from './kdf.ts';
+import { KDF_DEFAULT, acceptNewSecret, assertKdfCost, normaliseSecret } from './kdf.ts';
+import { openRecord, sealRecord } from './envelope.ts';
+import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
+import {
+  VAULT_KEY_BYTES,
+  unwrapWithPassword,
+  unwrapWithRecovery,
+  wrapWithPassword,
+  wrapWithRecovery,
+} from './wrap.ts';
+
+/** How a Vault is built. Production uses the defaults. */
+export interface VaultOptions {
+  /**
+   * Argon2id cost for new wraps (create, rewrap). Defaults to KDF_DEFAULT. Tests pass
+   * KDF_FLOOR to run fast; anything below the floor throws `kdf-below-floor` right here.
+   */
+  readonly kdf?: KdfCost;
+  /** Where libsodium comes from; defaults to the lazy `loadSodium`. */
+  readonly loadSodium?: () => Promise<Sodium>;
+}
+
+/** The in-process vault. Every method is async so the worker client has the same shape. */
+export class Vault implements VaultService {
+  #key: VaultKey | undefined;
+  readonly #cost: KdfCost;
+  readonly #load: () => Promise<Sodium>;
+  readonly #onLock: (() => void)[] = [];
+
+  /** Builds a locked vault. Throws `kdf-below-floor` for a cost below the floor. */
+  constructor(options: VaultOptions = {}) {
+    this.#cost = options.kdf ?? KDF_DEFAULT;
+    assertKdfCost(this.#cost);
+    this.#load = options.loadSodium ?? loadSodium;
+  }
+
+  /** True while the vault key is held in memory. */
+  isUnlocked(): Promise<boolean> {
+    return Promise.resolve(this.#key !== undefined);
+  }
+
+  /** Creates a random vault key, wraps it twice, and leaves the vault unlocked with it. */
+  async create(
+    secret: string,
+    kind: SecretKind,
+  ): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }> {
+    const normal = acceptNewSecret(secret, kind);
+    const sodium = await this.#load();
+    const vaultKey = sodium.randombytes_buf(VAULT_KEY_BYTES) as VaultKey;
+    const recoveryKey = sodium.randombytes_buf(RECOVERY_KEY_BYTES);
+    try {
+      const password = wrapWithPassword(sodium, vaultKey, normal, kind, this.#cost);
+      const recovery = wrapWithRecovery(sodium, vaultKey, recoveryKey);
+      const recoveryCode = formatRecoveryCode(recoveryKey);
+      this.#install(sodium, vaultKey);
+      return { keyring: { password, recovery }, recoveryCode };
+    } catch (error) {
+      sodium.memzero(vaultKey);
+      throw error;
+    } finally {
+      sodium.memzero(recoveryKey);
+    }
+  }
+
+  /** Unlocks with the PIN or passphrase; `wrong-secret` and `kdf-below-floor` as the wrap says. */
+  async unlock(secret: string, wrap: PasswordWrap): Promise<void> {
+    const sodium = await this.#load();
+    const kind: SecretKind = wrap.kind === 'pin' ? 'pin' : 'passphrase';
+    this.#install(sodium, unwrapWithPassword(sodium, normaliseSecret(secret, kind), wrap));
+  }
+
+  /** Unlocks with the recovery code: a typo is `bad-recovery-code`, a wrong code `wrong-secret`. */
+  async unlockWithRecovery(code: string, wrap: RecoveryWrap): Promise<void> {
+    const recoveryKey = parseRecoveryCode(code);
+    const sodium = await this.#load();
+    try {
+      this.#install(sodium, unwrapWithRecovery(sodium, recoveryKey, wrap));
+    } finally {
+      sodium.memzero(recoveryKey);
+    }
+  }
+
+  /** Wraps the held key under a new secret, new salt and the current default cost. */
+  async rewrap(secret: string, kind: SecretKind): Promise<PasswordWrap> {
+    const normal = acceptNewSecret(secret, kind);
+    const sodium = await this.#load();
+    return wrapWithPassword(sodium, this.#held(), normal, kind, this.#cost);
+  }
+
+  /** Wraps the held key under a brand-new recovery key and returns its code, once. */
+  async renewRecovery(): Promise<{ wrap: RecoveryWrap; recoveryCode: RecoveryCode }> {
+    const sodium = await this.#load();
+    const vaultKey = this.#held();
+    const recoveryKey = sodium.randombytes_buf(RECOVERY_KEY_BYTES);
+    try {
+      return {
+        wrap: wrapWithRecovery(sodium, vaultKey, recoveryKey),
+        recoveryCode: formatRecoveryCode(recoveryKey),
+      };
+    } finally {
+      sodium.memzero(recoveryKey);
+    }
+  }
+
+  /**
+   * Forgets the vault key.
+   * SECURITY: the key bytes are overwritten (sodium.memzero) before the reference is
+   * dropped. JavaScript gives no guarantee that no other copy ever existed (the engine may
+   * have moved the buffer), which is why the key never leaves this worker.
+   */
+  async lock(): Promise<void> {
+    const key = this.#key;
+    this.#key = undefined;
+    for (const listener of this.#onLock) listener();
+    if (key) (await this.#load()).memzero(key);
+  }
+
+  /** Seals each plaintext for its table and id, each with a fresh nonce. */
+  async seal(items: readonly SealRequest[]): Promise<Envelope[]> {
+    const sodium = await this.#load();
+    const key = this.#held();
+    return items.map((item) => sealRecord(sodium, key, item, item.plaintext));
+  }
+
+  /** Opens each envelope; the first failure throws and no plaintext is returned. */
+  async open(items: readonly OpenRequest[]): Promise<Uint8Array[]> {
+    const sodium = await this.#load();
+    const key = this.#held();
+    return items.map((item) => openRecord(sodium, key, item, item.envelope));
+  }
+
+  /** Opens each envelope independently, reporting a code for each one that fails. */
+  async openSettled(items: readonly OpenRequest[]): Promise<OpenResult[]> {
+    const sodium = await this.#load();
+    const key = this.#held();
+    return items.map((item): OpenResult => {
+      try {
+        return { ok: true, plaintext: openRecord(sodium, key, item, item.envelope) };
+      } catch (error) {
+        return { ok: false, code: error instanceof CryptoError ? error.code : 'bad-envelope' };
+      }
+    });
+  }
+
+  /**
+   * Runs `run` with libsodium and the held key, for crypto/ modules that need it (file
+   * streams). Throws `locked` when locked. The key must not outlive the call.
+   */
+  async withKey<T>(run: (sodium: Sodium, key: VaultKey) => T): Promise<T> {
+    const sodium = await this.#load();
+    return run(sodium, this.#held());
+  }
+
+  /** Registers a callback run on every lock, so state derived from the key can be dropped. */
+  onLock(listener: () => void): void {
+    this.#onLock.push(listener);
+  }
+
+  #held(): VaultKey {
+    if (!this.#key) throw new CryptoError('locked');
+    return this.#key;
+  }
+
+  #install(sodium: Sodium, key: VaultKey): void {
+    if (this.#key) sodium.memzero(this.#key);
+    this.#key = key;
+  }
+}
