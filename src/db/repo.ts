@@ -1,0 +1,150 @@
+/**
+ * Repository functions over CarnetDb. They move envelopes and non-secret settings only:
+ * db/ never sees a key or a plaintext, and never imports libsodium.
+ * Every function throws DbError (never returns null): a missing row is `undefined`.
+ */
+import Dexie from 'dexie';
+import type { Keyring } from '../crypto/types.ts';
+import type { SealedRow, SealedTable } from './schema.ts';
+import { CarnetDb, DEFAULT_DB_NAME, SEALED_TABLES } from './schema.ts';
+import { DbError, guard } from './errors.ts';
+
+/**
+ * Opens the database called `name` (the app's by default) and checks that it opens, so a
+ * blocked or missing IndexedDB is reported as `unavailable` up front.
+ */
+export async function openCarnetDb(name: string = DEFAULT_DB_NAME): Promise<CarnetDb> {
+  const db = new CarnetDb(name);
+  await guard(() => db.open());
+  return db;
+}
+
+/** The stored keyring, or `undefined` before the vault is created. */
+export async function getKeyring(db: CarnetDb): Promise<Keyring | undefined> {
+  const row = await guard(() => db.keyring.get('main'));
+  return row?.keyring;
+}
+
+/** Stores the keyring (after create, rewrap or a new recovery code), replacing the old one. */
+export async function putKeyring(db: CarnetDb, keyring: Keyring): Promise<void> {
+  await guard(() => db.keyring.put({ key: 'main', keyring }));
+}
+
+/**
+ * Non-secret settings and counters kept in clear, readable before unlock. Extend this
+ * interface (here, with a doc comment) for a new key; SECURITY.md lists what it may hold.
+ */
+export interface MetaValues {
+  /** Failed unlock attempts since the last success; `lastFailureAt` in ms since the epoch. */
+  unlockFailures: { readonly count: number; readonly lastFailureAt: number };
+  /** Idle time before the vault locks itself, in ms. */
+  lockAfterIdleMs: number;
+  /** Time the app may stay hidden before the vault locks itself, in ms. */
+  lockAfterHiddenMs: number;
+  /** The interface language (a BCP 47 tag), needed to show the unlock screen. */
+  language: string;
+}
+
+/** A meta setting, or `undefined` when never set. */
+export async function getMeta<K extends keyof MetaValues>(
+  db: CarnetDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  const row = await guard(() => db.meta.get(key));
+  return row?.value as MetaValues[K] | undefined;
+}
+
+/** Sets a meta setting. */
+export async function putMeta<K extends keyof MetaValues>(
+  db: CarnetDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  await guard(() => db.meta.put({ key, value }));
+}
+
+/** Removes a meta setting. */
+export async function deleteMeta(db: CarnetDb, key: keyof MetaValues): Promise<void> {
+  await guard(() => db.meta.delete(key));
+}
+
+function sealed(db: CarnetDb, table: SealedTable) {
+  if (!SEALED_TABLES.includes(table)) throw new DbError('failed');
+  return db[table];
+}
+
+/**
+ * Stores sealed rows, inserting or replacing by id, all in one transaction: on any failure
+ * (storage full included) none of them is written.
+ */
+export async function putSealed(
+  db: CarnetDb,
+  table: SealedTable,
+  rows: readonly SealedRow[],
+): Promise<void> {
+  const t = sealed(db, table);
+  await guard(() => db.transaction('rw', t, () => t.bulkPut(rows as SealedRow[])));
+}
+
+/** Every row of a sealed table, in id order (random, so in no meaningful order). */
+export async function getAllSealed(db: CarnetDb, table: SealedTable): Promise<SealedRow[]> {
+  return guard(() => sealed(db, table).toArray());
+}
+
+/** One sealed row, or `undefined`. */
+export async function getSealed(
+  db: CarnetDb,
+  table: SealedTable,
+  id: string,
+): Promise<SealedRow | undefined> {
+  return guard(() => sealed(db, table).get(id));
+}
+
+/** Deletes sealed rows by id (absent ids are ignored), in one transaction. */
+export async function deleteSealed(
+  db: CarnetDb,
+  table: SealedTable,
+  ids: string | readonly string[],
+): Promise<void> {
+  const t = sealed(db, table);
+  const list = typeof ids === 'string' ? [ids] : [...ids];
+  await guard(() => db.transaction('rw', t, () => t.bulkDelete(list)));
+}
+
+/** One change in an atomic batch across sealed tables. */
+export type SealedChange =
+  | { readonly table: SealedTable; readonly put: readonly SealedRow[] }
+  | { readonly table: SealedTable; readonly delete: readonly string[] };
+
+/**
+ * Applies puts and deletes across several sealed tables in one transaction (e.g. delete a
+ * profile and all of its entries): all of them happen, or none.
+ */
+export async function applySealed(db: CarnetDb, changes: readonly SealedChange[]): Promise<void> {
+  const tables = [...new Set(changes.map((c) => c.table))].map((name) => sealed(db, name));
+  if (tables.length === 0) return;
+  await guard(() =>
+    db.transaction('rw', tables, async () => {
+      for (const change of changes) {
+        const t = sealed(db, change.table);
+        if ('put' in change) await t.bulkPut(change.put);
+        else await t.bulkDelete([...change.delete]);
+      }
+    }),
+  );
+}
+
+/**
+ * Empties every table (keyring included) in one transaction: the vault becomes
+ * unrecoverable. The database itself stays, ready for a new vault.
+ */
+export async function wipe(db: CarnetDb): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear()))),
+  );
+}
+
+/** Deletes the whole database called `name`. Close open handles first (`db.close()`). */
+export async function deleteDatabase(name: string = DEFAULT_DB_NAME): Promise<void> {
+  await guard(() => Dexie.delete(name));
+}
