@@ -24,7 +24,9 @@ describe('Vault', () => {
     const { keyring, recoveryCode } = await vault.create('123456', 'pin');
     expect(await vault.isUnlocked()).toBe(true);
     expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
-    const [env] = await vault.seal([{ table: 'entries', id: 'a', plaintext: utf8Encode('pénicilline') }]);
+    const [env] = await vault.seal([
+      { table: 'entries', id: 'a', plaintext: utf8Encode('pénicilline') },
+    ]);
     if (!env) throw new Error('no envelope');
     await vault.lock();
     expect(await vault.isUnlocked()).toBe(false);
@@ -46,7 +48,9 @@ describe('Vault', () => {
     await vault.create('123456', 'pin');
     const envs = await vault.seal([{ table: 'entries', id: 'x', plaintext: new Uint8Array([1]) }]);
     await vault.lock();
-    expect(await codeOf(vault.seal([{ table: 'entries', id: 'x', plaintext: new Uint8Array() }]))).toBe('locked');
+    expect(
+      await codeOf(vault.seal([{ table: 'entries', id: 'x', plaintext: new Uint8Array() }])),
+    ).toBe('locked');
     const req: OpenRequest[] = envs.map((envelope) => ({ table: 'entries', id: 'x', envelope }));
     expect(await codeOf(vault.open(req))).toBe('locked');
     expect(await codeOf(vault.rewrap('999999', 'pin'))).toBe('locked');
