@@ -1,10 +1,29 @@
 import { Hono } from 'hono';
+import type { ShareDeps } from './deps.ts';
 import { securityHeaders } from './headers.ts';
+import { withLimits, type RelayLimits } from './limits.ts';
+import { log } from './log.ts';
+import { DEFAULT_PASSCODE_PARAMS, type PasscodeHashParams } from './passcode.ts';
+import { mountManagement } from './routes-manage.ts';
+import { mountOpen } from './routes-open.ts';
 import { serveApp } from './static.ts';
+import type { ShareStore } from './store/store.ts';
 
 export interface RelayOptions {
   /** Folder holding the built app (vite's dist/); omitted when only the API is served. */
   staticDir?: string;
+  /** Where shares live. Without one, the share API is not mounted. */
+  store?: ShareStore;
+  /** Base for manifest and location URLs, e.g. https://carnet.example.org. Default: the request's origin. */
+  publicUrl?: string;
+  /** Overrides of DEFAULT_LIMITS. */
+  limits?: Partial<RelayLimits>;
+  /** Clock, epoch ms (tests move it). Default Date.now. */
+  now?: () => number;
+  /** Take the client address from the last X-Forwarded-For hop (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Argon2id cost for new passcodes. */
+  passcodeParams?: PasscodeHashParams;
 }
 
 /** Builds the relay's HTTP application: security headers, health check, the share API, the app. */
@@ -12,12 +31,26 @@ export function createRelay(options: RelayOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
+  if (options.store) {
+    const deps: ShareDeps = {
+      store: options.store,
+      limits: withLimits(options.limits),
+      now: options.now ?? Date.now,
+      publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null,
+      passcodeParams: options.passcodeParams ?? DEFAULT_PASSCODE_PARAMS,
+      trustProxy: options.trustProxy ?? false,
+    };
+    mountManagement(app, deps);
+    mountOpen(app, deps);
+  }
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'No such endpoint.' }, 404));
   if (options.staticDir) serveApp(app, options.staticDir);
   app.notFound((c) => c.json({ error: 'not_found', message: 'Not found.' }, 404));
-  app.onError((_err, c) =>
-    // SECURITY: the error itself may hold request data; it is never echoed or logged verbatim.
-    c.json({ error: 'internal', message: 'Something went wrong on the server.' }, 500),
-  );
+  app.onError((err, c) => {
+    // SECURITY: the error itself may hold request data; only its class name is logged,
+    // and nothing of it is echoed.
+    log.warn(`request failed: ${err.name}`);
+    return c.json({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
+  });
   return app;
 }

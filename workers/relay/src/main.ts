@@ -1,21 +1,55 @@
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { createRelay } from './app.ts';
+import { configFromEnv } from './config.ts';
 import { log } from './log.ts';
+import { startSweeper } from './sweeper.ts';
+import { RedisStore } from './store/redis.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { ShareStore } from './store/store.ts';
 
-const port = Number(process.env.PORT ?? 8080);
-const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-const staticDir = resolve(process.env.STATIC_DIR ?? 'dist');
-mkdirSync(dataDir, { recursive: true });
+const config = configFromEnv(process.env);
 
-const app = createRelay({ staticDir });
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+async function openStore(): Promise<ShareStore> {
+  if (config.redisUrl) {
+    const store = new RedisStore(config.redisUrl, config.redisPrefix);
+    await store.ready();
+    log.info('shares stored in Redis');
+    return store;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  log.info('shares stored in SQLite (DATA_DIR)');
+  return new SqliteStore(join(config.dataDir, 'relay.sqlite'));
+}
+
+const store = await openStore();
+const sweeper = startSweeper(store, {
+  intervalMs: config.sweepIntervalMs,
+  deadGraceMs: config.limits.locationTtlSeconds * 1000,
+  now: Date.now,
+});
+void sweeper.tick();
+
+const app = createRelay({
+  staticDir: config.staticDir,
+  store,
+  publicUrl: config.publicUrl,
+  limits: config.limits,
+  trustProxy: config.trustProxy,
+});
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(`Carnet listening on http://localhost:${info.port}`);
 });
 
+let stopping = false;
 function shutdown(): void {
-  server.close(() => process.exit(0));
+  if (stopping) return;
+  stopping = true;
+  sweeper.stop();
+  server.close(() => {
+    void store.close().finally(() => process.exit(0));
+  });
   setTimeout(() => process.exit(0), 2000).unref();
 }
 process.on('SIGINT', shutdown);

@@ -1,0 +1,95 @@
+/**
+ * Wire types of the share relay (workers/relay). The app and the relay share only this
+ * file. Shapes follow the SMART Health Links specification (HL7 "SMART Health Cards and
+ * Links" STU1) where it speaks; the create and management endpoints are Carnet's own.
+ *
+ * Every byte the relay stores for a share is ciphertext: files are compact JWE strings
+ * encrypted on the phone, and the key stays in the link's fragment, which no server sees.
+ */
+
+/** Content types a SMART Health Link file may have. */
+export const SHL_CONTENT_TYPES = [
+  'application/fhir+json',
+  'application/smart-health-card',
+  'application/smart-api-access',
+] as const;
+export type ShlContentType = (typeof SHL_CONTENT_TYPES)[number];
+
+/** `POST /api/shl` request body. */
+export interface CreateShareRequest {
+  /** `jwe`: compact JWE (`header.encryptedKey.iv.ciphertext.tag`), opaque to the relay. */
+  files: { contentType: ShlContentType; jwe: string }[];
+  /** Expiry, epoch seconds. Required: the relay refuses shares that never expire. */
+  exp: number;
+  /** Optional passcode (flag `P`); the relay keeps only an Argon2id hash of it. */
+  passcode?: string;
+  /** Optional number of successful manifest requests after which the link is dead. */
+  maxUses?: number;
+}
+
+/** `201` answer to `POST /api/shl`. */
+export interface CreateShareResponse {
+  /** 43 base64url characters: 32 random bytes (256 bits). */
+  id: string;
+  /** Absolute manifest URL, at most 128 characters (goes into the SHL payload's `url`). */
+  manifestUrl: string;
+  /** Bearer token for the management endpoints. Shown once; the relay keeps only its hash. */
+  managementToken: string;
+}
+
+/** `POST <manifestUrl>` request body (SHL manifest request). */
+export interface ManifestRequest {
+  /** Who is opening the link, shown to the patient in the access list. */
+  recipient: string;
+  passcode?: string;
+  /** Upper bound on the length of `embedded` JWEs the viewer accepts. */
+  embeddedLengthMax?: number;
+}
+
+/** One entry of a manifest: either a short-lived `location` or the `embedded` JWE. */
+export type ManifestFile =
+  | { contentType: ShlContentType; location: string }
+  | { contentType: ShlContentType; embedded: string };
+
+/** `200` answer to a manifest request. */
+export interface ManifestResponse {
+  files: ManifestFile[];
+}
+
+/** `401` answer to a manifest request with a wrong or missing passcode. */
+export interface WrongPasscodeResponse extends RelayError {
+  remainingAttempts: number;
+}
+
+/** `GET /api/shl/<id>/admin` answer. */
+export interface ShareStatusResponse {
+  active: boolean;
+  /** Expiry, epoch seconds. */
+  exp: number;
+  /** Wrong passcodes still allowed; `null` when the share has no passcode. */
+  remainingAttempts: number | null;
+  /** Successful opens, newest last; `at` is epoch milliseconds. */
+  accesses: { recipient: string; at: number }[];
+}
+
+/** Error codes the relay answers with. A code never changes meaning once shipped. */
+export type RelayErrorCode =
+  | 'not_found'
+  | 'bad_request'
+  | 'unsupported_media_type'
+  | 'body_too_large'
+  | 'too_many_files'
+  | 'lifetime_too_long'
+  | 'already_expired'
+  | 'passcode_required'
+  | 'wrong_passcode'
+  | 'direct_get_unavailable'
+  | 'cross_origin'
+  | 'rate_limited'
+  | 'internal';
+
+/** Every error body: a stable code for programs and an English message for people reading logs. */
+export interface RelayError {
+  error: RelayErrorCode;
+  message: string;
+}

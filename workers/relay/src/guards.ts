@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { refuse } from './errors.ts';
+import type { ShareStore } from './store/store.ts';
+
+/**
+ * CORS for the SHL endpoints (manifest, direct file, location files): any origin may call
+ * them, without credentials, so other SMART Health Links viewers work. Errors carry the
+ * header too, so a viewer can read `remainingAttempts`. Management stays same-origin:
+ * preflights for other methods get no CORS headers and the browser refuses.
+ */
+export function openCors(methods: readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      const wanted = c.req.header('Access-Control-Request-Method') ?? '';
+      if (!methods.includes(wanted)) return c.body(null, 204);
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': methods.join(', '),
+        'Access-Control-Allow-Headers': 'Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    await next();
+    if (methods.includes(c.req.method)) c.res.headers.set('Access-Control-Allow-Origin', '*');
+  };
+}
+
+/**
+ * SECURITY: management and creation answer only our own pages. Browsers send `Origin` on
+ * cross-origin POST and DELETE; a foreign one is refused before anything else, which also
+ * stops "simple" cross-site form posts that a preflight would not catch.
+ */
+export function sameOriginOnly(publicOrigin: string | null): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    const own = publicOrigin ?? new URL(c.req.url).origin;
+    const site = c.req.header('Sec-Fetch-Site');
+    if ((origin !== undefined && origin !== own) || site === 'cross-site') {
+      return refuse(c, { status: 403, error: 'cross_origin', message: 'Only the Carnet app may call this endpoint.' });
+    }
+    await next();
+  };
+}
+
+/** The client's address: the socket peer, or the last X-Forwarded-For hop behind a trusted proxy. */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For');
+    const last = forwarded?.split(',').pop()?.trim();
+    if (last) return last;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Counts requests per client IP per minute in the store (so the count is shared by every
+ * instance on one Redis) and answers 429 past `perMinute`.
+ * SECURITY: the store sees only a hash of the address, under a key that expires in two
+ * minutes; addresses are never logged.
+ */
+export function rateLimit(
+  store: ShareStore,
+  bucket: string,
+  perMinute: number,
+  opts: { trustProxy: boolean; now: () => number },
+): MiddlewareHandler {
+  return async (c, next) => {
+    const ip = clientIp(c, opts.trustProxy);
+    const key = createHash('sha256').update(`carnet-rate:${ip}`).digest('base64url').slice(0, 22);
+    const now = opts.now();
+    const count = await store.hit(bucket, key, now);
+    if (count > perMinute) {
+      c.header('Retry-After', String(60 - Math.floor((now % 60_000) / 1000)));
+      return refuse(c, {
+        status: 429,
+        error: 'rate_limited',
+        message: `At most ${perMinute} such requests per minute from one address; try again shortly.`,
+      });
+    }
+    await next();
+  };
+}

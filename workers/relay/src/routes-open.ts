@@ -1,0 +1,125 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ManifestFile, ManifestResponse } from '../../../src/share/protocol.ts';
+import { baseUrl, type ShareDeps } from './deps.ts';
+import { NOT_FOUND, refuse } from './errors.ts';
+import { openCors, rateLimit } from './guards.ts';
+import { log, redactId } from './log.ts';
+import { verifyPasscode } from './passcode.ts';
+import { readJson } from './routes-manage.ts';
+import { isRandomId, randomId } from './secrets.ts';
+import { isActive, type Ticket } from './store/store.ts';
+import { parseManifest, parseRecipient } from './validate.ts';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/**
+ * Mounts the SMART Health Links endpoints any viewer may call: the manifest request
+ * (`POST /api/shl/:id`), the direct file request for `U` links (`GET /api/shl/:id`)
+ * and the short-lived `location` files (`GET /api/files/:ticket`).
+ */
+export function mountOpen(app: Hono, deps: ShareDeps): void {
+  const { store, limits } = deps;
+  const limited = rateLimit(store, 'manifest', limits.manifestPerMinute, deps);
+  const small = bodyLimit({
+    maxSize: limits.maxManifestBodyBytes,
+    onError: (c) =>
+      refuse(c, { status: 413, error: 'body_too_large', message: 'A manifest request body is at most a few KB.' }),
+  });
+  app.use('/api/shl/:id', openCors(['GET', 'POST']));
+  app.use('/api/files/:ticket', openCors(['GET']));
+  app.options('/api/shl/:id', (c) => c.body(null, 204));
+  app.options('/api/files/:ticket', (c) => c.body(null, 204));
+
+  app.post('/api/shl/:id', limited, small, async (c) => {
+    const id = c.req.param('id');
+    const parsed = parseManifest(await readJson(c), limits);
+    if (!parsed.ok) return refuse(c, parsed.refusal);
+    const { recipient, passcode, embeddedLengthMax } = parsed.value;
+    const now = deps.now();
+    const share = isRandomId(id) ? await store.get(id) : null;
+    if (!share || !isActive(share, now)) return refuse(c, NOT_FOUND);
+
+    if (share.passcodeHash !== null) {
+      if (passcode === null) {
+        return refuse(c, {
+          status: 401,
+          error: 'passcode_required',
+          message: 'This share needs its passcode.',
+          extra: { remainingAttempts: share.remainingAttempts ?? 0 },
+        });
+      }
+      // SECURITY: the attempt is taken before the (slow) hash check, atomically in the
+      // store, so parallel guesses can never run more checks than the budget holds.
+      // A right passcode gives its attempt back; a crash in between keeps it spent.
+      const left = await store.takeAttempt(id, now);
+      if (left === null) return refuse(c, NOT_FOUND);
+      if (!(await verifyPasscode(passcode, share.passcodeHash))) {
+        log.info(`share ${redactId(id)}: wrong passcode, ${left} attempt(s) left`);
+        return refuse(c, {
+          status: 401,
+          error: 'wrong_passcode',
+          message: 'Wrong passcode.',
+          extra: { remainingAttempts: left },
+        });
+      }
+      await store.returnAttempt(id);
+    }
+
+    const base = baseUrl(deps, c.req.url);
+    const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
+    const tickets: Ticket[] = [];
+    const files: (ManifestFile | { contentType: ManifestFile['contentType']; embedIndex: number })[] = [];
+    share.files.forEach((f, index) => {
+      if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
+        files.push({ contentType: f.contentType, embedIndex: index });
+      } else {
+        const ticket = randomId();
+        tickets.push({ ticket, index, expiresAt });
+        files.push({ contentType: f.contentType, location: `${base}/api/files/${ticket}` });
+      }
+    });
+    if (!(await store.recordUse(id, { recipient, at: now }, tickets))) return refuse(c, NOT_FOUND);
+    const answer: ManifestResponse = { files: [] };
+    for (const f of files) {
+      if (!('embedIndex' in f)) {
+        answer.files.push(f);
+        continue;
+      }
+      const jwe = await store.readFile(id, f.embedIndex);
+      if (jwe === null) return refuse(c, NOT_FOUND);
+      answer.files.push({ contentType: f.contentType, embedded: jwe });
+    }
+    return c.json(answer, 200, NO_STORE);
+  });
+
+  app.get('/api/shl/:id', limited, async (c) => {
+    const id = c.req.param('id');
+    const recipient = parseRecipient(c.req.query('recipient'), limits);
+    if (!recipient.ok) return refuse(c, recipient.refusal);
+    const now = deps.now();
+    const share = isRandomId(id) ? await store.get(id) : null;
+    if (!share || !isActive(share, now)) return refuse(c, NOT_FOUND);
+    if (share.passcodeHash !== null || share.files.length !== 1) {
+      return refuse(c, {
+        status: 400,
+        error: 'direct_get_unavailable',
+        message: 'This share is opened with a manifest request (POST), not a direct GET.',
+      });
+    }
+    if (!(await store.recordUse(id, { recipient: recipient.value, at: now }, []))) return refuse(c, NOT_FOUND);
+    return sendJwe(c, await store.readFile(id, 0));
+  });
+
+  app.get('/api/files/:ticket', async (c) => {
+    const ticket = c.req.param('ticket');
+    const found = isRandomId(ticket) ? await store.resolveTicket(ticket, deps.now()) : null;
+    return sendJwe(c, found ? await store.readFile(found.id, found.index) : null);
+  });
+}
+
+/** SHL files answer `application/jose` with the JWE as stored, byte for byte. */
+function sendJwe(c: Context, jwe: string | null): Response {
+  if (jwe === null) return refuse(c, NOT_FOUND);
+  return c.body(jwe, 200, { 'Content-Type': 'application/jose', ...NO_STORE });
+}

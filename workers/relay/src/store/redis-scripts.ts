@@ -1,0 +1,68 @@
+/**
+ * Lua scripts for the Redis store. Redis runs a script alone, start to end, so every
+ * check-then-change below is atomic across any number of relay instances.
+ *
+ * Share hash fields: token, exp (epoch s), created, pass, rem (absent without passcode),
+ * max (absent without a use limit), uses, n (file count at creation), files (JSON
+ * FileMeta[], '[]' once purged), active (epoch ms of the last attempt or open).
+ */
+
+/** KEYS: share hash, dead set. ARGV: now ms, id. Returns attempts left after taking, or -1. */
+export const TAKE_ATTEMPT = `
+local v = redis.call('HMGET', KEYS[1], 'exp', 'rem')
+if not v[1] or not v[2] then return -1 end
+if tonumber(v[1]) * 1000 <= tonumber(ARGV[1]) then return -1 end
+if tonumber(v[2]) <= 0 then return -1 end
+local left = redis.call('HINCRBY', KEYS[1], 'rem', -1)
+redis.call('HSET', KEYS[1], 'active', ARGV[1])
+if left == 0 then redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2]) end
+return left
+`;
+
+/** KEYS: share hash, dead set. ARGV: id. Gives back one attempt; the share is alive again. */
+export const RETURN_ATTEMPT = `
+local v = redis.call('HMGET', KEYS[1], 'rem', 'max', 'uses')
+if not v[1] then return 0 end
+redis.call('HINCRBY', KEYS[1], 'rem', 1)
+if not v[2] or tonumber(v[3]) < tonumber(v[2]) then redis.call('ZREM', KEYS[2], ARGV[1]) end
+return 1
+`;
+
+/**
+ * KEYS: share hash, access list, dead set. ARGV: now ms, access JSON, access log size, id.
+ * Returns 1 when the open was counted, 0 when the share is absent, expired, purged or used up.
+ */
+export const RECORD_USE = `
+local v = redis.call('HMGET', KEYS[1], 'exp', 'max', 'uses', 'files')
+if not v[1] then return 0 end
+local expMs = tonumber(v[1]) * 1000
+if expMs <= tonumber(ARGV[1]) then return 0 end
+if v[4] == '[]' then return 0 end
+if v[2] and tonumber(v[3]) >= tonumber(v[2]) then return 0 end
+local uses = redis.call('HINCRBY', KEYS[1], 'uses', 1)
+redis.call('HSET', KEYS[1], 'active', ARGV[1])
+redis.call('RPUSH', KEYS[2], ARGV[2])
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+redis.call('PEXPIREAT', KEYS[2], expMs)
+if v[2] and uses >= tonumber(v[2]) then redis.call('ZADD', KEYS[3], ARGV[1], ARGV[4]) end
+return 1
+`;
+
+/**
+ * KEYS: share hash, dead set. ARGV: id, last-activity cutoff ms, file key prefix.
+ * Purges the files of a share that is still dead and idle since before the cutoff.
+ * Returns 1 when files were purged. File keys are derived from the hash tag of KEYS[1],
+ * so they live in the same slot.
+ */
+export const PURGE_DEAD = `
+local v = redis.call('HMGET', KEYS[1], 'rem', 'max', 'uses', 'n', 'active', 'files')
+if not v[4] then redis.call('ZREM', KEYS[2], ARGV[1]) return 0 end
+local dead = (v[1] and tonumber(v[1]) <= 0) or (v[2] and tonumber(v[3]) >= tonumber(v[2]))
+if not dead then redis.call('ZREM', KEYS[2], ARGV[1]) return 0 end
+if tonumber(v[5]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZREM', KEYS[2], ARGV[1])
+if v[6] == '[]' then return 0 end
+for i = 0, tonumber(v[4]) - 1 do redis.call('DEL', ARGV[3] .. i) end
+redis.call('HSET', KEYS[1], 'files', '[]')
+return 1
+`;

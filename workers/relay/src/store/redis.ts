@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { PURGE_DEAD, RECORD_USE, RETURN_ATTEMPT, TAKE_ATTEMPT } from './redis-scripts.ts';
+import {
+  ACCESS_LOG_MAX,
+  type Access,
+  type FileMeta,
+  type NewShare,
+  type ShareMeta,
+  type ShareStore,
+  type SweepResult,
+  type Ticket,
+} from './store.ts';
+
+/**
+ * The shared store: Redis or Valkey, so any number of relay instances can stand behind a
+ * load balancer. Every key of a share carries a native TTL at the share's expiry, and
+ * every check-then-change runs as one Lua script (redis-scripts.ts), so the passcode
+ * budget and the use count hold across instances. The keys of one share share a hash tag.
+ *
+ * Deployment: one primary (or Sentinel). Persistence (AOF `everysec`) decides how many
+ * seconds of counters a Redis crash can lose; see SECURITY.md.
+ */
+export class RedisStore implements ShareStore {
+  private readonly redis: Redis;
+  private readonly p: string;
+  private readonly shas = new Map<string, string>();
+
+  /** `url`: redis://host:port/db. `prefix` separates several relays on one database. */
+  constructor(url: string, prefix = 'carnet:') {
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.p = prefix;
+  }
+
+  /** Resolves once connected, so start-up fails loudly when Redis is unreachable. */
+  async ready(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  private share(id: string): string {
+    return `${this.p}shl:{${id}}`;
+  }
+  private fileKey(id: string, index: number): string {
+    return `${this.share(id)}:f:${index}`;
+  }
+  private accessKey(id: string): string {
+    return `${this.share(id)}:a`;
+  }
+  private get expSet(): string {
+    return `${this.p}exp`;
+  }
+  private get deadSet(): string {
+    return `${this.p}dead`;
+  }
+
+  private async run(script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+    let sha = this.shas.get(script);
+    if (!sha) {
+      sha = createHash('sha1').update(script).digest('hex');
+      this.shas.set(script, sha);
+    }
+    try {
+      return await this.redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return await this.redis.eval(script, keys.length, ...keys, ...args);
+    }
+  }
+
+  async create(share: NewShare): Promise<void> {
+    const key = this.share(share.id);
+    const expMs = share.exp * 1000;
+    const files: FileMeta[] = share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length }));
+    const fields: Record<string, string | number> = {
+      token: share.tokenHash,
+      exp: share.exp,
+      created: share.createdAt,
+      uses: 0,
+      n: share.files.length,
+      files: JSON.stringify(files),
+      active: share.createdAt,
+    };
+    if (share.passcodeHash !== null && share.attempts !== null) {
+      fields.pass = share.passcodeHash;
+      fields.rem = share.attempts;
+    }
+    if (share.maxUses !== null) fields.max = share.maxUses;
+    // MULTI/EXEC: the share appears whole or not at all.
+    const tx = this.redis.multi();
+    share.files.forEach((f, i) => tx.set(this.fileKey(share.id, i), f.jwe, 'PXAT', expMs));
+    tx.hset(key, fields).pexpireat(key, expMs).zadd(this.expSet, expMs, share.id);
+    const result = await tx.exec();
+    const failed = result?.find(([err]) => err);
+    if (!result || failed) throw new Error('Redis transaction failed');
+  }
+
+  async get(id: string): Promise<ShareMeta | null> {
+    const h = await this.redis.hgetall(this.share(id));
+    if (!h.token || !h.exp || !h.files) return null;
+    return {
+      id,
+      tokenHash: h.token,
+      exp: Number(h.exp),
+      passcodeHash: h.pass ?? null,
+      remainingAttempts: h.rem === undefined ? null : Number(h.rem),
+      maxUses: h.max === undefined ? null : Number(h.max),
+      uses: Number(h.uses ?? 0),
+      files: JSON.parse(h.files) as FileMeta[],
+    };
+  }
+
+  async takeAttempt(id: string, now: number): Promise<number | null> {
+    const left = Number(await this.run(TAKE_ATTEMPT, [this.share(id), this.deadSet], [now, id]));
+    return left < 0 ? null : left;
+  }
+
+  async returnAttempt(id: string): Promise<void> {
+    await this.run(RETURN_ATTEMPT, [this.share(id), this.deadSet], [id]);
+  }
+
+  async recordUse(id: string, access: Access, tickets: Ticket[]): Promise<boolean> {
+    const ok = await this.run(
+      RECORD_USE,
+      [this.share(id), this.accessKey(id), this.deadSet],
+      [access.at, JSON.stringify(access), ACCESS_LOG_MAX, id],
+    );
+    if (Number(ok) !== 1) return false;
+    if (tickets.length > 0) {
+      const tx = this.redis.multi();
+      for (const t of tickets) {
+        const ttl = Math.max(1, t.expiresAt - access.at);
+        tx.set(`${this.p}tk:${t.ticket}`, `${t.index}:${t.expiresAt}:${id}`, 'PX', ttl);
+      }
+      await tx.exec();
+    }
+    return true;
+  }
+
+  async readFile(id: string, index: number): Promise<string | null> {
+    return this.redis.get(this.fileKey(id, index));
+  }
+
+  async resolveTicket(ticket: string, now: number): Promise<{ id: string; index: number } | null> {
+    const value = await this.redis.get(`${this.p}tk:${ticket}`);
+    if (!value) return null;
+    const [index, expiresAt, id] = value.split(':');
+    if (id === undefined || Number(expiresAt) <= now) return null;
+    return { id, index: Number(index) };
+  }
+
+  async accesses(id: string): Promise<Access[]> {
+    const items = await this.redis.lrange(this.accessKey(id), 0, -1);
+    return items.map((s) => JSON.parse(s) as Access);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const key = this.share(id);
+    const n = Number((await this.redis.hget(key, 'n')) ?? 0);
+    const keys = [key, this.accessKey(id)];
+    for (let i = 0; i < n; i++) keys.push(this.fileKey(id, i));
+    const result = await this.redis
+      .multi()
+      .del(...keys)
+      .zrem(this.expSet, id)
+      .zrem(this.deadSet, id)
+      .exec();
+    return Number(result?.[0]?.[1] ?? 0) > 0;
+  }
+
+  async sweep(now: number, deadGraceMs: number): Promise<SweepResult> {
+    // Native TTLs already drop expired keys; this also clears the index sets and covers a
+    // relay clock that runs ahead of the Redis clock.
+    let expired = 0;
+    for (const id of await this.redis.zrangebyscore(this.expSet, '-inf', now)) {
+      if (await this.remove(id)) expired++;
+      else await this.redis.zrem(this.expSet, id);
+    }
+    let purged = 0;
+    const cutoff = now - deadGraceMs;
+    for (const id of await this.redis.zrangebyscore(this.deadSet, '-inf', cutoff)) {
+      const r = await this.run(PURGE_DEAD, [this.share(id), this.deadSet], [id, cutoff, `${this.share(id)}:f:`]);
+      purged += Number(r);
+    }
+    return { expired, purged };
+  }
+
+  async hit(bucket: string, key: string, now: number): Promise<number> {
+    const window = Math.floor(now / 60_000);
+    const k = `${this.p}rl:${bucket}:${window}:${key}`;
+    const result = await this.redis.multi().incr(k).pexpire(k, 120_000).exec();
+    return Number(result?.[0]?.[1] ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit();
+  }
+}

@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import {
+  ACCESS_LOG_MAX,
+  type Access,
+  type FileMeta,
+  type NewShare,
+  type ShareMeta,
+  type ShareStore,
+  type SweepResult,
+  type Ticket,
+} from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS shares (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL,
+  exp INTEGER NOT NULL,             -- epoch seconds
+  created_at INTEGER NOT NULL,      -- epoch ms
+  passcode_hash TEXT,
+  remaining INTEGER,                -- NULL when no passcode
+  max_uses INTEGER,
+  uses INTEGER NOT NULL DEFAULT 0,
+  files TEXT NOT NULL,              -- JSON FileMeta[], '[]' once purged
+  active_at INTEGER NOT NULL        -- epoch ms of the last attempt or open
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS shares_exp ON shares(exp);
+CREATE TABLE IF NOT EXISTS files (
+  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  jwe TEXT NOT NULL,
+  PRIMARY KEY (share_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS accesses (
+  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  slot INTEGER NOT NULL,            -- (use number - 1) modulo ACCESS_LOG_MAX: a ring
+  recipient TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (share_id, slot)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tickets (
+  ticket TEXT PRIMARY KEY,
+  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tickets_share ON tickets(share_id);
+CREATE INDEX IF NOT EXISTS tickets_expiry ON tickets(expires_at);
+`;
+
+/** A share is dead (never opens again) when its attempts or its uses are spent. */
+const DEAD = `((remaining IS NOT NULL AND remaining <= 0) OR (max_uses IS NOT NULL AND uses >= max_uses))`;
+
+interface ShareRow {
+  id: string;
+  token_hash: string;
+  exp: number;
+  passcode_hash: string | null;
+  remaining: number | null;
+  max_uses: number | null;
+  uses: number;
+  files: string;
+}
+
+/**
+ * The embedded store: one SQLite file, zero set-up. WAL journal with synchronous=NORMAL
+ * survives a killed process without losing a committed transaction; every multi-row
+ * change is one transaction, so a share is whole or absent after any crash.
+ */
+export class SqliteStore implements ShareStore {
+  private readonly db: Database.Database;
+  private readonly q: Record<string, Statement>;
+  private readonly createTx: (share: NewShare) => void;
+  private readonly useTx: (id: string, access: Access, tickets: Ticket[]) => boolean;
+  private readonly removeTx: (id: string) => boolean;
+  private hits = new Map<string, number>();
+  private hitWindow = -1;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    // SECURITY: deleted ciphertext is overwritten with zeros, not left in free pages.
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(SCHEMA);
+    const p = (sql: string): Statement => this.db.prepare(sql);
+    this.q = {
+      insertShare: p(
+        `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at)
+         VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt)`,
+      ),
+      insertFile: p('INSERT INTO files (share_id, idx, jwe) VALUES (?, ?, ?)'),
+      get: p(
+        'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files FROM shares WHERE id = ?',
+      ),
+      take: p(
+        `UPDATE shares SET remaining = remaining - 1, active_at = @now
+         WHERE id = @id AND remaining > 0 AND exp * 1000 > @now RETURNING remaining`,
+      ),
+      give: p('UPDATE shares SET remaining = remaining + 1 WHERE id = ? AND remaining IS NOT NULL'),
+      use: p(
+        `UPDATE shares SET uses = uses + 1, active_at = @now
+         WHERE id = @id AND exp * 1000 > @now AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
+         RETURNING uses`,
+      ),
+      access: p('INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)'),
+      ticket: p('INSERT INTO tickets (ticket, share_id, idx, expires_at) VALUES (?, ?, ?, ?)'),
+      readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
+      resolve: p('SELECT share_id, idx FROM tickets WHERE ticket = ? AND expires_at > ?'),
+      accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
+      remove: p('DELETE FROM shares WHERE id = ?'),
+      expire: p('DELETE FROM shares WHERE exp * 1000 <= ?'),
+      deadFiles: p(`DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`),
+      deadTickets: p(`DELETE FROM tickets WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`),
+      deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
+      staleTickets: p('DELETE FROM tickets WHERE expires_at <= ?'),
+    };
+    this.createTx = this.db.transaction((share: NewShare) => {
+      const files: FileMeta[] = share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length }));
+      this.q.insertShare!.run({ ...share, files: JSON.stringify(files) });
+      share.files.forEach((f, i) => this.q.insertFile!.run(share.id, i, f.jwe));
+    });
+    this.useTx = this.db.transaction((id: string, access: Access, tickets: Ticket[]) => {
+      const row = this.q.use!.get({ id, now: access.at }) as { uses: number } | undefined;
+      if (!row) return false;
+      this.q.access!.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
+      for (const t of tickets) this.q.ticket!.run(t.ticket, id, t.index, t.expiresAt);
+      return true;
+    });
+    this.removeTx = this.db.transaction((id: string) => this.q.remove!.run(id).changes > 0);
+  }
+
+  create(share: NewShare): Promise<void> {
+    this.createTx(share);
+    return Promise.resolve();
+  }
+
+  get(id: string): Promise<ShareMeta | null> {
+    const row = this.q.get!.get(id) as ShareRow | undefined;
+    if (!row) return Promise.resolve(null);
+    return Promise.resolve({
+      id: row.id,
+      tokenHash: row.token_hash,
+      exp: row.exp,
+      passcodeHash: row.passcode_hash,
+      remainingAttempts: row.remaining,
+      maxUses: row.max_uses,
+      uses: row.uses,
+      files: JSON.parse(row.files) as FileMeta[],
+    });
+  }
+
+  takeAttempt(id: string, now: number): Promise<number | null> {
+    const row = this.q.take!.get({ id, now }) as { remaining: number } | undefined;
+    return Promise.resolve(row ? row.remaining : null);
+  }
+
+  returnAttempt(id: string): Promise<void> {
+    this.q.give!.run(id);
+    return Promise.resolve();
+  }
+
+  recordUse(id: string, access: Access, tickets: Ticket[]): Promise<boolean> {
+    return Promise.resolve(this.useTx(id, access, tickets));
+  }
+
+  readFile(id: string, index: number): Promise<string | null> {
+    const row = this.q.readFile!.get(id, index) as { jwe: string } | undefined;
+    return Promise.resolve(row ? row.jwe : null);
+  }
+
+  resolveTicket(ticket: string, now: number): Promise<{ id: string; index: number } | null> {
+    const row = this.q.resolve!.get(ticket, now) as { share_id: string; idx: number } | undefined;
+    return Promise.resolve(row ? { id: row.share_id, index: row.idx } : null);
+  }
+
+  accesses(id: string): Promise<Access[]> {
+    return Promise.resolve(this.q.accesses!.all(id) as Access[]);
+  }
+
+  remove(id: string): Promise<boolean> {
+    const existed = this.removeTx(id);
+    if (existed) this.scrubWal();
+    return Promise.resolve(existed);
+  }
+
+  sweep(now: number, deadGraceMs: number): Promise<SweepResult> {
+    const result = this.db.transaction(() => {
+      const expired = this.q.expire!.run(now).changes;
+      const before = now - deadGraceMs;
+      this.q.deadFiles!.run(before);
+      this.q.deadTickets!.run(before);
+      const purged = this.q.deadMark!.run(before).changes;
+      this.q.staleTickets!.run(now);
+      return { expired, purged };
+    })();
+    if (result.expired + result.purged > 0) this.scrubWal();
+    return Promise.resolve(result);
+  }
+
+  hit(bucket: string, key: string, now: number): Promise<number> {
+    // One process owns a SQLite file, so rate counts live in memory and reset each minute.
+    const window = Math.floor(now / 60_000);
+    if (window !== this.hitWindow) {
+      this.hits = new Map();
+      this.hitWindow = window;
+    }
+    const k = `${bucket}\u0000${key}`;
+    const count = (this.hits.get(k) ?? 0) + 1;
+    this.hits.set(k, count);
+    return Promise.resolve(count);
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+
+  /**
+   * SECURITY: after a purge, the deleted ciphertext may still sit in old WAL frames.
+   * A TRUNCATE checkpoint copies the zeroed pages back and empties the WAL file. Best
+   * effort: an open reader can delay the truncation until the next purge.
+   */
+  private scrubWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
