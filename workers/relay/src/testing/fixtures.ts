@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createRelay, type RelayOptions } from '../app.ts';
+import { setLogSink } from '../log.ts';
 import type { PasscodeHashParams } from '../passcode.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import type { NewShare } from '../store/store.ts';
+
+// Relay tests run quietly; log.test.ts captures the console on purpose.
+setLogSink(() => undefined);
 
 /** Protected header of a real `alg: dir`, `enc: A256GCM` JWE: {"alg":"dir","enc":"A256GCM"}. */
 const HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';

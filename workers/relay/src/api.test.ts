@@ -1,0 +1,333 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
+import type { SqliteStore } from './store/sqlite.ts';
+
+let t: ReturnType<typeof tempSqlite>;
+let store: SqliteStore;
+let clock: number;
+let api: Client;
+const soon = (): number => Math.floor(clock / 1000) + 3600;
+
+beforeEach(() => {
+  t = tempSqlite();
+  store = t.store;
+  clock = Date.now();
+  api = Client.with({ store, now: () => clock, publicUrl: 'https://carnet.example.org/' });
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+async function json(res: Response): Promise<Record<string, unknown>> {
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describe('POST /api/shl', () => {
+  it('answers 201 with a 256-bit id, an absolute manifest URL of at most 128 characters and a token', async () => {
+    const res = await api.postJson('/api/shl', {
+      files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
+      exp: soon(),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    const body = await json(res);
+    expect(body.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.managementToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.managementToken).not.toBe(body.id);
+    expect(body.manifestUrl).toBe(`https://carnet.example.org/api/shl/${String(body.id)}`);
+    expect(String(body.manifestUrl).length).toBeLessThanOrEqual(128);
+  });
+
+  it('builds the manifest URL from the request when PUBLIC_URL is not set', async () => {
+    const local = Client.with({ store });
+    const { manifestUrl, id } = await local.create();
+    expect(manifestUrl).toBe(`http://relay.test/api/shl/${id}`);
+  });
+
+  it.each([
+    ['not an object', [1, 2], 'bad_request'],
+    ['no files', { files: [], exp: 1 }, 'bad_request'],
+    ['an unknown content type', { files: [{ contentType: 'text/html', jwe: fakeJwe() }] }, 'bad_request'],
+    ['a JWE of the wrong shape', { files: [{ contentType: 'application/fhir+json', jwe: 'a.b.c' }] }, 'bad_request'],
+    ['a JWE with foreign characters', { files: [{ contentType: 'application/fhir+json', jwe: 'a..b.c d.e' }] }, 'bad_request'],
+    ['a fractional exp', { exp: 1.5 }, 'bad_request'],
+    ['a past exp', { exp: 1000 }, 'already_expired'],
+    ['an empty passcode', { passcode: '' }, 'bad_request'],
+    ['a zero maxUses', { maxUses: 0 }, 'bad_request'],
+  ])('answers 400 for %s', async (_, patch, code) => {
+    const body = Array.isArray(patch)
+      ? patch
+      : { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: soon(), ...patch };
+    const res = await api.postJson('/api/shl', body);
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({ error: code, message: expect.any(String) as string });
+  });
+
+  it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
+    const broken = await api.request('/api/shl', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"files": [',
+    });
+    expect(broken.status).toBe(400);
+    const text = await api.request('/api/shl', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(text.status).toBe(415);
+    expect((await json(text)).error).toBe('unsupported_media_type');
+  });
+
+  it('refuses other origins with 403 and accepts its own', async () => {
+    const body = { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: soon() };
+    const foreign = await api.postJson('/api/shl', body, { Origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect((await json(foreign)).error).toBe('cross_origin');
+    const crossSite = await api.postJson('/api/shl', body, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const own = await api.postJson('/api/shl', body, { Origin: 'https://carnet.example.org' });
+    expect(own.status).toBe(201);
+  });
+});
+
+describe('manifest request', () => {
+  it('answers the SHL manifest with short-lived application/jose locations', async () => {
+    const jwe = fakeJwe(500);
+    const { manifestUrl } = await api.create({ files: [{ contentType: 'application/fhir+json', jwe }] });
+    const res = await api.postJson(manifestUrl, { recipient: 'Dr Martin, Centre de santé' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    const manifest = (await res.json()) as { files: { contentType: string; location: string }[] };
+    expect(manifest.files).toHaveLength(1);
+    const file = manifest.files[0]!;
+    expect(file.contentType).toBe('application/fhir+json');
+    expect(file.location).toMatch(/^https:\/\/carnet\.example\.org\/api\/files\/[A-Za-z0-9_-]{43}$/);
+    const got = await api.request(file.location);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('Content-Type')).toBe('application/jose');
+    expect(got.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await got.text()).toBe(jwe);
+    clock += 15 * 60_000;
+    const late = await api.request(file.location);
+    expect(late.status).toBe(404);
+    expect(late.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  });
+
+  it('embeds files no longer than embeddedLengthMax and links the others', async () => {
+    const small = fakeJwe(10);
+    const big = fakeJwe(2000);
+    const { manifestUrl } = await api.create({
+      files: [
+        { contentType: 'application/fhir+json', jwe: small },
+        { contentType: 'application/fhir+json', jwe: big },
+      ],
+    });
+    const res = await api.postJson(manifestUrl, { recipient: 'Dr M', embeddedLengthMax: small.length });
+    const { files } = (await res.json()) as { files: Record<string, string>[] };
+    expect(files[0]).toEqual({ contentType: 'application/fhir+json', embedded: small });
+    expect(files[1]?.location).toBeDefined();
+    expect(files[1]?.embedded).toBeUndefined();
+  });
+
+  it('answers 400 without a recipient and 404 for unknown or malformed ids', async () => {
+    const { manifestUrl } = await api.create();
+    const noRecipient = await api.postJson(manifestUrl, {});
+    expect(noRecipient.status).toBe(400);
+    expect((await json(noRecipient)).error).toBe('bad_request');
+    for (const path of [`/api/shl/${'A'.repeat(43)}`, '/api/shl/short']) {
+      const res = await api.postJson(path, { recipient: 'Dr M' });
+      expect(res.status).toBe(404);
+      expect(await json(res)).toEqual({ error: 'not_found', message: expect.any(String) as string });
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
+  });
+
+  it('answers 404 once the share has expired by the server clock', async () => {
+    const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 60 });
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M' })).status).toBe(200);
+    clock += 60_000;
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M' })).status).toBe(404);
+  });
+
+  it('answers 404 once maxUses opens are spent', async () => {
+    const { manifestUrl } = await api.create({ maxUses: 1 });
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M' })).status).toBe(200);
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M' })).status).toBe(404);
+  });
+
+  it('answers 401 with remainingAttempts for a missing or wrong passcode, then 404 when spent', async () => {
+    const { manifestUrl, id, managementToken } = await api.create({ passcode: '4821' });
+    const missing = await api.postJson(manifestUrl, { recipient: 'Dr M' });
+    expect(missing.status).toBe(401);
+    expect(await json(missing)).toEqual({ error: 'passcode_required', message: expect.any(String) as string, remainingAttempts: 5 });
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M', passcode: '4821' })).status).toBe(200);
+    for (const left of [4, 3, 2, 1, 0]) {
+      const res = await api.postJson(manifestUrl, { recipient: 'Dr M', passcode: '0000' });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(await json(res)).toEqual({ error: 'wrong_passcode', message: 'Wrong passcode.', remainingAttempts: left });
+    }
+    expect((await api.postJson(manifestUrl, { recipient: 'Dr M', passcode: '4821' })).status).toBe(404);
+    const status = await json(await api.admin(id, managementToken));
+    expect(status).toMatchObject({ active: false, remainingAttempts: 0 });
+  });
+
+  it('lets exactly the budget of 50 parallel wrong guesses be checked', async () => {
+    const { manifestUrl, id, managementToken } = await api.create({ passcode: '4821' });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => api.postJson(manifestUrl, { recipient: 'x', passcode: `g${i}` })),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(45);
+    expect((await json(await api.admin(id, managementToken))).remainingAttempts).toBe(0);
+  });
+});
+
+describe('direct file request (U flag)', () => {
+  it('serves the single file as application/jose and records the recipient', async () => {
+    const jwe = fakeJwe(100);
+    const { manifestUrl, id, managementToken } = await api.create({
+      files: [{ contentType: 'application/fhir+json', jwe }],
+    });
+    const res = await api.request(`${manifestUrl}?recipient=${encodeURIComponent('Dr Ngo')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/jose');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await res.text()).toBe(jwe);
+    const status = (await json(await api.admin(id, managementToken))) as { accesses: { recipient: string }[] };
+    expect(status.accesses.map((a) => a.recipient)).toEqual(['Dr Ngo']);
+  });
+
+  it('answers 400 without recipient, 400 for passcode or multi-file shares, 404 when unknown', async () => {
+    const plain = await api.create();
+    expect((await api.request(plain.manifestUrl)).status).toBe(400);
+    const guarded = await api.create({ passcode: '1' });
+    const res = await api.request(`${guarded.manifestUrl}?recipient=x`);
+    expect(res.status).toBe(400);
+    expect((await json(res)).error).toBe('direct_get_unavailable');
+    const two = await api.create({
+      files: [
+        { contentType: 'application/fhir+json', jwe: fakeJwe() },
+        { contentType: 'application/fhir+json', jwe: fakeJwe() },
+      ],
+    });
+    expect((await api.request(`${two.manifestUrl}?recipient=x`)).status).toBe(400);
+    expect((await api.request(`/api/shl/${'B'.repeat(43)}?recipient=x`)).status).toBe(404);
+  });
+});
+
+describe('management', () => {
+  it('shows status and accesses to the token holder, and 404 to anyone else', async () => {
+    const { manifestUrl, id, managementToken } = await api.create({ passcode: '77' });
+    await api.postJson(manifestUrl, { recipient: 'PASS Hôpital Saint-Louis', passcode: '77' });
+    const res = await api.admin(id, managementToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect(await json(res)).toEqual({
+      active: true,
+      exp: soon(),
+      remainingAttempts: 5,
+      accesses: [{ recipient: 'PASS Hôpital Saint-Louis', at: clock }],
+    });
+    const other = await api.create();
+    for (const headers of [
+      {},
+      { Authorization: `Bearer ${other.managementToken}` },
+      { Authorization: 'Bearer nonsense' },
+      { Authorization: managementToken },
+    ]) {
+      const denied = await api.request(`/api/shl/${id}/admin`, { headers });
+      expect(denied.status).toBe(404);
+      expect((await json(denied)).error).toBe('not_found');
+    }
+    expect((await api.admin('C'.repeat(43), managementToken)).status).toBe(404);
+  });
+
+  it('revokes with 204 and purges: manifest, locations and status all answer 404', async () => {
+    const { manifestUrl, id, managementToken } = await api.create();
+    const { files } = (await (await api.postJson(manifestUrl, { recipient: 'x' })).json()) as {
+      files: { location: string }[];
+    };
+    const wrong = await api.request(`/api/shl/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${'D'.repeat(43)}` },
+    });
+    expect(wrong.status).toBe(404);
+    const res = await api.request(`/api/shl/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${managementToken}` },
+    });
+    expect(res.status).toBe(204);
+    expect(await store.readFile(id, 0)).toBeNull();
+    expect((await api.postJson(manifestUrl, { recipient: 'x' })).status).toBe(404);
+    expect((await api.request(files[0]!.location)).status).toBe(404);
+    expect((await api.admin(id, managementToken)).status).toBe(404);
+  });
+
+  it('refuses management calls from other origins', async () => {
+    const { id, managementToken } = await api.create();
+    const res = await api.request(`/api/shl/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${managementToken}`, Origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(403);
+    expect(await store.get(id)).not.toBeNull();
+  });
+});
+
+describe('CORS preflight', () => {
+  const preflight = (path: string, method: string): Promise<Response> =>
+    api.request(path, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://viewer.example', 'Access-Control-Request-Method': method },
+    });
+
+  it('lets any origin POST manifests and GET files, without credentials', async () => {
+    const { manifestUrl } = await api.create();
+    for (const [path, method] of [
+      [manifestUrl, 'POST'],
+      [manifestUrl, 'GET'],
+      [`/api/files/${'E'.repeat(43)}`, 'GET'],
+    ] as const) {
+      const res = await preflight(path, method);
+      expect(res.status).toBe(204);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(res.headers.get('Access-Control-Allow-Methods')).toContain(method);
+      expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Content-Type');
+      expect(res.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    }
+  });
+
+  it('gives no CORS grant for management or creation', async () => {
+    const { id } = await api.create();
+    for (const [path, method] of [
+      [`/api/shl/${id}`, 'DELETE'],
+      [`/api/shl/${id}/admin`, 'GET'],
+      ['/api/shl', 'POST'],
+    ] as const) {
+      const res = await preflight(path, method);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    }
+  });
+});
+
+describe('the rest of the server', () => {
+  it('keeps health, security headers and JSON 404s', async () => {
+    const health = await api.request('/api/health');
+    expect(await health.json()).toEqual({ ok: true });
+    expect(health.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+    const missing = await api.request('/api/nothing');
+    expect(missing.status).toBe(404);
+    expect(await json(missing)).toEqual({ error: 'not_found', message: 'No such endpoint.' });
+  });
+
+  it('answers 500 as JSON without echoing the failure', async () => {
+    const failing = Object.create(store) as SqliteStore;
+    failing.get = () => Promise.reject(new Error(`secret ${'x'.repeat(10)}`));
+    const broken = Client.with({ store: failing });
+    const res = await broken.postJson(`/api/shl/${'F'.repeat(43)}`, { recipient: 'x' });
+    expect(res.status).toBe(500);
+    expect(await json(res)).toEqual({ error: 'internal', message: 'Something went wrong on the server.' });
+  });
+});
