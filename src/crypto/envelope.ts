@@ -29,10 +29,12 @@ const MAX_ID_CHARS = 256;
  * another row or table (or replayed from another format) fails to open.
  */
 export function recordAssociatedData(ref: RecordRef): Uint8Array {
-  if (!TABLE.test(ref.table) || ref.id.length === 0 || ref.id.length > MAX_ID_CHARS) {
+  const { table, id } = ref as { table: unknown; id: unknown };
+  if (typeof table !== 'string' || typeof id !== 'string') throw new CryptoError('bad-input');
+  if (!TABLE.test(table) || id.length === 0 || id.length > MAX_ID_CHARS) {
     throw new CryptoError('bad-input');
   }
-  return utf8Encode(`carnet/v1/${ref.table}/${ref.id}`);
+  return utf8Encode(`carnet/v1/${table}/${id}`);
 }
 
 /**
@@ -47,6 +49,7 @@ export function sealRecord(
   plaintext: Uint8Array,
 ): Envelope {
   const ad = recordAssociatedData(ref);
+  if (!(plaintext instanceof Uint8Array)) throw new CryptoError('bad-input');
   const nonce = sodium.randombytes_buf(NONCE_BYTES);
   const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, null, nonce, key);
   const out = new Uint8Array(1 + NONCE_BYTES + sealed.length);

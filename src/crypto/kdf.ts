@@ -70,6 +70,7 @@ function asciiDigits(text: string): string {
  * keyboards add a space after each suggested word).
  */
 export function normaliseSecret(secret: string, kind: SecretKind): string {
+  if (typeof secret !== 'string') throw new CryptoError('bad-input');
   const nfc = secret.normalize('NFC');
   return kind === 'pin' ? asciiDigits(nfc).replace(/\s+/gu, '') : nfc.trim().replace(/\s+/gu, ' ');
 }

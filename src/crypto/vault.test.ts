@@ -1,58 +1,121 @@
 import { describe, expect, it } from 'vitest';
-import { KDF_FLOOR } from './kdf.ts';
-import { Vault } from './vault.ts';
-import type { OpenRequest } from './types.ts';
-import { CryptoError } from './types.ts';
+import type { Envelope, OpenRequest, PasswordWrap } from './types.ts';
+import { isCryptoError } from './types.ts';
 import { utf8Decode, utf8Encode } from './encoding.ts';
+import { codeOf, floorVault } from './test-helpers.ts';
 
-/** Test-only: the floor cost, fast enough for tests, refused below by the Vault itself. */
-const fastVault = (): Vault => new Vault({ kdf: KDF_FLOOR });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CryptoError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
+const note = (id: string, text: string) => ({ table: 'entries', id, plaintext: utf8Encode(text) });
 
 describe('Vault', () => {
-  it('creates, seals, locks, unlocks and opens', async () => {
-    const vault = fastVault();
+  it('creates unlocked, seals, locks, unlocks with the PIN and opens', async () => {
+    const vault = floorVault();
+    expect(await vault.isUnlocked()).toBe(false);
     const { keyring, recoveryCode } = await vault.create('123456', 'pin');
     expect(await vault.isUnlocked()).toBe(true);
+    expect(keyring.password.kind).toBe('pin');
+    expect(JSON.stringify(keyring)).not.toContain('123456');
     expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
-    const [env] = await vault.seal([
-      { table: 'entries', id: 'a', plaintext: utf8Encode('pénicilline') },
-    ]);
-    if (!env) throw new Error('no envelope');
+    const [env] = await vault.seal([note('a', 'pénicilline')]);
     await vault.lock();
     expect(await vault.isUnlocked()).toBe(false);
     await vault.unlock('123456', keyring.password);
-    const [plain] = await vault.open([{ table: 'entries', id: 'a', envelope: env }]);
+    const [plain] = await vault.open([{ table: 'entries', id: 'a', envelope: env as Envelope }]);
     expect(utf8Decode(plain ?? new Uint8Array())).toBe('pénicilline');
   });
 
-  it('refuses a wrong PIN with wrong-secret', async () => {
-    const vault = fastVault();
-    const { keyring } = await vault.create('123456', 'pin');
+  it('seals and opens a batch of 1,000 records', async () => {
+    const vault = floorVault();
+    await vault.create('123456', 'pin');
+    const items = Array.from({ length: 1000 }, (_, i) => note(`id${i}`, `entry ${i}`));
+    const envelopes = await vault.seal(items);
+    const opened = await vault.open(
+      envelopes.map((envelope, i) => ({ table: 'entries', id: `id${i}`, envelope })),
+    );
+    expect(opened.map(utf8Decode)).toEqual(items.map((_, i) => `entry ${i}`));
+  });
+
+  it('refuses a wrong PIN or passphrase with wrong-secret and stays locked', async () => {
+    const vault = floorVault();
+    const { keyring } = await vault.create('correct horse battery', 'passphrase');
     await vault.lock();
-    expect(await codeOf(vault.unlock('654321', keyring.password))).toBe('wrong-secret');
+    const error = await vault
+      .unlock('correct horse batterie', keyring.password)
+      .catch((e: unknown) => e);
+    expect(isCryptoError(error, 'wrong-secret')).toBe(true);
     expect(await vault.isUnlocked()).toBe(false);
   });
 
-  it('seal and open throw locked when locked', async () => {
-    const vault = fastVault();
+  it('seal, open, rewrap and renewRecovery throw locked when locked', async () => {
+    const vault = floorVault();
     await vault.create('123456', 'pin');
-    const envs = await vault.seal([{ table: 'entries', id: 'x', plaintext: new Uint8Array([1]) }]);
+    const envelopes = await vault.seal([note('x', 'x')]);
     await vault.lock();
-    expect(
-      await codeOf(vault.seal([{ table: 'entries', id: 'x', plaintext: new Uint8Array() }])),
-    ).toBe('locked');
-    const req: OpenRequest[] = envs.map((envelope) => ({ table: 'entries', id: 'x', envelope }));
+    const req: OpenRequest[] = envelopes.map((envelope) => ({
+      table: 'entries',
+      id: 'x',
+      envelope,
+    }));
+    expect(await codeOf(vault.seal([note('x', 'y')]))).toBe('locked');
     expect(await codeOf(vault.open(req))).toBe('locked');
+    expect(await codeOf(vault.openSettled(req))).toBe('locked');
     expect(await codeOf(vault.rewrap('999999', 'pin'))).toBe('locked');
+    expect(await codeOf(vault.renewRecovery())).toBe('locked');
+  });
+
+  it('rewrap keeps data readable with the new secret and not the old one', async () => {
+    const vault = floorVault();
+    const { keyring } = await vault.create('123456', 'pin');
+    const [env] = await vault.seal([note('r', 'kept')]);
+    const newWrap = await vault.rewrap('une phrase secrète', 'passphrase');
+    expect(newWrap.kdf.salt).not.toBe(keyring.password.kdf.salt);
+    await vault.lock();
+    expect(await codeOf(vault.unlock('123456', newWrap))).toBe('wrong-secret');
+    await vault.unlock('une phrase secrète', newWrap);
+    const [plain] = await vault.open([{ table: 'entries', id: 'r', envelope: env as Envelope }]);
+    expect(utf8Decode(plain ?? new Uint8Array())).toBe('kept');
+  });
+
+  it('openSettled reports a bad row without hiding the good ones', async () => {
+    const vault = floorVault();
+    await vault.create('123456', 'pin');
+    const [a, b] = await vault.seal([note('a', 'A'), note('b', 'B')]);
+    const results = await vault.openSettled([
+      { table: 'entries', id: 'a', envelope: a as Envelope },
+      { table: 'entries', id: 'a', envelope: b as Envelope },
+    ]);
+    expect(results[0]).toEqual({ ok: true, plaintext: utf8Encode('A') });
+    expect(results[1]).toEqual({ ok: false, code: 'bad-envelope' });
+    expect(await codeOf(vault.open([{ table: 'entries', id: 'a', envelope: b as Envelope }]))).toBe(
+      'bad-envelope',
+    );
+  });
+
+  it('refuses a relabelled, malformed or future wrap', async () => {
+    const vault = floorVault();
+    const { keyring } = await vault.create('12345678', 'pin');
+    await vault.lock();
+    const relabelled: PasswordWrap = { ...keyring.password, kind: 'passphrase' };
+    expect(await codeOf(vault.unlock('12345678', relabelled))).toBe('wrong-secret');
+    const future = { ...keyring.password, v: 2 } as unknown as PasswordWrap;
+    expect(await codeOf(vault.unlock('12345678', future))).toBe('unsupported-version');
+    const broken = { ...keyring.password, wrapped: 'not*base64' } as unknown as PasswordWrap;
+    expect(await codeOf(vault.unlock('12345678', broken))).toBe('bad-envelope');
+    expect(await codeOf(vault.unlock('12345678', null as unknown as PasswordWrap))).toBe(
+      'bad-envelope',
+    );
+    const recoveryAsPassword = { ...keyring.password, ...keyring.recovery } as PasswordWrap;
+    expect(await codeOf(vault.unlock('12345678', recoveryAsPassword))).toBe('wrong-secret');
+  });
+
+  it('lock zeroes the key it held', async () => {
+    const vault = floorVault();
+    let seen: Uint8Array | undefined;
+    await vault.create('123456', 'pin');
+    await vault.withKey((_sodium, key) => {
+      seen = key;
+    });
+    expect(seen?.some((b) => b !== 0)).toBe(true);
+    await vault.lock();
+    expect(seen?.every((b) => b === 0)).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import { openRecord, sealRecord } from './envelope.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
 import {
   VAULT_KEY_BYTES,
+  assertPasswordWrap,
   unwrapWithPassword,
   unwrapWithRecovery,
   wrapWithPassword,
@@ -85,9 +86,9 @@ export class Vault implements VaultService {
 
   /** Unlocks with the PIN or passphrase; `wrong-secret` and `kdf-below-floor` as the wrap says. */
   async unlock(secret: string, wrap: PasswordWrap): Promise<void> {
+    assertPasswordWrap(wrap);
     const sodium = await this.#load();
-    const kind: SecretKind = wrap.kind === 'pin' ? 'pin' : 'passphrase';
-    this.#install(sodium, unwrapWithPassword(sodium, normaliseSecret(secret, kind), wrap));
+    this.#install(sodium, unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap));
   }
 
   /** Unlocks with the recovery code: a typo is `bad-recovery-code`, a wrong code `wrong-secret`. */

@@ -62,6 +62,18 @@ function assertWrapShape(wrap: unknown, fields: readonly string[]): void {
 }
 
 /**
+ * Checks the shape of a password wrap read from storage: a future `v` throws
+ * `unsupported-version`, anything else malformed `bad-envelope`.
+ */
+export function assertPasswordWrap(wrap: unknown): asserts wrap is PasswordWrap {
+  assertWrapShape(wrap, ['nonce', 'wrapped']);
+  const { kind, kdf } = wrap as Record<string, unknown>;
+  if ((kind !== 'pin' && kind !== 'passphrase') || typeof kdf !== 'object' || kdf === null) {
+    throw new CryptoError('bad-envelope');
+  }
+}
+
+/**
  * Wraps the vault key under Argon2id(normalised secret) with a fresh salt and `cost`
  * (checked against the floor). `normalSecret` comes from `acceptNewSecret`.
  */
@@ -96,10 +108,7 @@ export function unwrapWithPassword(
   normalSecret: string,
   wrap: PasswordWrap,
 ): VaultKey {
-  assertWrapShape(wrap, ['nonce', 'wrapped']);
-  if ((wrap.kind !== 'pin' && wrap.kind !== 'passphrase') || typeof wrap.kdf !== 'object') {
-    throw new CryptoError('bad-envelope');
-  }
+  assertPasswordWrap(wrap);
   const key = deriveWrappingKey(sodium, normalSecret, wrap.kdf);
   try {
     return unseal(sodium, key, passwordAd(wrap.kind), wrap.nonce, wrap.wrapped);

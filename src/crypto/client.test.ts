@@ -1,0 +1,114 @@
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VaultClient, VaultEndpoint } from './client.ts';
+import { createVaultClient } from './client.ts';
+import { serveVault } from './worker-host.ts';
+import { CryptoError } from './types.ts';
+import { utf8Decode, utf8Encode } from './encoding.ts';
+import { floorVault } from './test-helpers.ts';
+
+const clients: VaultClient[] = [];
+afterEach(() => {
+  for (const c of clients.splice(0)) c.terminate();
+});
+
+/** A client talking to a Vault over a real MessageChannel (structured clone and transfer). */
+function connected(): { client: VaultClient; posted: () => number } {
+  let count = 0;
+  const client = createVaultClient({
+    spawn: () => {
+      const { port1, port2 } = new MessageChannel();
+      serveVault(port2 as unknown as VaultEndpoint, floorVault());
+      const post = port1.postMessage.bind(port1);
+      return Object.assign(port1 as unknown as VaultEndpoint, {
+        postMessage: (message: unknown, transfer: Transferable[]) => {
+          count++;
+          post(message, transfer as never);
+        },
+        terminate: () => {
+          port1.close();
+          port2.close();
+        },
+      });
+    },
+  });
+  clients.push(client);
+  return { client, posted: () => count };
+}
+
+describe('vault client over postMessage', () => {
+  it('creates, seals 1,000 records in one round trip, locks and unlocks', async () => {
+    const { client, posted } = connected();
+    const { keyring, recoveryCode } = await client.create('123456', 'pin');
+    expect(recoveryCode).toHaveLength(34);
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      table: 'entries',
+      id: `e${i}`,
+      plaintext: utf8Encode(`entry ${i}`),
+    }));
+    const before = posted();
+    const envelopes = await client.seal(items);
+    expect(posted() - before).toBe(1);
+    expect(items[0]?.plaintext.byteLength).toBe(7); // arguments are copied, not detached
+    expect(envelopes).toHaveLength(1000);
+    expect(envelopes[0]).toBeInstanceOf(Uint8Array);
+
+    await client.lock();
+    expect(await client.isUnlocked()).toBe(false);
+    await client.unlock('123456', keyring.password);
+    const opened = await client.open(
+      envelopes.map((envelope, i) => ({ table: 'entries', id: `e${i}`, envelope })),
+    );
+    expect(utf8Decode(opened[999] ?? new Uint8Array())).toBe('entry 999');
+  });
+
+  it('rebuilds CryptoError with its code on the main thread', async () => {
+    const { client } = connected();
+    const { keyring } = await client.create('123456', 'pin');
+    await client.lock();
+    const error = await client.unlock('000000', keyring.password).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CryptoError);
+    expect((error as CryptoError).code).toBe('wrong-secret');
+    await expect(
+      client.seal([{ table: 'entries', id: 'a', plaintext: new Uint8Array() }]),
+    ).rejects.toMatchObject({
+      code: 'locked',
+    });
+    const settled = await client
+      .unlock('123456', keyring.password)
+      .then(() =>
+        client.openSettled([{ table: 'entries', id: 'a', envelope: new Uint8Array(3) as never }]),
+      );
+    expect(settled).toEqual([{ ok: false, code: 'bad-envelope' }]);
+  });
+
+  it('reports crypto-unavailable when the worker cannot start', async () => {
+    const client = createVaultClient({
+      spawn: () => {
+        throw new Error('no workers here');
+      },
+    });
+    await expect(client.isUnlocked()).rejects.toMatchObject({ code: 'crypto-unavailable' });
+  });
+
+  it('fails pending calls with crypto-unavailable when the worker dies, then starts afresh', async () => {
+    const listeners = new Map<string, (event: unknown) => void>();
+    let spawned = 0;
+    const client = createVaultClient({
+      spawn: () => {
+        spawned++;
+        return {
+          postMessage: () => undefined,
+          addEventListener: (type: string, listener: (event: unknown) => void) => {
+            listeners.set(type, listener);
+          },
+        } as VaultEndpoint;
+      },
+    });
+    const pending = client.isUnlocked();
+    listeners.get('error')?.({});
+    await expect(pending).rejects.toMatchObject({ code: 'crypto-unavailable' });
+    void client.isUnlocked().catch(() => undefined);
+    expect(spawned).toBe(2);
+  });
+});
