@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configFromEnv } from './config.ts';
+import { DEFAULT_LIMITS, limitsFromEnv } from './limits.ts';
+import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
+
+let t: ReturnType<typeof tempSqlite>;
+let clock: number;
+beforeEach(() => {
+  t = tempSqlite();
+  clock = Date.UTC(2026, 0, 1, 12, 0, 0);
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+/** Rows in every table: a refused request must leave all of them as they were. */
+function rows(): Record<string, number> {
+  const db = new Database(t.file, { readonly: true });
+  const out: Record<string, number> = {};
+  for (const table of ['shares', 'files', 'accesses', 'tickets']) {
+    out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  }
+  db.close();
+  return out;
+}
+
+const empty = { shares: 0, files: 0, accesses: 0, tickets: 0 };
+const oneFile = (bytes = 64): { contentType: string; jwe: string }[] => [
+  { contentType: 'application/fhir+json', jwe: fakeJwe(bytes) },
+];
+
+describe('limits', () => {
+  it('has the documented defaults', () => {
+    expect(DEFAULT_LIMITS.maxBodyBytes).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_LIMITS.maxLifetimeSeconds).toBe(30 * 24 * 3600);
+    expect(DEFAULT_LIMITS.passcodeAttempts).toBe(5);
+    expect(DEFAULT_LIMITS.locationTtlSeconds).toBeLessThanOrEqual(3600);
+  });
+
+  it('answers 413 for a body over the limit, declared or streamed, and stores nothing', async () => {
+    const api = Client.with({ store: t.store, now: () => clock, limits: { maxBodyBytes: 10_000 } });
+    const body = JSON.stringify({ files: oneFile(20_000), exp: Math.floor(clock / 1000) + 60 });
+    const declared = await api.request('/api/shl', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+      body,
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({ error: 'body_too_large', message: expect.any(String) as string });
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
+        controller.close();
+      },
+    });
+    const streamed = await api.request('/api/shl', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(rows()).toEqual(empty);
+  });
+
+  it('answers 413 for an oversized manifest request', async () => {
+    const api = Client.with({ store: t.store, now: () => clock });
+    const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 60 });
+    const res = await api.postJson(manifestUrl, { recipient: 'x', padding: 'p'.repeat(10_000) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  });
+
+  it('answers 400 too_many_files past the file limit, and stores nothing', async () => {
+    const api = Client.with({ store: t.store, now: () => clock, limits: { maxFiles: 2 } });
+    const res = await api.postJson('/api/shl', {
+      files: [...oneFile(), ...oneFile(), ...oneFile()],
+      exp: Math.floor(clock / 1000) + 60,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('too_many_files');
+    expect(rows()).toEqual(empty);
+  });
+
+  it('answers 400 lifetime_too_long past the longest lifetime, and stores nothing', async () => {
+    const api = Client.with({ store: t.store, now: () => clock, limits: { maxLifetimeSeconds: 3600 } });
+    const now = Math.floor(clock / 1000);
+    const res = await api.postJson('/api/shl', { files: oneFile(), exp: now + 3601 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('lifetime_too_long');
+    expect(rows()).toEqual(empty);
+    expect((await api.postJson('/api/shl', { files: oneFile(), exp: now + 3600 })).status).toBe(201);
+  });
+
+  it('limits creations per IP per minute with 429 and Retry-After, storing nothing', async () => {
+    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { createPerMinute: 2 } });
+    const body = { files: oneFile(), exp: Math.floor(clock / 1000) + 600 };
+    const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': `10.9.9.9, ${ip}` });
+    expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
+    expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
+    const refused = await api.postJson('/api/shl', body, from('192.0.2.1'));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({ error: 'rate_limited', message: expect.any(String) as string });
+    expect(rows().shares).toBe(2);
+    expect((await api.postJson('/api/shl', body, from('192.0.2.2'))).status).toBe(201);
+    clock += 60_000;
+    expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
+  });
+
+  it('limits manifest requests per IP per minute, with CORS on the 429', async () => {
+    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { manifestPerMinute: 3 } });
+    const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 600 });
+    const ip = { 'X-Forwarded-For': '198.51.100.7' };
+    for (let i = 0; i < 3; i++) expect((await api.postJson(manifestUrl, { recipient: 'x' }, ip)).status).toBe(200);
+    const refused = await api.postJson(manifestUrl, { recipient: 'x' }, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(rows().accesses).toBe(3);
+  });
+});
+
+describe('configuration from the environment', () => {
+  it('reads limits and refuses values that cannot work', () => {
+    expect(limitsFromEnv({ RELAY_MAX_FILES: '3', RELAY_CREATE_PER_MINUTE: '9' })).toMatchObject({
+      maxFiles: 3,
+      createPerMinute: 9,
+    });
+    expect(() => limitsFromEnv({ RELAY_MAX_BODY_BYTES: '-1' })).toThrow(/RELAY_MAX_BODY_BYTES/);
+    expect(() => limitsFromEnv({ RELAY_LOCATION_TTL_SECONDS: '7200' })).toThrow(/one hour/);
+  });
+
+  it('refuses a PUBLIC_URL that would make manifest URLs longer than 128 characters', () => {
+    expect(configFromEnv({ PUBLIC_URL: 'https://carnet.example.org/' }).publicUrl).toBe('https://carnet.example.org');
+    expect(() => configFromEnv({ PUBLIC_URL: `https://${'a'.repeat(80)}.example` })).toThrow(/128/);
+    expect(() => configFromEnv({ RELAY_SWEEP_INTERVAL_SECONDS: '120' })).toThrow(/60/);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setLogSink } from './log.ts';
+import { startSweeper } from './sweeper.ts';
+import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
+
+describe('relay logs', () => {
+  let lines: string[];
+  beforeEach(() => {
+    setLogSink(null);
+    lines = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(' '));
+      });
+    }
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    setLogSink(() => undefined);
+  });
+
+  it('hold no JWE, passcode, token, full id, recipient or address through a whole share life', async () => {
+    const t = tempSqlite();
+    let clock = Date.now();
+    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { createPerMinute: 2 } });
+    const jwe = fakeJwe(400);
+    const passcode = 'pin-93817';
+    const recipient = 'Dr Amina Haddad';
+    const ip = { 'X-Forwarded-For': '192.0.2.55' };
+    const created = await api.postJson(
+      '/api/shl',
+      { files: [{ contentType: 'application/fhir+json', jwe }], exp: Math.floor(clock / 1000) + 120, passcode },
+      ip,
+    );
+    const { id, manifestUrl, managementToken } = (await created.json()) as Record<string, string>;
+    await api.postJson(manifestUrl!, { recipient, passcode: 'wrong-guess-1' }, ip);
+    const manifest = (await (await api.postJson(manifestUrl!, { recipient, passcode }, ip)).json()) as {
+      files: { location: string }[];
+    };
+    await api.request(manifest.files[0]!.location);
+    await api.admin(id!, managementToken!);
+    await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip);
+    await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip); // rate limited
+    const second = await Client.with({ store: t.store, now: () => clock }).create({ passcode });
+    await api.request(`/api/shl/${id!}`, { method: 'DELETE', headers: { Authorization: `Bearer ${managementToken!}` } });
+    const failing = Object.create(t.store) as typeof t.store;
+    failing.get = () => Promise.reject(new Error(`boom ${jwe} ${passcode}`));
+    await Client.with({ store: failing }).postJson(manifestUrl!, { recipient, passcode });
+    clock += 200_000;
+    await startSweeper(t.store, { intervalMs: 60_000, deadGraceMs: 0, now: () => clock }).tick();
+    await t.cleanup();
+
+    const all = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    const secrets = [
+      jwe,
+      jwe.split('.')[3]!.slice(0, 40),
+      passcode,
+      'wrong-guess-1',
+      managementToken!,
+      id!,
+      id!.slice(0, 10),
+      second.id,
+      second.managementToken,
+      recipient,
+      'Amina',
+      '192.0.2.55',
+      manifest.files[0]!.location.split('/').pop()!,
+    ];
+    for (const secret of secrets) expect(all).not.toContain(secret);
+    expect(all).toContain(`${id!.slice(0, 6)}…`);
+  });
+});

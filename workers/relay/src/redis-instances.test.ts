@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisStore } from './store/redis.ts';
+import { fakeJwe } from './testing/fixtures.ts';
+import { startRedis, type TestRedis } from './testing/redis-server.ts';
+import { serveRelay, type RunningRelay } from './testing/serve.ts';
+
+let redis: TestRedis;
+const stores: RedisStore[] = [];
+let a: RunningRelay;
+let b: RunningRelay;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  for (let i = 0; i < 2; i++) {
+    const store = new RedisStore(redis.url, 'pair:');
+    await store.ready();
+    stores.push(store);
+  }
+  a = await serveRelay({ store: stores[0]!, limits: { manifestPerMinute: 10_000 } });
+  b = await serveRelay({ store: stores[1]!, limits: { manifestPerMinute: 10_000 } });
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+  for (const s of stores) await s.close();
+  await redis.stop();
+});
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+async function createOn(
+  relay: RunningRelay,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; manifestUrl: string; managementToken: string; jwe: string }> {
+  const jwe = fakeJwe(300);
+  const res = await post(`${relay.url}/api/shl`, {
+    files: [{ contentType: 'application/fhir+json', jwe }],
+    exp: Math.floor(Date.now() / 1000) + 600,
+    ...extra,
+  });
+  expect(res.status).toBe(201);
+  return { ...((await res.json()) as { id: string; manifestUrl: string; managementToken: string }), jwe };
+}
+
+/** The same share through the other instance: only the origin differs. */
+const via = (relay: RunningRelay, url: string): string => relay.url + new URL(url).pathname;
+
+describe('two relay instances on one Redis', () => {
+  it('reads, counts and revokes through B a share created on A', async () => {
+    const share = await createOn(a);
+    const manifest = await post(via(b, share.manifestUrl), { recipient: 'Dr B' });
+    expect(manifest.status).toBe(200);
+    const { files } = (await manifest.json()) as { files: { location: string }[] };
+    const file = await fetch(via(a, files[0]!.location));
+    expect(await file.text()).toBe(share.jwe);
+    await post(via(a, share.manifestUrl), { recipient: 'Dr A' });
+    const auth = { Authorization: `Bearer ${share.managementToken}` };
+    const status = (await (await fetch(`${b.url}/api/shl/${share.id}/admin`, { headers: auth })).json()) as {
+      accesses: { recipient: string }[];
+    };
+    expect(status.accesses.map((x) => x.recipient)).toEqual(['Dr B', 'Dr A']);
+    const revoked = await fetch(`${b.url}/api/shl/${share.id}`, { method: 'DELETE', headers: auth });
+    expect(revoked.status).toBe(204);
+    expect((await post(via(a, share.manifestUrl), { recipient: 'x' })).status).toBe(404);
+    expect((await fetch(via(a, files[0]!.location))).status).toBe(404);
+  });
+
+  it('holds the attempt budget across both under 50 parallel wrong guesses', async () => {
+    const share = await createOn(a, { passcode: 'right-one' });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        post(via(i % 2 === 0 ? a : b, share.manifestUrl), { recipient: 'x', passcode: `wrong-${i}` }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(45);
+    const left = await Promise.all(
+      answers.filter((r) => r.status === 401).map(async (r) => ((await r.json()) as { remainingAttempts: number }).remainingAttempts),
+    );
+    expect(left.sort()).toEqual([0, 1, 2, 3, 4]);
+    expect((await post(via(b, share.manifestUrl), { recipient: 'x', passcode: 'right-one' })).status).toBe(404);
+  });
+
+  it('decrements exactly once per guess when the budget is larger than the burst', async () => {
+    const generous = await serveRelay({ store: stores[0]!, limits: { passcodeAttempts: 100 } });
+    const share = await createOn(generous, { passcode: 'right-one' });
+    await generous.close();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post(via(i % 2 ? a : b, share.manifestUrl), { recipient: 'x', passcode: `w${i}` })),
+    );
+    expect(answers.every((r) => r.status === 401)).toBe(true);
+    const auth = { headers: { Authorization: `Bearer ${share.managementToken}` } };
+    const status = (await (await fetch(`${a.url}/api/shl/${share.id}/admin`, auth)).json()) as {
+      remainingAttempts: number;
+    };
+    expect(status.remainingAttempts).toBe(50);
+  });
+
+  it('shares maxUses and rate counts between instances', async () => {
+    const share = await createOn(a, { maxUses: 4 });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(via(i % 2 ? a : b, share.manifestUrl), { recipient: `r${i}` })),
+    );
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(4);
+
+    const limits = { createPerMinute: 3 };
+    const limitedA = await serveRelay({ store: stores[0]!, limits, trustProxy: true });
+    const limitedB = await serveRelay({ store: stores[1]!, limits, trustProxy: true });
+    const codes: number[] = [];
+    for (const relay of [limitedA, limitedB, limitedA, limitedB]) {
+      const res = await post(
+        `${relay.url}/api/shl`,
+        { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: Math.floor(Date.now() / 1000) + 60 },
+        { 'X-Forwarded-For': '203.0.113.77' },
+      );
+      codes.push(res.status);
+    }
+    await limitedA.close();
+    await limitedB.close();
+    expect(codes).toEqual([201, 201, 201, 429]);
+  });
+});
