@@ -63,6 +63,7 @@ export async function setupI18n(): Promise<typeof i18next> {
       defaultNS: 'common',
       backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
       interpolation: { escapeValue: false },
+      showSupportNotice: false,
       returnNull: false,
       react: { useSuspense: true },
     });

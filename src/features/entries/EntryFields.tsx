@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import type { EntryKind } from '../../record/types.ts';
+import { ALLERGY_SEVERITIES, RIGHT_SCHEMES } from '../../record/types.ts';
+import type { FieldErrors } from '../../record/validate.ts';
+import { Field } from '../../ui/Field.tsx';
+import type { EntryDraft } from './entry-draft.ts';
+
+type FieldSpec =
+  | { name: string; type: 'text' | 'date' | 'number' }
+  | { name: string; type: 'select'; options: readonly string[]; prefix: string }
+  | { name: string; type: 'flag' };
+
+/** The kind-specific fields, in the order a person fills them in. */
+const SPECS: Record<EntryKind, readonly FieldSpec[]> = {
+  condition: [
+    { name: 'since', type: 'date' },
+    { name: 'active', type: 'flag' },
+  ],
+  allergy: [
+    { name: 'severity', type: 'select', options: ALLERGY_SEVERITIES, prefix: 'severity' },
+    { name: 'reaction', type: 'text' },
+  ],
+  medication: [
+    { name: 'dose', type: 'text' },
+    { name: 'frequency', type: 'text' },
+    { name: 'since', type: 'date' },
+    { name: 'prescriber', type: 'text' },
+    { name: 'current', type: 'flag' },
+  ],
+  vaccination: [
+    { name: 'date', type: 'date' },
+    { name: 'doseNumber', type: 'number' },
+  ],
+  result: [
+    { name: 'value', type: 'text' },
+    { name: 'unit', type: 'text' },
+    { name: 'date', type: 'date' },
+  ],
+  right: [
+    { name: 'scheme', type: 'select', options: RIGHT_SCHEMES, prefix: 'scheme' },
+    { name: 'number', type: 'text' },
+    { name: 'validUntil', type: 'date' },
+  ],
+  note: [{ name: 'date', type: 'date' }],
+};
+
+interface EntryFieldsProps {
+  draft: EntryDraft;
+  errors: FieldErrors;
+  onChange: (draft: EntryDraft) => void;
+}
+
+/** Renders the fields of one kind of entry from SPECS. */
+export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
+  const { t } = useTranslation(['entry', 'errors']);
+  const setField = (name: string, value: string) =>
+    onChange({ ...draft, fields: { ...draft.fields, [name]: value } });
+  return (
+    <>
+      {SPECS[draft.kind].map((spec) => {
+        const label = t(`field.${draft.kind}.${spec.name}`, { defaultValue: t(`field.${spec.name}`) });
+        if (spec.type === 'flag') {
+          return (
+            <label key={spec.name} className="check-row">
+              <input
+                type="checkbox"
+                name={spec.name}
+                checked={draft.flags[spec.name] ?? true}
+                onChange={(e) => onChange({ ...draft, flags: { ...draft.flags, [spec.name]: e.target.checked } })}
+              />
+              <span>{label}</span>
+            </label>
+          );
+        }
+        const code = errors[spec.name];
+        const error = code ? t(`errors:field.${code}`) : undefined;
+        const value = draft.fields[spec.name] ?? '';
+        return (
+          <Field key={spec.name} label={label} error={error}>
+            {(a11y) =>
+              spec.type === 'select' ? (
+                <select {...a11y} name={spec.name} value={value} onChange={(e) => setField(spec.name, e.target.value)}>
+                  {spec.options.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`${spec.prefix}.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...a11y}
+                  name={spec.name}
+                  type={spec.type}
+                  inputMode={spec.type === 'number' ? 'numeric' : undefined}
+                  min={spec.type === 'number' ? 1 : undefined}
+                  value={value}
+                  onChange={(e) => setField(spec.name, e.target.value)}
+                />
+              )
+            }
+          </Field>
+        );
+      })}
+    </>
+  );
+}

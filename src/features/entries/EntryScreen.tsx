@@ -1,0 +1,121 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { newId } from '../../record/ids.ts';
+import type { EntryKind } from '../../record/types.ts';
+import { ENTRY_KINDS } from '../../record/types.ts';
+import type { FieldErrors } from '../../record/validate.ts';
+import { hasErrors, validateEntry } from '../../record/validate.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useUnlocked } from '../session/session-context.ts';
+import { errorKey } from '../shell/errors.ts';
+import type { EntryDraft } from './entry-draft.ts';
+import { draftFromEntry, emptyDraft, entryFromDraft } from './entry-draft.ts';
+import { EntryCommonFields } from './EntryCommonFields.tsx';
+import { EntryFields } from './EntryFields.tsx';
+
+/** Add or edit one entry. Nothing is saved until the whole entry is valid. */
+export function EntryScreen() {
+  const { t, i18n } = useTranslation(['entry', 'common', 'errors']);
+  const { id, kind: kindParam } = useParams();
+  const navigate = useNavigate();
+  const { state, store, refresh, activeProfileId } = useUnlocked();
+  const existing = id ? state.entries.find((e) => e.id === id) : undefined;
+  const kind = (existing?.details.kind ?? kindParam) as EntryKind | undefined;
+  const [draft, setDraft] = useState<EntryDraft | null>(() =>
+    existing
+      ? draftFromEntry(existing)
+      : kind && ENTRY_KINDS.includes(kind)
+        ? emptyDraft(kind, i18n.resolvedLanguage ?? 'fr')
+        : null,
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const back = (
+    <Link className="icon-button" to="/" aria-label={t('common:back')}>
+      <Icon name="back" />
+    </Link>
+  );
+  if (!draft || !activeProfileId || (id && !existing)) {
+    return (
+      <Screen title={t('common:notFound')} start={back}>
+        <Notice tone="error">{t('errors:not-found')}</Notice>
+      </Screen>
+    );
+  }
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+      await refresh();
+      await navigate('/');
+    } catch (err) {
+      // The form keeps everything typed: nothing is lost on a failed save.
+      setFailure(t(errorKey(err)));
+      setBusy(false);
+    }
+  }
+
+  function save(e: FormEvent) {
+    e.preventDefault();
+    if (!draft || !activeProfileId) return;
+    const now = Date.now();
+    const entry = entryFromDraft(
+      draft,
+      {
+        id: existing?.id ?? newId(),
+        profileId: existing?.profileId ?? activeProfileId,
+        createdAt: existing?.createdAt ?? now,
+      },
+      now,
+    );
+    const found = validateEntry(entry, now);
+    setErrors(found);
+    if (hasErrors(found)) {
+      setFailure(t('errors:form-invalid'));
+      return;
+    }
+    void run(() => store.saveEntry(entry));
+  }
+
+  const title = existing ? t(`edit.${draft.kind}`) : t(`add.${draft.kind}`);
+  return (
+    <Screen title={title} start={back}>
+      <form onSubmit={save} noValidate>
+        <EntryCommonFields draft={draft} errors={errors} onChange={setDraft} />
+        <EntryFields draft={draft} errors={errors} onChange={setDraft} />
+        {failure && <Notice tone="error">{failure}</Notice>}
+        <div className="form-actions">
+          <Button type="submit" icon="check" disabled={busy}>
+            {t('common:save')}
+          </Button>
+          {existing && !confirmDelete && (
+            <Button variant="danger" icon="trash" disabled={busy} onClick={() => setConfirmDelete(true)}>
+              {t('common:delete')}
+            </Button>
+          )}
+        </div>
+        {existing && confirmDelete && (
+          <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete">
+            <p id="confirm-delete">{t('deleteConfirm')}</p>
+            <Button variant="danger" icon="trash" disabled={busy} onClick={() => void run(() => store.deleteEntry(existing.id))}>
+              {t('deleteYes')}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+              {t('common:cancel')}
+            </Button>
+          </div>
+        )}
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,51 @@
+import type { TFunction } from 'i18next';
+import { formatIsoDate } from '../../i18n/format.ts';
+import type { Entry } from '../../record/types.ts';
+
+/** The entry's name in the reader's language: the coded term's label, else the free text. */
+export function entryTitle(entry: Entry, t: TFunction): string {
+  if (entry.term) {
+    return t(`vocab:${entry.term.key}`, { defaultValue: entry.text ?? entry.term.code });
+  }
+  return entry.text ?? '';
+}
+
+/** The short line under the title: dose and frequency, value and unit, dates. */
+export function entryDetailLine(entry: Entry, t: TFunction, lng: string): string {
+  const d = entry.details;
+  const date = (v: string | undefined) => (v ? formatIsoDate(v, lng) : undefined);
+  const parts: (string | undefined)[] = [];
+  switch (d.kind) {
+    case 'allergy':
+      parts.push(d.severity !== 'unknown' ? t(`entry:severity.${d.severity}`) : undefined, d.reaction);
+      break;
+    case 'medication':
+      parts.push(d.dose, d.frequency, d.since && t('entry:detail.since', { date: date(d.since) }));
+      if (!d.current) parts.push(t('entry:detail.stopped'));
+      break;
+    case 'condition':
+      parts.push(d.since && t('entry:detail.since', { date: date(d.since) }));
+      if (!d.active) parts.push(t('entry:detail.resolved'));
+      break;
+    case 'vaccination':
+      parts.push(
+        d.doseNumber ? t('entry:detail.dose', { number: d.doseNumber }) : undefined,
+        date(d.date),
+      );
+      break;
+    case 'result':
+      parts.push([d.value, d.unit].filter(Boolean).join(' ') || undefined, date(d.date));
+      break;
+    case 'right':
+      parts.push(
+        t(`entry:scheme.${d.scheme}`),
+        d.number,
+        d.validUntil && t('entry:detail.validUntil', { date: date(d.validUntil) }),
+      );
+      break;
+    case 'note':
+      parts.push(date(d.date));
+      break;
+  }
+  return parts.filter(Boolean).join(' · ');
+}

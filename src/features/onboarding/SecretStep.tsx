@@ -1,0 +1,78 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecoveryCode, SecretKind } from '../../record/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useSession } from '../session/session-context.ts';
+import { errorKey } from '../shell/errors.ts';
+import { SecretFields } from './SecretFields.tsx';
+import { secretProblem } from './secret-rules.ts';
+
+interface SecretStepProps {
+  onBack: () => void;
+  onCreated: (code: RecoveryCode) => void;
+}
+
+/** Choose the PIN or passphrase; creates the vault. */
+export function SecretStep({ onBack, onCreated }: SecretStepProps) {
+  const { t } = useTranslation(['onboarding', 'common', 'errors']);
+  const { store } = useSession();
+  const [kind, setKind] = useState<SecretKind>('pin');
+  const [secret, setSecret] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const p = secretProblem(kind, secret, confirm);
+    setProblem(p ? t(`secret.problem.${p}`) : undefined);
+    if (p) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const code = await store.create(secret, kind);
+      onCreated(code);
+    } catch (err) {
+      setFailure(t(errorKey(err)));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Screen
+      title={t('secret.title')}
+      start={
+        <button type="button" className="icon-button" onClick={onBack} aria-label={t('common:back')}>
+          <Icon name="back" />
+        </button>
+      }
+    >
+      <p className="lead">{t('secret.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <SecretFields
+          kind={kind}
+          onKind={(k) => {
+            setKind(k);
+            setSecret('');
+            setConfirm('');
+            setProblem(undefined);
+          }}
+          secret={secret}
+          onSecret={setSecret}
+          confirm={confirm}
+          onConfirm={setConfirm}
+          error={problem}
+        />
+        {failure && <Notice tone="error">{failure}</Notice>}
+        <Button type="submit" icon="lock" disabled={busy} aria-busy={busy}>
+          {busy ? t('secret.creating') : t('secret.create')}
+        </Button>
+      </form>
+    </Screen>
+  );
+}

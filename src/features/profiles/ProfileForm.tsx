@@ -1,0 +1,108 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../i18n/languages.ts';
+import { newId } from '../../record/ids.ts';
+import type { Profile, Sex } from '../../record/types.ts';
+import { SEXES } from '../../record/types.ts';
+import type { FieldErrors } from '../../record/validate.ts';
+import { hasErrors, validateProfile } from '../../record/validate.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { useSession } from '../session/session-context.ts';
+import { errorKey } from '../shell/errors.ts';
+
+interface ProfileFormProps {
+  relation: Profile['relation'];
+  existing?: Profile;
+  onSaved: (profile: Profile) => void | Promise<void>;
+}
+
+/** Who a record is about: the patient or a child. */
+export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
+  const { t, i18n } = useTranslation(['summary', 'common', 'errors']);
+  const { store } = useSession();
+  const [name, setName] = useState(existing?.name ?? '');
+  const [birthDate, setBirthDate] = useState(existing?.birthDate ?? '');
+  const [sex, setSex] = useState<Sex>(existing?.sex ?? 'unknown');
+  const [language, setLanguage] = useState(existing?.language ?? i18n.resolvedLanguage ?? 'fr');
+  const [interpreter, setInterpreter] = useState(existing?.interpreterNeeded ?? language !== 'fr');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const now = Date.now();
+    const profile: Profile = {
+      id: existing?.id ?? newId(),
+      name: name.trim(),
+      relation: existing?.relation ?? relation,
+      ...(birthDate ? { birthDate } : {}),
+      sex,
+      language,
+      interpreterNeeded: interpreter,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const found = validateProfile(profile, now);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      await store.saveProfile(profile);
+      await onSaved(profile);
+    } catch (err) {
+      setFailure(t(errorKey(err)));
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (f: string) => (errors[f] ? t(`errors:field.${errors[f]}`) : undefined);
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Field label={t('profile.name')} error={fieldError('name')}>
+        {(a11y) => (
+          <input {...a11y} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('profile.birthDate')} error={fieldError('birthDate')}>
+        {(a11y) => (
+          <input {...a11y} type="date" name="birthDate" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('profile.sex')} error={fieldError('sex')}>
+        {(a11y) => (
+          <select {...a11y} name="sex" value={sex} onChange={(e) => setSex(e.target.value as Sex)}>
+            {SEXES.map((s) => (
+              <option key={s} value={s}>
+                {t(`profile.sexes.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('profile.language')}>
+        {(a11y) => (
+          <select {...a11y} name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.nativeName} — {l.frenchName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <label className="check-row">
+        <input type="checkbox" name="interpreter" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} />
+        <span>{t('profile.interpreter')}</span>
+      </label>
+      {failure && <Notice tone="error">{failure}</Notice>}
+      <Button type="submit" icon="check" disabled={busy}>
+        {t('common:save')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CarnetStore } from '../../record/store.ts';
+import type { Session, SessionState } from './session-context.ts';
+import { SessionContext } from './session-context.ts';
+import { useAutoLock } from './useAutoLock.ts';
+
+/** Holds the vault session: which screen applies, and the decrypted record while unlocked. */
+export function SessionProvider({ store, children }: { store: CarnetStore; children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'starting' });
+  const [selected, selectProfile] = useState<string | null>(null);
+
+  const readLockedState = useCallback(async (): Promise<SessionState> => {
+    const presence = await store.presence();
+    return presence.exists ? { status: 'locked', kind: presence.kind } : { status: 'new' };
+  }, [store]);
+
+  const opened = useCallback(async () => {
+    const presence = await store.presence();
+    if (!presence.exists) return setState({ status: 'new' });
+    const record = await store.load();
+    setState({ status: 'unlocked', kind: presence.kind, ...record });
+  }, [store]);
+
+  const lock = useCallback(async () => {
+    // SECURITY: drop the decrypted record from React state before anything else.
+    setState({ status: 'starting' });
+    await store.lock();
+    setState(await readLockedState());
+  }, [store, readLockedState]);
+
+  useEffect(() => {
+    let cancelled = false;
+    readLockedState().then(
+      (next) => !cancelled && setState(next),
+      () => !cancelled && setState({ status: 'unavailable' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [readLockedState]);
+
+  useAutoLock(store, state.status === 'unlocked', lock);
+
+  // The chosen profile if it still exists, else the patient's own, else the first.
+  const profiles = state.status === 'unlocked' ? state.profiles : [];
+  const activeProfileId =
+    profiles.find((p) => p.id === selected)?.id ??
+    profiles.find((p) => p.relation === 'self')?.id ??
+    profiles[0]?.id ??
+    null;
+
+  const session = useMemo<Session>(
+    () => ({ state, store, refresh: opened, opened, lock, activeProfileId, selectProfile }),
+    [state, store, opened, lock, activeProfileId],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

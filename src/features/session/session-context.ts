@@ -1,0 +1,48 @@
+import { createContext, useContext } from 'react';
+import type { CarnetStore } from '../../record/store.ts';
+import type { Entry, Profile } from '../../record/types.ts';
+import type { SecretKind } from '../../record/store.ts';
+
+/** Where the vault stands; the app shows a different screen for each. */
+export type SessionState =
+  | { status: 'starting' }
+  | { status: 'unavailable' }
+  | { status: 'new' }
+  | { status: 'locked'; kind: SecretKind }
+  | {
+      status: 'unlocked';
+      kind: SecretKind;
+      profiles: readonly Profile[];
+      entries: readonly Entry[];
+      /** Records that failed to decrypt or decode: counted, never shown half-broken. */
+      unreadable: number;
+    };
+
+export interface Session {
+  state: SessionState;
+  store: CarnetStore;
+  /** Re-reads profiles and entries after a change. */
+  refresh(): Promise<void>;
+  /** Called by the onboarding and unlock screens once the vault is open. */
+  opened(): Promise<void>;
+  lock(): Promise<void>;
+  /** The profile whose record is shown (the patient or a child); null before any exists. */
+  activeProfileId: string | null;
+  selectProfile(id: string): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The vault session. Only usable under <SessionProvider>. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The decrypted record; only usable on screens shown while unlocked. */
+export function useUnlocked() {
+  const session = useSession();
+  if (session.state.status !== 'unlocked') throw new Error('useUnlocked while locked');
+  return { ...session, state: session.state };
+}

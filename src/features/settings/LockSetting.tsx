@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/Icon.tsx';
+import { useSession } from '../session/session-context.ts';
+
+const CHOICES = [1, 2, 5, 10, 15] as const;
+
+/** How long Carnet stays open without a touch. */
+export function LockSetting() {
+  const { t } = useTranslation('settings');
+  const { store } = useSession();
+  const [minutes, setMinutes] = useState<number | null>(null);
+
+  useEffect(() => {
+    store.settings().then((s) => setMinutes(s.lockAfterMinutes), () => setMinutes(5));
+  }, [store]);
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-lock">
+      <h2 id="settings-lock">
+        <Icon name="lock" />
+        <span>{t('lock.title')}</span>
+      </h2>
+      <label className="field">
+        <span className="field-label">{t('lock.after')}</span>
+        <select
+          name="lockAfter"
+          value={minutes ?? 5}
+          disabled={minutes === null}
+          onChange={(e) => {
+            const value = Number(e.target.value);
+            setMinutes(value);
+            void store.saveSettings({ lockAfterMinutes: value });
+          }}
+        >
+          {CHOICES.map((m) => (
+            <option key={m} value={m}>
+              {t('lock.minutes', { count: m })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-hint">{t('lock.hiddenHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { CryptoError } from '../../crypto/types.ts';
+import { RecordError } from '../../record/errors.ts';
+
+/**
+ * The `errors:` translation key for any failure. Core layers throw typed codes; this is
+ * the one place that turns them into words. Unknown failures get a generic message, and
+ * their content (which could hold data) is never shown.
+ */
+export function errorKey(err: unknown): string {
+  if (err instanceof RecordError || err instanceof CryptoError) return `errors:${err.code}`;
+  if (err instanceof DOMException && err.name === 'QuotaExceededError') return 'errors:storage-full';
+  return 'errors:unexpected';
+}
+
+/** Seconds to wait, for a throttled unlock. */
+export function retryAfterSeconds(err: unknown): number {
+  if (err instanceof RecordError && err.details.retryAfterMs) {
+    return Math.ceil(err.details.retryAfterMs / 1000);
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { buildSummary, rightReminders } from '../../record/summary.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useUnlocked } from '../session/session-context.ts';
+import { HeaderActions } from '../shell/HeaderActions.tsx';
+import { EntryItem } from './EntryItem.tsx';
+import { KIND_ICONS } from './kind-icons.ts';
+import { ProfileSwitcher } from './ProfileSwitcher.tsx';
+import { entryTitle } from '../entries/entry-text.ts';
+
+/** The patient's record at a glance, most important first: allergies, medicines, problems... */
+export function SummaryScreen() {
+  const { t } = useTranslation(['summary', 'entry', 'vocab', 'errors']);
+  const { state, activeProfileId } = useUnlocked();
+  const profile = state.profiles.find((p) => p.id === activeProfileId);
+  const sections = useMemo(
+    () => (activeProfileId ? buildSummary(state.entries, activeProfileId) : []),
+    [state.entries, activeProfileId],
+  );
+  const reminders = useMemo(
+    () => (activeProfileId ? rightReminders(state.entries, activeProfileId) : []),
+    [state.entries, activeProfileId],
+  );
+
+  return (
+    <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
+      <ProfileSwitcher />
+      {state.unreadable > 0 && (
+        <Notice tone="error">{t('unreadable', { count: state.unreadable })}</Notice>
+      )}
+      {reminders.map(({ entry, daysLeft }) => (
+        <Notice key={entry.id} tone="warning">
+          {daysLeft < 0
+            ? t('reminder.ended', { name: entryTitle(entry, t) })
+            : t('reminder.endsIn', { name: entryTitle(entry, t), count: daysLeft })}
+        </Notice>
+      ))}
+      {!profile && (
+        <Link className="btn btn-primary" to="/profile/new?self=1">
+          <Icon name="add" />
+          <span>{t('profiles.addSelf')}</span>
+        </Link>
+      )}
+      {profile &&
+        sections.map(({ kind, entries }) => (
+          <section key={kind} className="summary-section" aria-labelledby={`section-${kind}`}>
+            <div className="section-head">
+              <h2 id={`section-${kind}`}>
+                <Icon name={KIND_ICONS[kind]} />
+                <span>{t(`entry:kinds.${kind}`)}</span>
+              </h2>
+              <Link
+                className="btn btn-ghost btn-small"
+                to={`/entry/new/${kind}`}
+                aria-label={t(`entry:add.${kind}`)}
+              >
+                <Icon name="add" />
+                <span>{t('add')}</span>
+              </Link>
+            </div>
+            {entries.length === 0 ? (
+              <p className="empty">{t(`entry:none.${kind}`)}</p>
+            ) : (
+              <ul className="entry-list">
+                {entries.map((e) => (
+                  <EntryItem key={e.id} entry={e} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+    </Screen>
+  );
+}

@@ -1,0 +1,100 @@
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RecordError } from '../../record/errors.ts';
+import type { SecretKind } from '../../record/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useSession } from '../session/session-context.ts';
+import { errorKey } from '../shell/errors.ts';
+import { LanguagePicker } from '../shell/LanguagePicker.tsx';
+import { RecoveryUnlock } from './RecoveryUnlock.tsx';
+import { useCountdown } from './useCountdown.ts';
+
+/** The locked app: PIN or passphrase, a growing wait after mistakes, and the recovery code. */
+export function UnlockScreen({ kind }: { kind: SecretKind }) {
+  const { t } = useTranslation(['unlock', 'common', 'errors']);
+  const session = useSession();
+  const [secret, setSecret] = useState('');
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [mode, setMode] = useState<'secret' | 'recovery' | 'language'>('secret');
+  const secondsLeft = useCountdown(waitUntil);
+
+  useEffect(() => {
+    session.store.retryAfterMs().then(
+      (ms) => ms > 0 && setWaitUntil(Date.now() + ms),
+      () => undefined,
+    );
+  }, [session.store]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!secret || secondsLeft > 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await session.store.unlock(secret);
+      setSecret('');
+      await session.opened();
+    } catch (err) {
+      setSecret('');
+      setFailure(t(errorKey(err)));
+      if (err instanceof RecordError && err.details.retryAfterMs) {
+        setWaitUntil(Date.now() + err.details.retryAfterMs);
+      }
+      setBusy(false);
+    }
+  }
+
+  if (mode === 'recovery') return <RecoveryUnlock onCancel={() => setMode('secret')} />;
+  if (mode === 'language') {
+    return (
+      <Screen title={t('common:language.choose')}>
+        <LanguagePicker onPicked={() => setMode('secret')} />
+      </Screen>
+    );
+  }
+
+  return (
+    <Screen
+      title={t('title')}
+      end={
+        <button type="button" className="icon-button" onClick={() => setMode('language')}>
+          {t('common:language.short')}
+        </button>
+      }
+    >
+      <p className="lead">{t(`intro.${kind}`)}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t(`label.${kind}`)}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="password"
+              name="secret"
+              autoComplete="off"
+              autoFocus
+              inputMode={kind === 'pin' ? 'numeric' : undefined}
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          )}
+        </Field>
+        {failure && <Notice tone="error">{failure}</Notice>}
+        {secondsLeft > 0 && (
+          <Notice tone="warning">{t('wait', { count: secondsLeft })}</Notice>
+        )}
+        <Button type="submit" icon="lock" disabled={busy || secondsLeft > 0} aria-busy={busy}>
+          {busy ? t('opening') : t('open')}
+        </Button>
+      </form>
+      <button type="button" className="link-button" onClick={() => setMode('recovery')}>
+        {t('forgot')}
+      </button>
+    </Screen>
+  );
+}

@@ -1,0 +1,61 @@
+import type { RecoveryCode, SecretKind } from '../crypto/types.ts';
+import type { Entry, Profile } from './types.ts';
+
+export type { RecoveryCode, SecretKind };
+
+/** Whether this device holds a vault, and what opens it. */
+export type VaultPresence = { exists: false } | { exists: true; kind: SecretKind };
+
+/** What the browser lets Carnet keep, for the settings screen. */
+export interface StorageInfo {
+  /** True when the browser promised not to evict Carnet's data under storage pressure. */
+  persisted: boolean;
+  /** Bytes used and available to this origin, when the browser tells. */
+  usage?: number;
+  quota?: number;
+}
+
+/** Non-secret device settings, stored in clear because the lock screen needs them. */
+export interface DeviceSettings {
+  /** Lock after this many minutes without a touch. */
+  lockAfterMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: DeviceSettings = { lockAfterMinutes: 5 };
+
+/** The decrypted record as loaded after unlock. */
+export interface LoadedRecord {
+  profiles: Profile[];
+  entries: Entry[];
+  /** Rows that failed authentication or decoding; never shown, reported as a count. */
+  unreadable: number;
+}
+
+/**
+ * The patient's record as the screens see it: every method takes and returns plaintext,
+ * and every byte it writes to IndexedDB is sealed by the vault first. Errors are RecordError.
+ */
+export interface CarnetStore {
+  presence(): Promise<VaultPresence>;
+  /** Sets up a new vault and leaves it unlocked; the recovery code is returned once. */
+  create(secret: string, kind: SecretKind): Promise<RecoveryCode>;
+  unlock(secret: string): Promise<void>;
+  unlockWithRecovery(code: string): Promise<void>;
+  /** Milliseconds before another unlock attempt is allowed. */
+  retryAfterMs(): Promise<number>;
+  isUnlocked(): Promise<boolean>;
+  lock(): Promise<void>;
+  /** Re-wraps the vault key under a new PIN or passphrase; no record is re-encrypted. */
+  changeSecret(secret: string, kind: SecretKind): Promise<void>;
+  load(): Promise<LoadedRecord>;
+  saveProfile(profile: Profile): Promise<void>;
+  /** Deletes a profile and every entry that belongs to it. */
+  deleteProfile(id: string): Promise<void>;
+  saveEntry(entry: Entry): Promise<void>;
+  deleteEntry(id: string): Promise<void>;
+  settings(): Promise<DeviceSettings>;
+  saveSettings(settings: DeviceSettings): Promise<void>;
+  storageInfo(): Promise<StorageInfo>;
+  /** Asks the browser to keep Carnet's data under storage pressure. */
+  requestPersistence(): Promise<boolean>;
+}
