@@ -1,0 +1,305 @@
+/**
+ * The pure logic of `npm run i18n:check`: flattening locale files, coverage, interpolation
+ * variables, plural categories, strings left in English, and `_meta.json`. No file access
+ * here, so every rule can be tested on small inputs.
+ */
+
+/** A locale namespace flattened to dotted keys -> strings. */
+export type FlatStrings = Readonly<Record<string, string>>;
+
+/** CLDR plural categories, in the order i18next suffixes use them. */
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+
+/** The namespace whose keys must be complete in every language, shipped or not. */
+export const VOCAB_NAMESPACE = 'vocab';
+
+export type ProblemKind =
+  'missing' | 'variables' | 'plural' | 'identical' | 'meta' | 'json' | 'extra';
+
+/** One finding. `fatal` problems make the check exit 1; the others are printed only. */
+export interface Problem {
+  readonly lng: string;
+  readonly ns: string;
+  readonly key: string;
+  readonly kind: ProblemKind;
+  readonly message: string;
+  readonly fatal: boolean;
+}
+
+/** Turns nested JSON into dotted keys. Non-string leaves are reported through `onBadValue`. */
+export function flattenKeys(
+  json: unknown,
+  onBadValue: (key: string) => void = () => undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (value: unknown, prefix: string): void => {
+    if (typeof value === 'string') out[prefix] = value;
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+    } else onBadValue(prefix);
+  };
+  walk(json, '');
+  return out;
+}
+
+/** The `{{variable}}` names a string uses, sorted, without format options (`{{n, number}}` -> n). */
+export function interpolationVariables(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/\{\{\s*-?\s*([^,}\s]+)[^}]*\}\}/g)) {
+    if (match[1]) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+/** Splits `items_one` into `{ base: 'items', category: 'one' }`; undefined if not a plural form. */
+export function splitPluralKey(
+  key: string,
+): { base: string; category: PluralCategory } | undefined {
+  const match = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { base: match[1], category: match[2] as PluralCategory };
+}
+
+/** The plural categories the language's CLDR rules use, as `Intl.PluralRules` reports them. */
+export function requiredPluralCategories(lng: string): PluralCategory[] {
+  const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+  return PLURAL_CATEGORIES.filter((c) => categories.includes(c));
+}
+
+/**
+ * The keys French defines, grouped: plain keys, and plural bases (a base is any key that
+ * French writes with an `_one` or `_other` suffix). Coverage counts each base once.
+ */
+export function logicalKeys(reference: FlatStrings): { plain: string[]; plural: string[] } {
+  const plural = new Set<string>();
+  for (const key of Object.keys(reference)) {
+    const split = splitPluralKey(key);
+    if (split && (split.category === 'one' || split.category === 'other')) plural.add(split.base);
+  }
+  const plain = Object.keys(reference).filter((key) => {
+    const split = splitPluralKey(key);
+    return !(split && plural.has(split.base));
+  });
+  return { plain, plural: [...plural] };
+}
+
+/** Strings that say nothing translatable: numbers, symbols, only `{{variables}}`. */
+export function hasWords(text: string): boolean {
+  return /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, '').replace(/\$t\([^)]*\)/g, ''));
+}
+
+/** Exceptions to the "identical to English" rule. */
+export interface IdenticalAllowList {
+  /** Strings allowed to equal English in any language (compared case-insensitively). */
+  readonly values?: readonly string[];
+  /** `ns:key` allowed in any language. */
+  readonly keys?: readonly string[];
+  /** Per language: `ns:key` allowed there. */
+  readonly languages?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Reads the allow-list file's JSON, rejecting anything not shaped like one. */
+export function parseAllowList(json: unknown): IdenticalAllowList {
+  const isStrings = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((s) => typeof s === 'string');
+  if (json === null || typeof json !== 'object') throw new TypeError('allow-list: not an object');
+  const { values, keys, languages } = json as Record<string, unknown>;
+  if (values !== undefined && !isStrings(values)) throw new TypeError('allow-list: bad values');
+  if (keys !== undefined && !isStrings(keys)) throw new TypeError('allow-list: bad keys');
+  if (languages !== undefined) {
+    if (languages === null || typeof languages !== 'object') {
+      throw new TypeError('allow-list: bad languages');
+    }
+    for (const [lng, list] of Object.entries(languages)) {
+      if (!isStrings(list)) throw new TypeError(`allow-list: bad list for ${lng}`);
+    }
+  }
+  return {
+    values,
+    keys,
+    languages: languages as Readonly<Record<string, readonly string[]>> | undefined,
+  };
+}
+
+/** True when `value`, found at `ns:key` in `lng`, may equal the English string. */
+export function identicalAllowed(
+  allow: IdenticalAllowList,
+  lng: string,
+  ns: string,
+  key: string,
+  value: string,
+): boolean {
+  const id = `${ns}:${key}`;
+  const folded = value.trim().toLowerCase();
+  return (
+    !hasWords(value) ||
+    (allow.values ?? []).some((v) => v.trim().toLowerCase() === folded) ||
+    (allow.keys ?? []).includes(id) ||
+    (allow.languages?.[lng] ?? []).includes(id)
+  );
+}
+
+/** How much of one namespace a language has, and what is wrong with it. */
+export interface NamespaceResult {
+  readonly present: number;
+  readonly total: number;
+  readonly problems: Problem[];
+}
+
+/** What {@link checkNamespace} compares. */
+export interface NamespaceInput {
+  readonly lng: string;
+  readonly ns: string;
+  /** The French strings: the reference for keys and variables. */
+  readonly reference: FlatStrings;
+  /** The English strings, for the "identical to English" rule; absent for English itself. */
+  readonly english?: FlatStrings;
+  /** The language's strings; undefined when its file does not exist. */
+  readonly strings?: FlatStrings;
+  /** Missing keys are fatal (shipped languages, and the vocabulary everywhere). */
+  readonly mustBeComplete: boolean;
+  readonly allow: IdenticalAllowList;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const withoutCount = (vars: readonly string[]): string[] => vars.filter((v) => v !== 'count');
+
+/** Checks one namespace of one language against French (and English). */
+export function checkNamespace(input: NamespaceInput): NamespaceResult {
+  const { lng, ns, reference, english, strings = {}, mustBeComplete, allow } = input;
+  const problems: Problem[] = [];
+  const report = (key: string, kind: ProblemKind, message: string, fatal = true): void => {
+    problems.push({ lng, ns, key, kind, message, fatal });
+  };
+  const filled = (key: string): string | undefined => {
+    const v = strings[key];
+    return v !== undefined && v.trim() !== '' ? v : undefined;
+  };
+  const checkIdentical = (key: string, value: string): void => {
+    if (lng === 'en' || english === undefined) return;
+    if (english[key] === value && !identicalAllowed(allow, lng, ns, key, value)) {
+      report(key, 'identical', `same as English: "${value}"`);
+    }
+  };
+
+  const { plain, plural } = logicalKeys(reference);
+  let present = 0;
+  for (const key of plain) {
+    const value = filled(key);
+    if (value === undefined) {
+      report(key, 'missing', 'missing', mustBeComplete);
+      continue;
+    }
+    present++;
+    const want = interpolationVariables(reference[key] ?? '');
+    const got = interpolationVariables(value);
+    if (!sameList(want, got)) {
+      report(key, 'variables', `variables {${got.join(', ')}} but French has {${want.join(', ')}}`);
+    }
+    checkIdentical(key, value);
+  }
+
+  const required = requiredPluralCategories(lng);
+  for (const base of plural) {
+    const forms = PLURAL_CATEGORIES.filter((c) => filled(`${base}_${c}`) !== undefined);
+    if (forms.length === 0) {
+      report(base, 'missing', 'missing (plural)', mustBeComplete);
+      continue;
+    }
+    present++;
+    const lacking = required.filter((c) => !forms.includes(c));
+    if (lacking.length > 0) {
+      report(base, 'plural', `plural forms missing: ${lacking.map((c) => `_${c}`).join(', ')}`);
+    }
+    for (const category of forms) {
+      const key = `${base}_${category}`;
+      const value = filled(key) ?? '';
+      const french = reference[key] ?? reference[`${base}_other`] ?? '';
+      const want = withoutCount(interpolationVariables(french));
+      const got = withoutCount(interpolationVariables(value));
+      if (!sameList(want, got)) {
+        report(
+          key,
+          'variables',
+          `variables {${got.join(', ')}} but French has {${want.join(', ')}}`,
+        );
+      }
+      checkIdentical(key, value);
+    }
+  }
+
+  const pluralBases = new Set(plural);
+  for (const key of Object.keys(strings)) {
+    const split = splitPluralKey(key);
+    if (key in reference || (split && pluralBases.has(split.base))) continue;
+    report(key, 'extra', 'not in French (unused?)', false);
+  }
+  return { present, total: plain.length + plural.length, problems };
+}
+
+/**
+ * Checks a parsed `_meta.json`: `{ author, reviewed, reviewedBy, notes, notice? }`, where
+ * `reviewedBy` names the reviewer exactly when `reviewed` is true, and the optional
+ * `notice` says, in the language itself, that the translation is not reviewed. Returns what
+ * is wrong (empty when fine).
+ */
+export function validateMeta(json: unknown): string[] {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return ['not an object'];
+  const meta = json as Record<string, unknown>;
+  const errors: string[] = [];
+  if (typeof meta.author !== 'string' || meta.author.trim() === '') {
+    errors.push('"author" must be a non-empty string');
+  }
+  if (typeof meta.reviewed !== 'boolean') errors.push('"reviewed" must be true or false');
+  const by = meta.reviewedBy;
+  if (by !== null && (typeof by !== 'string' || by.trim() === '')) {
+    errors.push('"reviewedBy" must be null or a non-empty string');
+  }
+  if (meta.reviewed === true && typeof by !== 'string') {
+    errors.push('"reviewed": true needs "reviewedBy" to name the reviewer');
+  }
+  if (meta.reviewed === false && by !== null) {
+    errors.push('"reviewedBy" must be null while "reviewed" is false');
+  }
+  if (typeof meta.notes !== 'string') errors.push('"notes" must be a string');
+  if (meta.notice !== undefined && (typeof meta.notice !== 'string' || meta.notice.trim() === '')) {
+    errors.push('"notice", when present, must be a non-empty string');
+  }
+  return errors;
+}
+
+/** A share as a percentage, rounded down so that 99.95 % never prints as 100 %. */
+export function percent(present: number, total: number): string {
+  if (total === 0) return '-';
+  return `${(Math.floor((present / total) * 1000) / 10).toFixed(1)}%`;
+}
+
+/** One row of the coverage table. */
+export interface CoverageRow {
+  readonly lng: string;
+  readonly shipped: boolean;
+  readonly cells: Readonly<Record<string, { present: number; total: number }>>;
+  readonly meta: 'ok' | 'missing' | 'invalid';
+  readonly fatal: number;
+}
+
+/** The coverage table: one line per language, one column per namespace. */
+export function formatTable(rows: readonly CoverageRow[], namespaces: readonly string[]): string {
+  const header = ['language', 'shipped', ...namespaces, '_meta', 'failures'];
+  const lines = rows.map((r) => [
+    r.lng,
+    r.shipped ? 'yes' : '',
+    ...namespaces.map((ns) => {
+      const cell = r.cells[ns];
+      return cell ? percent(cell.present, cell.total) : '-';
+    }),
+    r.meta,
+    String(r.fatal),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
+}
