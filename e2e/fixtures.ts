@@ -15,13 +15,20 @@ export class RequestLog {
   foreign(origin: string): string[] {
     return this.requests
       .map((r) => r.url)
-      .filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+      .filter(
+        (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+      );
   }
 
   /** Requests in which `needle` appears anywhere: URL, header or body. */
   containing(needle: string): string[] {
     return this.requests
-      .filter((r) => r.url.includes(needle) || r.body.includes(needle) || Object.values(r.headers).some((h) => h.includes(needle)))
+      .filter(
+        (r) =>
+          r.url.includes(needle) ||
+          r.body.includes(needle) ||
+          Object.values(r.headers).some((h) => h.includes(needle)),
+      )
       .map((r) => r.url);
   }
 }

@@ -9,7 +9,9 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const out: string[] = [];
     const bytesToText = (b: Uint8Array) =>
-      new TextDecoder('utf-8').decode(b) + ' ' + Array.from(b, (c) => String.fromCharCode(c)).join('');
+      new TextDecoder('utf-8').decode(b) +
+      ' ' +
+      Array.from(b, (c) => String.fromCharCode(c)).join('');
     const flatten = (v: unknown): unknown => {
       if (v instanceof Uint8Array) return bytesToText(v);
       if (v instanceof ArrayBuffer) return bytesToText(new Uint8Array(v));
@@ -25,13 +27,13 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open(info.name!);
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
       });
       for (const store of Array.from(db.objectStoreNames)) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const req = db.transaction(store).objectStore(store).getAll();
           req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         });
         out.push(`${info.name}/${store}: ${JSON.stringify(rows.map(flatten))}`);
       }
@@ -47,7 +49,7 @@ export async function countRows(page: Page, dbName: string): Promise<Record<stri
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name);
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     const counts: Record<string, number> = {};
     for (const store of Array.from(db.objectStoreNames)) {

@@ -72,7 +72,9 @@ test('set up, add, reload, refuse a wrong PIN, unlock, find nothing readable, wo
   expect(requestLog.containing(MARKER)).toEqual([]);
 });
 
-test('locks on demand and after the recovery code opens it, asks for a new PIN', async ({ page }) => {
+test('locks on demand and after the recovery code opens it, asks for a new PIN', async ({
+  page,
+}) => {
   const onboarding = new OnboardingPage(page);
   const unlock = new UnlockPage(page);
   const summary = new SummaryPage(page);

@@ -15,7 +15,9 @@ function run(name, command, args, extraEnv = {}) {
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = child.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds}s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds}s`,
+  );
   return ok;
 }
 
@@ -37,8 +39,13 @@ function vitest(name, project) {
   const out = `test-results/vitest-${project}.json`;
   rmSync(out, { force: true });
   const ok = run(name, 'npx', [
-    'vitest', 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile=${out}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
   ]);
   const report = readJson(out);
   const passed = report?.numPassedTests ?? 0;

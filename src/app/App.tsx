@@ -19,7 +19,11 @@ function Gate() {
   const { state } = useSession();
   switch (state.status) {
     case 'starting':
-      return <p className="boot" role="status">{t('loading')}</p>;
+      return (
+        <p className="boot" role="status">
+          {t('loading')}
+        </p>
+      );
     case 'unavailable':
       return (
         <main className="screen">

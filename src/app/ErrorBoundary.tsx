@@ -10,7 +10,10 @@ interface State {
  * reload button instead of a blank page. SECURITY: the error is not shown or logged, as it
  * may hold record content. Data is safe: everything saved is already sealed in IndexedDB.
  */
-export class ErrorBoundary extends Component<{ children: ReactNode; message: string; reload: string }, State> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; message: string; reload: string },
+  State
+> {
   override state: State = { failed: false };
 
   static getDerivedStateFromError(): State {

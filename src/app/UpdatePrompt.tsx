@@ -25,7 +25,11 @@ export function UpdatePrompt() {
   return (
     <div className="update-banner" role="status">
       <span>{t('update.ready')}</span>
-      <button type="button" className="btn btn-primary btn-small" onClick={() => void updateServiceWorker(true)}>
+      <button
+        type="button"
+        className="btn btn-primary btn-small"
+        onClick={() => void updateServiceWorker(true)}
+      >
         {t('update.reload')}
       </button>
     </div>

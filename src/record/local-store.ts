@@ -26,12 +26,16 @@ import { hasErrors, validateEntry, validateProfile } from './validate.ts';
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
  * the arguments and results of these methods; rows are sealed before they are written.
  */
-export function createLocalStore(vault: VaultService, openDb: () => Promise<CarnetDb>): CarnetStore {
+export function createLocalStore(
+  vault: VaultService,
+  openDb: () => Promise<CarnetDb>,
+): CarnetStore {
   let dbPromise: Promise<CarnetDb> | undefined;
-  const db = () => (dbPromise ??= openDb().catch((err: unknown) => {
-    dbPromise = undefined;
-    throw err;
-  }));
+  const db = () =>
+    (dbPromise ??= openDb().catch((err: unknown) => {
+      dbPromise = undefined;
+      throw err;
+    }));
 
   async function keyringOrFail() {
     const keyring = await getKeyring(await db());
@@ -44,7 +48,10 @@ export function createLocalStore(vault: VaultService, openDb: () => Promise<Carn
     const d = await db();
     const failures = await getMeta(d, 'unlockFailures');
     const now = Date.now();
-    const wait = retryAfterMs(failures && { count: failures.count, lastAt: failures.lastFailureAt }, now);
+    const wait = retryAfterMs(
+      failures && { count: failures.count, lastAt: failures.lastFailureAt },
+      now,
+    );
     if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
     try {
       await open();
@@ -67,7 +74,9 @@ export function createLocalStore(vault: VaultService, openDb: () => Promise<Carn
 
   async function openAll<T>(table: SealedTable, decode: (b: Uint8Array) => T | null) {
     const rows = await getAllSealed(await db(), table);
-    const results = await vault.openSettled(rows.map((r) => ({ table, id: r.id, envelope: r.env })));
+    const results = await vault.openSettled(
+      rows.map((r) => ({ table, id: r.id, envelope: r.env })),
+    );
     if (results.some((r) => !r.ok && r.code === 'locked')) throw new RecordError('locked');
     const values: T[] = [];
     let unreadable = 0;

@@ -63,7 +63,11 @@ export interface RightReminder {
 }
 
 /** Rights that end within RIGHT_REMINDER_DAYS (or have ended), soonest first. */
-export function rightReminders(entries: readonly Entry[], profileId: string, now = Date.now()): RightReminder[] {
+export function rightReminders(
+  entries: readonly Entry[],
+  profileId: string,
+  now = Date.now(),
+): RightReminder[] {
   const today = Date.UTC(
     new Date(now).getUTCFullYear(),
     new Date(now).getUTCMonth(),

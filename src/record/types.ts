@@ -72,7 +72,9 @@ export interface Entry {
   readonly updatedAt: number;
 }
 
-export type EntryOf<K extends EntryKind> = Entry & { readonly details: Extract<EntryDetails, { kind: K }> };
+export type EntryOf<K extends EntryKind> = Entry & {
+  readonly details: Extract<EntryDetails, { kind: K }>;
+};
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];

@@ -3,12 +3,7 @@ import { ALLERGY_SEVERITIES, ENTRY_KINDS, PROVENANCES, RIGHT_SCHEMES, SEXES } fr
 
 /** Why a field was refused. Features map each to `errors:field.<code>`. */
 export type FieldErrorCode =
-  | 'required'
-  | 'too-long'
-  | 'bad-date'
-  | 'future-date'
-  | 'bad-number'
-  | 'bad-value';
+  'required' | 'too-long' | 'bad-date' | 'future-date' | 'bad-number' | 'bad-value';
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
@@ -35,7 +30,13 @@ function checkText(errors: FieldErrors, field: string, value: string | undefined
   if (value !== undefined && value.length > max) errors[field] = 'too-long';
 }
 
-function checkDate(errors: FieldErrors, field: string, value: string | undefined, now: number, allowFuture = false) {
+function checkDate(
+  errors: FieldErrors,
+  field: string,
+  value: string | undefined,
+  now: number,
+  allowFuture = false,
+) {
   if (value === undefined) return;
   if (!isIsoDate(value)) errors[field] = 'bad-date';
   else if (!allowFuture && value > new Date(now).toISOString().slice(0, value.length)) {
@@ -60,7 +61,10 @@ function checkDetails(errors: FieldErrors, d: EntryDetails, now: number) {
       break;
     case 'vaccination':
       checkDate(errors, 'date', d.date, now);
-      if (d.doseNumber !== undefined && !(Number.isInteger(d.doseNumber) && d.doseNumber >= 1 && d.doseNumber <= 20)) {
+      if (
+        d.doseNumber !== undefined &&
+        !(Number.isInteger(d.doseNumber) && d.doseNumber >= 1 && d.doseNumber <= 20)
+      ) {
         errors.doseNumber = 'bad-number';
       }
       break;

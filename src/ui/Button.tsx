@@ -11,7 +11,14 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A large touch target (at least 48 px) with an icon beside its word. */
-export function Button({ icon, variant = 'primary', children, className, type, ...rest }: ButtonProps) {
+export function Button({
+  icon,
+  variant = 'primary',
+  children,
+  className,
+  type,
+  ...rest
+}: ButtonProps) {
   return (
     <button type={type ?? 'button'} className={`btn btn-${variant} ${className ?? ''}`} {...rest}>
       {icon && <Icon name={icon} />}

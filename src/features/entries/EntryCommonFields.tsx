@@ -44,16 +44,34 @@ export function EntryCommonFields({
       >
         {(a11y) =>
           isNote ? (
-            <textarea {...a11y} name="text" rows={6} dir="auto" value={draft.text} onChange={(e) => onChange({ ...draft, text: e.target.value })} />
+            <textarea
+              {...a11y}
+              name="text"
+              rows={6}
+              dir="auto"
+              value={draft.text}
+              onChange={(e) => onChange({ ...draft, text: e.target.value })}
+            />
           ) : (
-            <input {...a11y} name="text" dir="auto" value={draft.text} onChange={(e) => onChange({ ...draft, text: e.target.value })} />
+            <input
+              {...a11y}
+              name="text"
+              dir="auto"
+              value={draft.text}
+              onChange={(e) => onChange({ ...draft, text: e.target.value })}
+            />
           )
         }
       </Field>
       {draft.text.trim() && (
         <Field label={t('field.textLang')}>
           {(a11y) => (
-            <select {...a11y} name="textLang" value={draft.textLang} onChange={(e) => onChange({ ...draft, textLang: e.target.value })}>
+            <select
+              {...a11y}
+              name="textLang"
+              value={draft.textLang}
+              onChange={(e) => onChange({ ...draft, textLang: e.target.value })}
+            >
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code}>
                   {l.nativeName}
@@ -67,14 +85,25 @@ export function EntryCommonFields({
         <legend>{t('field.provenance')}</legend>
         {PROVENANCES.map((p) => (
           <label key={p} className="choice-option">
-            <input type="radio" name="provenance" value={p} checked={draft.provenance === p} onChange={() => onChange({ ...draft, provenance: p })} />
+            <input
+              type="radio"
+              name="provenance"
+              value={p}
+              checked={draft.provenance === p}
+              onChange={() => onChange({ ...draft, provenance: p })}
+            />
             <Icon name={p} />
             <span>{t(`provenance.${p}`)}</span>
           </label>
         ))}
       </fieldset>
       <label className="check-row check-sensitive">
-        <input type="checkbox" name="sensitive" checked={draft.sensitive} onChange={(e) => onChange({ ...draft, sensitive: e.target.checked })} />
+        <input
+          type="checkbox"
+          name="sensitive"
+          checked={draft.sensitive}
+          onChange={(e) => onChange({ ...draft, sensitive: e.target.checked })}
+        />
         <Icon name="sensitive" />
         <span>
           {t('field.sensitive')}

@@ -58,7 +58,9 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
   return (
     <>
       {SPECS[draft.kind].map((spec) => {
-        const label = t(`field.${draft.kind}.${spec.name}`, { defaultValue: t(`field.${spec.name}`) });
+        const label = t(`field.${draft.kind}.${spec.name}`, {
+          defaultValue: t(`field.${spec.name}`),
+        });
         if (spec.type === 'flag') {
           return (
             <label key={spec.name} className="check-row">
@@ -66,7 +68,9 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
                 type="checkbox"
                 name={spec.name}
                 checked={draft.flags[spec.name] ?? true}
-                onChange={(e) => onChange({ ...draft, flags: { ...draft.flags, [spec.name]: e.target.checked } })}
+                onChange={(e) =>
+                  onChange({ ...draft, flags: { ...draft.flags, [spec.name]: e.target.checked } })
+                }
               />
               <span>{label}</span>
             </label>
@@ -79,7 +83,12 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
           <Field key={spec.name} label={label} error={error}>
             {(a11y) =>
               spec.type === 'select' ? (
-                <select {...a11y} name={spec.name} value={value} onChange={(e) => setField(spec.name, e.target.value)}>
+                <select
+                  {...a11y}
+                  name={spec.name}
+                  value={value}
+                  onChange={(e) => setField(spec.name, e.target.value)}
+                >
                   {spec.options.map((o) => (
                     <option key={o} value={o}>
                       {t(`${spec.prefix}.${o}`)}

@@ -99,7 +99,12 @@ export function EntryScreen() {
             {t('common:save')}
           </Button>
           {existing && !confirmDelete && (
-            <Button variant="danger" icon="trash" disabled={busy} onClick={() => setConfirmDelete(true)}>
+            <Button
+              variant="danger"
+              icon="trash"
+              disabled={busy}
+              onClick={() => setConfirmDelete(true)}
+            >
               {t('common:delete')}
             </Button>
           )}
@@ -107,7 +112,12 @@ export function EntryScreen() {
         {existing && confirmDelete && (
           <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete">
             <p id="confirm-delete">{t('deleteConfirm')}</p>
-            <Button variant="danger" icon="trash" disabled={busy} onClick={() => void run(() => store.deleteEntry(existing.id))}>
+            <Button
+              variant="danger"
+              icon="trash"
+              disabled={busy}
+              onClick={() => void run(() => store.deleteEntry(existing.id))}
+            >
               {t('deleteYes')}
             </Button>
             <Button variant="secondary" onClick={() => setConfirmDelete(false)}>

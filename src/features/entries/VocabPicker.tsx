@@ -85,7 +85,12 @@ export function VocabPicker({ kind, selected, onSelect }: VocabPickerProps) {
         }}
       />
       {open && (
-        <ul id={`${id}-list`} role="listbox" className="vocab-results" aria-label={t('picker.results')}>
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          className="vocab-results"
+          aria-label={t('picker.results')}
+        >
           {hits.length === 0 && <li className="empty">{t('picker.none')}</li>}
           {hits.map((hit, i) => (
             <li

@@ -25,7 +25,8 @@ export function emptyDraft(kind: EntryKind, textLang: string): EntryDraft {
     textLang,
     provenance: 'patient',
     sensitive: false,
-    fields: kind === 'allergy' ? { severity: 'unknown' } : kind === 'right' ? { scheme: 'AME' } : {},
+    fields:
+      kind === 'allergy' ? { severity: 'unknown' } : kind === 'right' ? { scheme: 'AME' } : {},
     flags: { active: true, current: true },
   };
 }
@@ -82,7 +83,11 @@ function detailsFrom(d: EntryDraft): EntryDetails {
       });
     case 'vaccination': {
       const n = f('doseNumber');
-      return defined({ kind: 'vaccination', date: f('date'), doseNumber: n === undefined ? undefined : Number(n) });
+      return defined({
+        kind: 'vaccination',
+        date: f('date'),
+        doseNumber: n === undefined ? undefined : Number(n),
+      });
     }
     case 'result':
       return defined({ kind: 'result', value: f('value'), unit: f('unit'), date: f('date') });

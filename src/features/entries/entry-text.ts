@@ -17,7 +17,10 @@ export function entryDetailLine(entry: Entry, t: TFunction, lng: string): string
   const parts: (string | undefined)[] = [];
   switch (d.kind) {
     case 'allergy':
-      parts.push(d.severity !== 'unknown' ? t(`entry:severity.${d.severity}`) : undefined, d.reaction);
+      parts.push(
+        d.severity !== 'unknown' ? t(`entry:severity.${d.severity}`) : undefined,
+        d.reaction,
+      );
       break;
     case 'medication':
       parts.push(d.dose, d.frequency, d.since && t('entry:detail.since', { date: date(d.since) }));

@@ -36,12 +36,21 @@ export function SecretFields(props: SecretFieldsProps) {
             />
             <span>
               <strong>{t(`secret.kind.${k}`)}</strong>
-              <small>{t(`secret.kindHint.${k}`, { count: k === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS })}</small>
+              <small>
+                {t(`secret.kindHint.${k}`, {
+                  count: k === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS,
+                })}
+              </small>
             </span>
           </label>
         ))}
       </fieldset>
-      <Field label={t(`secret.new.${kind}`)} hint={t(`secret.rule.${kind}`, { count: kind === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS })}>
+      <Field
+        label={t(`secret.new.${kind}`)}
+        hint={t(`secret.rule.${kind}`, {
+          count: kind === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS,
+        })}
+      >
         {(a11y) => (
           <input
             {...a11y}

@@ -47,7 +47,12 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
     <Screen
       title={t('secret.title')}
       start={
-        <button type="button" className="icon-button" onClick={onBack} aria-label={t('common:back')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onBack}
+          aria-label={t('common:back')}
+        >
           <Icon name="back" />
         </button>
       }

@@ -65,12 +65,24 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Field label={t('profile.name')} error={fieldError('name')}>
         {(a11y) => (
-          <input {...a11y} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            {...a11y}
+            name="name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         )}
       </Field>
       <Field label={t('profile.birthDate')} error={fieldError('birthDate')}>
         {(a11y) => (
-          <input {...a11y} type="date" name="birthDate" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} />
+          <input
+            {...a11y}
+            type="date"
+            name="birthDate"
+            value={birthDate}
+            onChange={(e) => setBirthDate(e.target.value)}
+          />
         )}
       </Field>
       <Field label={t('profile.sex')} error={fieldError('sex')}>
@@ -86,7 +98,12 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
       </Field>
       <Field label={t('profile.language')}>
         {(a11y) => (
-          <select {...a11y} name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <select
+            {...a11y}
+            name="language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
             {LANGUAGES.map((l) => (
               <option key={l.code} value={l.code}>
                 {l.nativeName} — {l.frenchName}
@@ -96,7 +113,12 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
         )}
       </Field>
       <label className="check-row">
-        <input type="checkbox" name="interpreter" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} />
+        <input
+          type="checkbox"
+          name="interpreter"
+          checked={interpreter}
+          onChange={(e) => setInterpreter(e.target.checked)}
+        />
         <span>{t('profile.interpreter')}</span>
       </label>
       {failure && <Notice tone="error">{failure}</Notice>}

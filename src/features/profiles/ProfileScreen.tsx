@@ -16,7 +16,9 @@ export function ProfileScreen() {
   const relation = search.get('self') ? 'self' : 'child';
   return (
     <Screen
-      title={existing ? existing.name : t(relation === 'self' ? 'profiles.addSelf' : 'profiles.addChild')}
+      title={
+        existing ? existing.name : t(relation === 'self' ? 'profiles.addSelf' : 'profiles.addChild')
+      }
       start={
         <Link className="icon-button" to="/" aria-label={t('common:back')}>
           <Icon name="back" />

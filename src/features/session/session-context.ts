@@ -22,13 +22,13 @@ export interface Session {
   state: SessionState;
   store: CarnetStore;
   /** Re-reads profiles and entries after a change. */
-  refresh(): Promise<void>;
+  refresh: () => Promise<void>;
   /** Called by the onboarding and unlock screens once the vault is open. */
-  opened(): Promise<void>;
-  lock(): Promise<void>;
+  opened: () => Promise<void>;
+  lock: () => Promise<void>;
   /** The profile whose record is shown (the patient or a child); null before any exists. */
   activeProfileId: string | null;
-  selectProfile(id: string): void;
+  selectProfile: (id: string) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

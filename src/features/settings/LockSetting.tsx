@@ -12,7 +12,10 @@ export function LockSetting() {
   const [minutes, setMinutes] = useState<number | null>(null);
 
   useEffect(() => {
-    store.settings().then((s) => setMinutes(s.lockAfterMinutes), () => setMinutes(5));
+    store.settings().then(
+      (s) => setMinutes(s.lockAfterMinutes),
+      () => setMinutes(5),
+    );
   }, [store]);
 
   return (

@@ -32,7 +32,9 @@ export function StorageStatus() {
       {info && (
         <>
           <Notice tone={info.persisted ? 'success' : 'warning'}>
-            <span data-testid="persisted">{info.persisted ? t('storage.persisted') : t('storage.notPersisted')}</span>
+            <span data-testid="persisted">
+              {info.persisted ? t('storage.persisted') : t('storage.notPersisted')}
+            </span>
           </Notice>
           {info.usage !== undefined && info.quota !== undefined && (
             <p>

@@ -8,7 +8,8 @@ import { RecordError } from '../../record/errors.ts';
  */
 export function errorKey(err: unknown): string {
   if (err instanceof RecordError || err instanceof CryptoError) return `errors:${err.code}`;
-  if (err instanceof DOMException && err.name === 'QuotaExceededError') return 'errors:storage-full';
+  if (err instanceof DOMException && err.name === 'QuotaExceededError')
+    return 'errors:storage-full';
   return 'errors:unexpected';
 }
 

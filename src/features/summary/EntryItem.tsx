@@ -12,7 +12,10 @@ export function EntryItem({ entry }: { entry: Entry }) {
   const title = entryTitle(entry, t);
   const detail = entryDetailLine(entry, t, lng);
   // Free text is shown as written, labelled with its language when it differs from the UI's.
-  const textLang = !entry.term && entry.textLang && entry.textLang !== lng ? findLanguage(entry.textLang) : undefined;
+  const textLang =
+    !entry.term && entry.textLang && entry.textLang !== lng
+      ? findLanguage(entry.textLang)
+      : undefined;
   return (
     <li className={`entry-item${entry.sensitive ? ' is-sensitive' : ''}`}>
       <Link to={`/entry/${entry.id}`} className="entry-link">

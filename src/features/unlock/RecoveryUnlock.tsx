@@ -35,7 +35,12 @@ export function RecoveryUnlock({ onCancel }: { onCancel: () => void }) {
     <Screen
       title={t('recovery.title')}
       start={
-        <button type="button" className="icon-button" onClick={onCancel} aria-label={t('common:back')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onCancel}
+          aria-label={t('common:back')}
+        >
           <Icon name="back" />
         </button>
       }

@@ -85,9 +85,7 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
           )}
         </Field>
         {failure && <Notice tone="error">{failure}</Notice>}
-        {secondsLeft > 0 && (
-          <Notice tone="warning">{t('wait', { count: secondsLeft })}</Notice>
-        )}
+        {secondsLeft > 0 && <Notice tone="warning">{t('wait', { count: secondsLeft })}</Notice>}
         <Button type="submit" icon="lock" disabled={busy || secondsLeft > 0} aria-busy={busy}>
           {busy ? t('opening') : t('open')}
         </Button>
