@@ -27,10 +27,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
   const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || undefined;
   if (publicUrl !== undefined) {
     const url = new URL(publicUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('PUBLIC_URL must be http(s)');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error('PUBLIC_URL must be http(s)');
     const longest = publicUrl + manifestPath('x'.repeat(43));
     if (longest.length > MANIFEST_URL_MAX) {
-      throw new Error(`PUBLIC_URL is too long: manifest URLs must stay within ${MANIFEST_URL_MAX} characters`);
+      throw new Error(
+        `PUBLIC_URL is too long: manifest URLs must stay within ${MANIFEST_URL_MAX} characters`,
+      );
     }
   }
   const sweepSeconds = Number(env.RELAY_SWEEP_INTERVAL_SECONDS ?? 30);

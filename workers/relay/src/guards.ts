@@ -38,7 +38,11 @@ export function sameOriginOnly(publicOrigin: string | null): MiddlewareHandler {
     const own = publicOrigin ?? new URL(c.req.url).origin;
     const site = c.req.header('Sec-Fetch-Site');
     if ((origin !== undefined && origin !== own) || site === 'cross-site') {
-      return refuse(c, { status: 403, error: 'cross_origin', message: 'Only the Carnet app may call this endpoint.' });
+      return refuse(c, {
+        status: 403,
+        error: 'cross_origin',
+        message: 'Only the Carnet app may call this endpoint.',
+      });
     }
     await next();
   };

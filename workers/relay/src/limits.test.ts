@@ -47,7 +47,10 @@ describe('limits', () => {
       body,
     });
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toEqual({ error: 'body_too_large', message: expect.any(String) as string });
+    expect(await declared.json()).toEqual({
+      error: 'body_too_large',
+      message: expect.any(String) as string,
+    });
     const bytes = new TextEncoder().encode(body);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -60,7 +63,7 @@ describe('limits', () => {
       headers: { 'Content-Type': 'application/json' },
       body: stream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(streamed.status).toBe(413);
     expect(rows()).toEqual(empty);
   });
@@ -85,17 +88,28 @@ describe('limits', () => {
   });
 
   it('answers 400 lifetime_too_long past the longest lifetime, and stores nothing', async () => {
-    const api = Client.with({ store: t.store, now: () => clock, limits: { maxLifetimeSeconds: 3600 } });
+    const api = Client.with({
+      store: t.store,
+      now: () => clock,
+      limits: { maxLifetimeSeconds: 3600 },
+    });
     const now = Math.floor(clock / 1000);
     const res = await api.postJson('/api/shl', { files: oneFile(), exp: now + 3601 });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('lifetime_too_long');
     expect(rows()).toEqual(empty);
-    expect((await api.postJson('/api/shl', { files: oneFile(), exp: now + 3600 })).status).toBe(201);
+    expect((await api.postJson('/api/shl', { files: oneFile(), exp: now + 3600 })).status).toBe(
+      201,
+    );
   });
 
   it('limits creations per IP per minute with 429 and Retry-After, storing nothing', async () => {
-    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { createPerMinute: 2 } });
+    const api = Client.with({
+      store: t.store,
+      now: () => clock,
+      trustProxy: true,
+      limits: { createPerMinute: 2 },
+    });
     const body = { files: oneFile(), exp: Math.floor(clock / 1000) + 600 };
     const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': `10.9.9.9, ${ip}` });
     expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
@@ -103,7 +117,10 @@ describe('limits', () => {
     const refused = await api.postJson('/api/shl', body, from('192.0.2.1'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(await refused.json()).toEqual({ error: 'rate_limited', message: expect.any(String) as string });
+    expect(await refused.json()).toEqual({
+      error: 'rate_limited',
+      message: expect.any(String) as string,
+    });
     expect(rows().shares).toBe(2);
     expect((await api.postJson('/api/shl', body, from('192.0.2.2'))).status).toBe(201);
     clock += 60_000;
@@ -111,10 +128,16 @@ describe('limits', () => {
   });
 
   it('limits manifest requests per IP per minute, with CORS on the 429', async () => {
-    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { manifestPerMinute: 3 } });
+    const api = Client.with({
+      store: t.store,
+      now: () => clock,
+      trustProxy: true,
+      limits: { manifestPerMinute: 3 },
+    });
     const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 600 });
     const ip = { 'X-Forwarded-For': '198.51.100.7' };
-    for (let i = 0; i < 3; i++) expect((await api.postJson(manifestUrl, { recipient: 'x' }, ip)).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await api.postJson(manifestUrl, { recipient: 'x' }, ip)).status).toBe(200);
     const refused = await api.postJson(manifestUrl, { recipient: 'x' }, ip);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
@@ -133,7 +156,9 @@ describe('configuration from the environment', () => {
   });
 
   it('refuses a PUBLIC_URL that would make manifest URLs longer than 128 characters', () => {
-    expect(configFromEnv({ PUBLIC_URL: 'https://carnet.example.org/' }).publicUrl).toBe('https://carnet.example.org');
+    expect(configFromEnv({ PUBLIC_URL: 'https://carnet.example.org/' }).publicUrl).toBe(
+      'https://carnet.example.org',
+    );
     expect(() => configFromEnv({ PUBLIC_URL: `https://${'a'.repeat(80)}.example` })).toThrow(/128/);
     expect(() => configFromEnv({ RELAY_SWEEP_INTERVAL_SECONDS: '120' })).toThrow(/60/);
   });

@@ -67,7 +67,9 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): RelayLimits {
     limits[key] = value;
   }
   if (limits.locationTtlSeconds > 3600) {
-    throw new Error('RELAY_LOCATION_TTL_SECONDS must be at most 3600 (SMART Health Links caps it at one hour)');
+    throw new Error(
+      'RELAY_LOCATION_TTL_SECONDS must be at most 3600 (SMART Health Links caps it at one hour)',
+    );
   }
   return limits;
 }

@@ -22,19 +22,30 @@ describe('relay logs', () => {
   it('hold no JWE, passcode, token, full id, recipient or address through a whole share life', async () => {
     const t = tempSqlite();
     let clock = Date.now();
-    const api = Client.with({ store: t.store, now: () => clock, trustProxy: true, limits: { createPerMinute: 2 } });
+    const api = Client.with({
+      store: t.store,
+      now: () => clock,
+      trustProxy: true,
+      limits: { createPerMinute: 2 },
+    });
     const jwe = fakeJwe(400);
     const passcode = 'pin-93817';
     const recipient = 'Dr Amina Haddad';
     const ip = { 'X-Forwarded-For': '192.0.2.55' };
     const created = await api.postJson(
       '/api/shl',
-      { files: [{ contentType: 'application/fhir+json', jwe }], exp: Math.floor(clock / 1000) + 120, passcode },
+      {
+        files: [{ contentType: 'application/fhir+json', jwe }],
+        exp: Math.floor(clock / 1000) + 120,
+        passcode,
+      },
       ip,
     );
     const { id, manifestUrl, managementToken } = (await created.json()) as Record<string, string>;
     await api.postJson(manifestUrl!, { recipient, passcode: 'wrong-guess-1' }, ip);
-    const manifest = (await (await api.postJson(manifestUrl!, { recipient, passcode }, ip)).json()) as {
+    const manifest = (await (
+      await api.postJson(manifestUrl!, { recipient, passcode }, ip)
+    ).json()) as {
       files: { location: string }[];
     };
     await api.request(manifest.files[0]!.location);
@@ -42,7 +53,10 @@ describe('relay logs', () => {
     await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip);
     await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip); // rate limited
     const second = await Client.with({ store: t.store, now: () => clock }).create({ passcode });
-    await api.request(`/api/shl/${id!}`, { method: 'DELETE', headers: { Authorization: `Bearer ${managementToken!}` } });
+    await api.request(`/api/shl/${id!}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${managementToken!}` },
+    });
     const failing = Object.create(t.store) as typeof t.store;
     failing.get = () => Promise.reject(new Error(`boom ${jwe} ${passcode}`));
     await Client.with({ store: failing }).postJson(manifestUrl!, { recipient, passcode });

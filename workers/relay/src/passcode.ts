@@ -15,7 +15,11 @@ export interface PasscodeHashParams {
  * for free. The parameters are stored inside each encoded hash, so raising them later
  * leaves old shares verifiable.
  */
-export const DEFAULT_PASSCODE_PARAMS: PasscodeHashParams = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
+export const DEFAULT_PASSCODE_PARAMS: PasscodeHashParams = {
+  memoryKiB: 19_456,
+  iterations: 2,
+  parallelism: 1,
+};
 
 /** Hashes a passcode with Argon2id and a fresh 16-byte salt; returns the PHC-encoded string. */
 export async function hashPasscode(

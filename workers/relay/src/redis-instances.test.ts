@@ -26,8 +26,16 @@ afterAll(async () => {
   await redis.stop();
 });
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = (
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 async function createOn(
   relay: RunningRelay,
@@ -40,7 +48,10 @@ async function createOn(
     ...extra,
   });
   expect(res.status).toBe(201);
-  return { ...((await res.json()) as { id: string; manifestUrl: string; managementToken: string }), jwe };
+  return {
+    ...((await res.json()) as { id: string; manifestUrl: string; managementToken: string }),
+    jwe,
+  };
 }
 
 /** The same share through the other instance: only the origin differs. */
@@ -56,11 +67,16 @@ describe('two relay instances on one Redis', () => {
     expect(await file.text()).toBe(share.jwe);
     await post(via(a, share.manifestUrl), { recipient: 'Dr A' });
     const auth = { Authorization: `Bearer ${share.managementToken}` };
-    const status = (await (await fetch(`${b.url}/api/shl/${share.id}/admin`, { headers: auth })).json()) as {
+    const status = (await (
+      await fetch(`${b.url}/api/shl/${share.id}/admin`, { headers: auth })
+    ).json()) as {
       accesses: { recipient: string }[];
     };
     expect(status.accesses.map((x) => x.recipient)).toEqual(['Dr B', 'Dr A']);
-    const revoked = await fetch(`${b.url}/api/shl/${share.id}`, { method: 'DELETE', headers: auth });
+    const revoked = await fetch(`${b.url}/api/shl/${share.id}`, {
+      method: 'DELETE',
+      headers: auth,
+    });
     expect(revoked.status).toBe(204);
     expect((await post(via(a, share.manifestUrl), { recipient: 'x' })).status).toBe(404);
     expect((await fetch(via(a, files[0]!.location))).status).toBe(404);
@@ -70,17 +86,24 @@ describe('two relay instances on one Redis', () => {
     const share = await createOn(a, { passcode: 'right-one' });
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        post(via(i % 2 === 0 ? a : b, share.manifestUrl), { recipient: 'x', passcode: `wrong-${i}` }),
+        post(via(i % 2 === 0 ? a : b, share.manifestUrl), {
+          recipient: 'x',
+          passcode: `wrong-${i}`,
+        }),
       ),
     );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 404)).toHaveLength(45);
     const left = await Promise.all(
-      answers.filter((r) => r.status === 401).map(async (r) => ((await r.json()) as { remainingAttempts: number }).remainingAttempts),
+      answers
+        .filter((r) => r.status === 401)
+        .map(async (r) => ((await r.json()) as { remainingAttempts: number }).remainingAttempts),
     );
     expect(left.sort()).toEqual([0, 1, 2, 3, 4]);
-    expect((await post(via(b, share.manifestUrl), { recipient: 'x', passcode: 'right-one' })).status).toBe(404);
+    expect(
+      (await post(via(b, share.manifestUrl), { recipient: 'x', passcode: 'right-one' })).status,
+    ).toBe(404);
   });
 
   it('decrements exactly once per guess when the budget is larger than the burst', async () => {
@@ -88,7 +111,9 @@ describe('two relay instances on one Redis', () => {
     const share = await createOn(generous, { passcode: 'right-one' });
     await generous.close();
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(via(i % 2 ? a : b, share.manifestUrl), { recipient: 'x', passcode: `w${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        post(via(i % 2 ? a : b, share.manifestUrl), { recipient: 'x', passcode: `w${i}` }),
+      ),
     );
     expect(answers.every((r) => r.status === 401)).toBe(true);
     const auth = { headers: { Authorization: `Bearer ${share.managementToken}` } };
@@ -101,7 +126,9 @@ describe('two relay instances on one Redis', () => {
   it('shares maxUses and rate counts between instances', async () => {
     const share = await createOn(a, { maxUses: 4 });
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => post(via(i % 2 ? a : b, share.manifestUrl), { recipient: `r${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        post(via(i % 2 ? a : b, share.manifestUrl), { recipient: `r${i}` }),
+      ),
     );
     expect(answers.filter((r) => r.status === 200)).toHaveLength(4);
 
@@ -112,7 +139,10 @@ describe('two relay instances on one Redis', () => {
     for (const relay of [limitedA, limitedB, limitedA, limitedB]) {
       const res = await post(
         `${relay.url}/api/shl`,
-        { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: Math.floor(Date.now() / 1000) + 60 },
+        {
+          files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
+          exp: Math.floor(Date.now() / 1000) + 60,
+        },
         { 'X-Forwarded-For': '203.0.113.77' },
       );
       codes.push(res.status);

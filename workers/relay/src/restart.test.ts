@@ -50,7 +50,11 @@ function startRelay(): Promise<string> {
 }
 
 const post = (url: string, body: unknown): Promise<Response> =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 interface Known {
   id: string;
@@ -84,10 +88,16 @@ describe('restart safety (SQLite, SIGKILL)', () => {
       const uploads = Array.from({ length: 6 }, async () => {
         while (!stop) {
           const n = upload++;
-          const files = Array.from({ length: 3 }, () => ({ contentType: 'application/fhir+json', jwe: fakeJwe(200_000) }));
+          const files = Array.from({ length: 3 }, () => ({
+            contentType: 'application/fhir+json',
+            jwe: fakeJwe(200_000),
+          }));
           files.forEach((f, index) => sent.set(f.jwe, { upload: n, index, of: files.length }));
           try {
-            const res = await post(`${base}/api/shl`, { files, exp: Math.floor(Date.now() / 1000) + 3600 });
+            const res = await post(`${base}/api/shl`, {
+              files,
+              exp: Math.floor(Date.now() / 1000) + 3600,
+            });
             if (res.status === 201) confirmed.set(n, ((await res.json()) as { id: string }).id);
           } catch {
             return;
@@ -98,7 +108,10 @@ describe('restart safety (SQLite, SIGKILL)', () => {
         while (!stop) {
           try {
             const wrong = i % 2 === 0;
-            const res = await post(`${base}/api/shl/${share.id}`, { recipient: 'Dr R', passcode: wrong ? 'nope' : 'right' });
+            const res = await post(`${base}/api/shl/${share.id}`, {
+              recipient: 'Dr R',
+              passcode: wrong ? 'nope' : 'right',
+            });
             if (res.status === 200) share.opensSeen++;
             if (res.status === 401) {
               const { remainingAttempts } = (await res.json()) as { remainingAttempts: number };
@@ -148,7 +161,8 @@ describe('restart safety (SQLite, SIGKILL)', () => {
       const row = shares.find((s) => s.id === k.id);
       expect(row).toBeDefined();
       expect(row!.uses).toBeGreaterThanOrEqual(k.opensSeen);
-      if (k.lowestRemaining !== Infinity) expect(row!.remaining).toBeLessThanOrEqual(k.lowestRemaining);
+      if (k.lowestRemaining !== Infinity)
+        expect(row!.remaining).toBeLessThanOrEqual(k.lowestRemaining);
     }
     const confirmedId = [...confirmed.values()][0]!;
     const manifest = await post(`${base}/api/shl/${confirmedId}`, { recipient: 'after restart' });

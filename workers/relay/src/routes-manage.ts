@@ -27,7 +27,11 @@ export function mountManagement(app: Hono, deps: ShareDeps): void {
 
   app.post('/api/shl', sameOrigin, limited, tooLarge, async (c) => {
     if (!isJson(c)) {
-      return refuse(c, { status: 415, error: 'unsupported_media_type', message: 'Send application/json.' });
+      return refuse(c, {
+        status: 415,
+        error: 'unsupported_media_type',
+        message: 'Send application/json.',
+      });
     }
     const body = await readJson(c);
     const now = deps.now();
@@ -40,10 +44,15 @@ export function mountManagement(app: Hono, deps: ShareDeps): void {
     const manifestUrl = baseUrl(deps, c.req.url) + manifestPath(id);
     if (manifestUrl.length > MANIFEST_URL_MAX) {
       log.warn('manifest URL would exceed 128 characters: set a shorter PUBLIC_URL');
-      return refuse(c, { status: 500, error: 'internal', message: 'The relay address is too long for a share link.' });
+      return refuse(c, {
+        status: 500,
+        error: 'internal',
+        message: 'The relay address is too long for a share link.',
+      });
     }
     // SECURITY: the passcode exists in clear only for this call; the store gets the hash.
-    const passcodeHash = passcode === null ? null : await hashPasscode(passcode, deps.passcodeParams);
+    const passcodeHash =
+      passcode === null ? null : await hashPasscode(passcode, deps.passcodeParams);
     await store.create({
       id,
       tokenHash: hashToken(managementToken),

@@ -24,7 +24,11 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
   const small = bodyLimit({
     maxSize: limits.maxManifestBodyBytes,
     onError: (c) =>
-      refuse(c, { status: 413, error: 'body_too_large', message: 'A manifest request body is at most a few KB.' }),
+      refuse(c, {
+        status: 413,
+        error: 'body_too_large',
+        message: 'A manifest request body is at most a few KB.',
+      }),
   });
   app.use('/api/shl/:id', openCors(['GET', 'POST']));
   app.use('/api/files/:ticket', openCors(['GET']));
@@ -69,7 +73,9 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
     const base = baseUrl(deps, c.req.url);
     const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
     const tickets: Ticket[] = [];
-    const files: (ManifestFile | { contentType: ManifestFile['contentType']; embedIndex: number })[] = [];
+    const files: (
+      ManifestFile | { contentType: ManifestFile['contentType']; embedIndex: number }
+    )[] = [];
     share.files.forEach((f, index) => {
       if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
         files.push({ contentType: f.contentType, embedIndex: index });
@@ -107,7 +113,8 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
         message: 'This share is opened with a manifest request (POST), not a direct GET.',
       });
     }
-    if (!(await store.recordUse(id, { recipient: recipient.value, at: now }, []))) return refuse(c, NOT_FOUND);
+    if (!(await store.recordUse(id, { recipient: recipient.value, at: now }, [])))
+      return refuse(c, NOT_FOUND);
     return sendJwe(c, await store.readFile(id, 0));
   });
 

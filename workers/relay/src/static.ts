@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the service worker or the browser must revalidate every time, so updates reach people. */
-const ALWAYS_REVALIDATE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+const ALWAYS_REVALIDATE = new Set([
+  '/index.html',
+  '/sw.js',
+  '/manifest.webmanifest',
+  '/registerSW.js',
+]);
 
 /**
  * Serves the built app from `root`. Hashed assets are immutable; the shell, the service

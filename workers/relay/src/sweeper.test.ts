@@ -16,7 +16,10 @@ async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<voi
   }
 }
 
-function sweeperSuite(name: string, open: () => Promise<{ store: ShareStore; close: () => Promise<void> }>): void {
+function sweeperSuite(
+  name: string,
+  open: () => Promise<{ store: ShareStore; close: () => Promise<void> }>,
+): void {
   describe(`sweeper on ${name}`, () => {
     let store: ShareStore;
     let close: () => Promise<void>;
@@ -36,7 +39,11 @@ function sweeperSuite(name: string, open: () => Promise<{ store: ShareStore; clo
         exp: Math.floor(clock / 1000) + 60,
       });
       await api.postJson(manifestUrl, { recipient: 'Dr M' });
-      const sweeper = startSweeper(store, { intervalMs: 20, deadGraceMs: 60_000, now: () => clock });
+      const sweeper = startSweeper(store, {
+        intervalMs: 20,
+        deadGraceMs: 60_000,
+        now: () => clock,
+      });
       try {
         await new Promise((r) => setTimeout(r, 60));
         expect(await store.get(id)).not.toBeNull();
@@ -53,8 +60,14 @@ function sweeperSuite(name: string, open: () => Promise<{ store: ShareStore; clo
       let clock = Date.now();
       const api = Client.with({ store, now: () => clock, limits: { passcodeAttempts: 1 } });
       const { id, manifestUrl } = await api.create({ passcode: 'secret-pin' });
-      expect((await api.postJson(manifestUrl, { recipient: 'x', passcode: 'nope' })).status).toBe(401);
-      const sweeper = startSweeper(store, { intervalMs: 20, deadGraceMs: 60_000, now: () => clock });
+      expect((await api.postJson(manifestUrl, { recipient: 'x', passcode: 'nope' })).status).toBe(
+        401,
+      );
+      const sweeper = startSweeper(store, {
+        intervalMs: 20,
+        deadGraceMs: 60_000,
+        now: () => clock,
+      });
       try {
         await new Promise((r) => setTimeout(r, 60));
         expect(await store.readFile(id, 0)).not.toBeNull();

@@ -26,7 +26,8 @@ export function startSweeper(store: ShareStore, options: SweeperOptions): Sweepe
     running ??= store
       .sweep(options.now(), options.deadGraceMs)
       .then(({ expired, purged }) => {
-        if (expired + purged > 0) log.info(`sweep: ${expired} expired share(s) deleted, ${purged} dead share(s) purged`);
+        if (expired + purged > 0)
+          log.info(`sweep: ${expired} expired share(s) deleted, ${purged} dead share(s) purged`);
       })
       .catch((err: unknown) => {
         log.warn(`sweep failed: ${err instanceof Error ? err.name : 'unknown error'}`);

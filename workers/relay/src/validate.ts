@@ -69,7 +69,10 @@ export function parseCreate(body: unknown, limits: RelayLimits, now: number): Re
   for (const f of files as unknown[]) {
     if (!isObject(f)) return bad('Each file must be an object.');
     const contentType = f.contentType;
-    if (typeof contentType !== 'string' || !(SHL_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+    if (
+      typeof contentType !== 'string' ||
+      !(SHL_CONTENT_TYPES as readonly string[]).includes(contentType)
+    ) {
       return bad(`"contentType" must be one of ${SHL_CONTENT_TYPES.join(', ')}.`);
     }
     if (typeof f.jwe !== 'string' || !isCompactJwe(f.jwe)) {
@@ -81,7 +84,10 @@ export function parseCreate(body: unknown, limits: RelayLimits, now: number): Re
     return bad('"exp" must be the expiry time in whole epoch seconds.');
   }
   if (exp <= now) {
-    return { ok: false, refusal: { status: 400, error: 'already_expired', message: '"exp" is in the past.' } };
+    return {
+      ok: false,
+      refusal: { status: 400, error: 'already_expired', message: '"exp" is in the past.' },
+    };
   }
   if (exp > now + limits.maxLifetimeSeconds) {
     const days = Math.floor(limits.maxLifetimeSeconds / 86_400);
@@ -95,12 +101,21 @@ export function parseCreate(body: unknown, limits: RelayLimits, now: number): Re
     };
   }
   if (passcode !== undefined) {
-    if (typeof passcode !== 'string' || passcode.length === 0 || passcode.length > limits.maxPasscodeLength) {
+    if (
+      typeof passcode !== 'string' ||
+      passcode.length === 0 ||
+      passcode.length > limits.maxPasscodeLength
+    ) {
       return bad(`"passcode" must be a string of 1 to ${limits.maxPasscodeLength} characters.`);
     }
   }
   if (maxUses !== undefined) {
-    if (typeof maxUses !== 'number' || !Number.isSafeInteger(maxUses) || maxUses < 1 || maxUses > limits.maxUsesCeiling) {
+    if (
+      typeof maxUses !== 'number' ||
+      !Number.isSafeInteger(maxUses) ||
+      maxUses < 1 ||
+      maxUses > limits.maxUsesCeiling
+    ) {
       return bad(`"maxUses" must be a whole number from 1 to ${limits.maxUsesCeiling}.`);
     }
   }
@@ -116,11 +131,18 @@ export function parseManifest(body: unknown, limits: RelayLimits): Result<ValidM
   const recipient = parseRecipient(body.recipient, limits);
   if (!recipient.ok) return recipient;
   const { passcode, embeddedLengthMax } = body;
-  if (passcode !== undefined && (typeof passcode !== 'string' || passcode.length > limits.maxPasscodeLength)) {
+  if (
+    passcode !== undefined &&
+    (typeof passcode !== 'string' || passcode.length > limits.maxPasscodeLength)
+  ) {
     return bad(`"passcode" must be a string of at most ${limits.maxPasscodeLength} characters.`);
   }
   if (embeddedLengthMax !== undefined) {
-    if (typeof embeddedLengthMax !== 'number' || !Number.isSafeInteger(embeddedLengthMax) || embeddedLengthMax < 0) {
+    if (
+      typeof embeddedLengthMax !== 'number' ||
+      !Number.isSafeInteger(embeddedLengthMax) ||
+      embeddedLengthMax < 0
+    ) {
       return bad('"embeddedLengthMax" must be a whole number, 0 or more.');
     }
   }

@@ -70,7 +70,10 @@ export class RedisStore implements ShareStore {
   async create(share: NewShare): Promise<void> {
     const key = this.share(share.id);
     const expMs = share.exp * 1000;
-    const files: FileMeta[] = share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length }));
+    const files: FileMeta[] = share.files.map((f) => ({
+      contentType: f.contentType,
+      length: f.jwe.length,
+    }));
     const fields: Record<string, string | number> = {
       token: share.tokenHash,
       exp: share.exp,
@@ -178,7 +181,11 @@ export class RedisStore implements ShareStore {
     let purged = 0;
     const cutoff = now - deadGraceMs;
     for (const id of await this.redis.zrangebyscore(this.deadSet, '-inf', cutoff)) {
-      const r = await this.run(PURGE_DEAD, [this.share(id), this.deadSet], [id, cutoff, `${this.share(id)}:f:`]);
+      const r = await this.run(
+        PURGE_DEAD,
+        [this.share(id), this.deadSet],
+        [id, cutoff, `${this.share(id)}:f:`],
+      );
       purged += Number(r);
     }
     return { expired, purged };

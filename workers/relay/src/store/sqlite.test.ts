@@ -32,12 +32,15 @@ describe('SQLite store on disk', () => {
   it('leaves no trace of a revoked ciphertext in the database or WAL files', async () => {
     const t = tempSqlite();
     const marker = 'Q'.repeat(5000);
-    const share = newShare({ files: [{ contentType: 'application/fhir+json', jwe: `eyJh..aaaa.${marker}.bbbb` }] });
+    const share = newShare({
+      files: [{ contentType: 'application/fhir+json', jwe: `eyJh..aaaa.${marker}.bbbb` }],
+    });
     await t.store.create(share);
     await t.store.remove(share.id);
     const { readFileSync, existsSync } = await import('node:fs');
     for (const f of [t.file, `${t.file}-wal`]) {
-      if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from(marker.slice(0, 200)))).toBe(false);
+      if (existsSync(f))
+        expect(readFileSync(f).includes(Buffer.from(marker.slice(0, 200)))).toBe(false);
     }
     await t.cleanup();
   });

@@ -105,20 +105,31 @@ export class SqliteStore implements ShareStore {
          WHERE id = @id AND exp * 1000 > @now AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
          RETURNING uses`,
       ),
-      access: p('INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)'),
+      access: p(
+        'INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)',
+      ),
       ticket: p('INSERT INTO tickets (ticket, share_id, idx, expires_at) VALUES (?, ?, ?, ?)'),
       readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
       resolve: p('SELECT share_id, idx FROM tickets WHERE ticket = ? AND expires_at > ?'),
       accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
       remove: p('DELETE FROM shares WHERE id = ?'),
       expire: p('DELETE FROM shares WHERE exp * 1000 <= ?'),
-      deadFiles: p(`DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`),
-      deadTickets: p(`DELETE FROM tickets WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`),
-      deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
+      deadFiles: p(
+        `DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
+      ),
+      deadTickets: p(
+        `DELETE FROM tickets WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
+      ),
+      deadMark: p(
+        `UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`,
+      ),
       staleTickets: p('DELETE FROM tickets WHERE expires_at <= ?'),
     };
     this.createTx = this.db.transaction((share: NewShare) => {
-      const files: FileMeta[] = share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length }));
+      const files: FileMeta[] = share.files.map((f) => ({
+        contentType: f.contentType,
+        length: f.jwe.length,
+      }));
       this.q.insertShare!.run({ ...share, files: JSON.stringify(files) });
       share.files.forEach((f, i) => this.q.insertFile!.run(share.id, i, f.jwe));
     });

@@ -13,7 +13,11 @@ const ticket = (index: number, expiresAt: number): Ticket => ({
  * The behaviour every ShareStore must have. Run by sqlite.test.ts and redis.test.ts
  * against real databases; `open` gives a fresh, empty store, `close` tears it down.
  */
-export function storeContract(name: string, open: () => Promise<ShareStore>, close: () => Promise<void>): void {
+export function storeContract(
+  name: string,
+  open: () => Promise<ShareStore>,
+  close: () => Promise<void>,
+): void {
   describe(`${name} store contract`, () => {
     let store: ShareStore;
     const now = Date.now();
@@ -82,13 +86,17 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
     it('never lets more parallel attempts through than the budget holds', async () => {
       const small = newShare({ passcodeHash: '$argon2id$stub', attempts: 5 }, now);
       await store.create(small);
-      const results = await Promise.all(Array.from({ length: 50 }, () => store.takeAttempt(small.id, now)));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => store.takeAttempt(small.id, now)),
+      );
       expect(results.filter((r) => r !== null).sort()).toEqual([0, 1, 2, 3, 4]);
       expect((await store.get(small.id))?.remainingAttempts).toBe(0);
 
       const large = newShare({ passcodeHash: '$argon2id$stub', attempts: 100 }, now);
       await store.create(large);
-      const taken = await Promise.all(Array.from({ length: 50 }, () => store.takeAttempt(large.id, now)));
+      const taken = await Promise.all(
+        Array.from({ length: 50 }, () => store.takeAttempt(large.id, now)),
+      );
       expect(new Set(taken).size).toBe(50);
       expect((await store.get(large.id))?.remainingAttempts).toBe(50);
     });
@@ -98,7 +106,9 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
       await store.create(share);
       const t = ticket(0, now + 60_000);
       expect(await store.recordUse(share.id, { recipient: 'Dr Martin', at: now }, [t])).toBe(true);
-      expect(await store.recordUse(share.id, { recipient: 'Dr Diallo', at: now + 1 }, [])).toBe(true);
+      expect(await store.recordUse(share.id, { recipient: 'Dr Diallo', at: now + 1 }, [])).toBe(
+        true,
+      );
       expect((await store.get(share.id))?.uses).toBe(2);
       expect(await store.accesses(share.id)).toEqual([
         { recipient: 'Dr Martin', at: now },
@@ -113,13 +123,17 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
       const share = newShare({ maxUses: 3 }, now);
       await store.create(share);
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => store.recordUse(share.id, { recipient: `r${i}`, at: now }, [])),
+        Array.from({ length: 10 }, (_, i) =>
+          store.recordUse(share.id, { recipient: `r${i}`, at: now }, []),
+        ),
       );
       expect(results.filter(Boolean)).toHaveLength(3);
       expect((await store.get(share.id))?.uses).toBe(3);
       const expired = newShare({}, now);
       await store.create(expired);
-      expect(await store.recordUse(expired.id, { recipient: 'r', at: expired.exp * 1000 }, [])).toBe(false);
+      expect(
+        await store.recordUse(expired.id, { recipient: 'r', at: expired.exp * 1000 }, []),
+      ).toBe(false);
       expect(await store.recordUse('z'.repeat(43), { recipient: 'r', at: now }, [])).toBe(false);
     });
 
@@ -132,7 +146,10 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
       const list = await store.accesses(share.id);
       expect(list).toHaveLength(ACCESS_LOG_MAX);
       expect(list[0]).toEqual({ recipient: 'r5', at: now + 5 });
-      expect(list.at(-1)).toEqual({ recipient: `r${ACCESS_LOG_MAX + 4}`, at: now + ACCESS_LOG_MAX + 4 });
+      expect(list.at(-1)).toEqual({
+        recipient: `r${ACCESS_LOG_MAX + 4}`,
+        at: now + ACCESS_LOG_MAX + 4,
+      });
     });
 
     it('removes everything of a share at once', async () => {
@@ -146,13 +163,18 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
       expect(await store.readFile(share.id, 0)).toBeNull();
       expect(await store.accesses(share.id)).toEqual([]);
       const resolved = await store.resolveTicket(t.ticket, now);
-      expect(resolved === null || (await store.readFile(resolved.id, resolved.index)) === null).toBe(true);
+      expect(
+        resolved === null || (await store.readFile(resolved.id, resolved.index)) === null,
+      ).toBe(true);
     });
 
     it('sweeps expired shares, and purges files of dead shares only after the grace period', async () => {
       const later = now + 10 * 3600_000;
       const expiring = newShare({ exp: Math.floor(now / 1000) + 60 }, now);
-      const dead = newShare({ passcodeHash: '$argon2id$stub', attempts: 1, exp: Math.floor(later / 1000) + 3600 }, now);
+      const dead = newShare(
+        { passcodeHash: '$argon2id$stub', attempts: 1, exp: Math.floor(later / 1000) + 3600 },
+        now,
+      );
       const usedUp = newShare({ maxUses: 1, exp: Math.floor(later / 1000) + 3600 }, now);
       const alive = newShare({ exp: Math.floor(later / 1000) + 3600 }, now);
       for (const s of [expiring, dead, usedUp, alive]) await store.create(s);
@@ -171,7 +193,9 @@ export function storeContract(name: string, open: () => Promise<ShareStore>, clo
         expect((await store.get(s.id))?.files).toEqual([]);
       }
       expect(await store.readFile(alive.id, 0)).toBe(alive.files[0]?.jwe);
-      expect(await store.recordUse(usedUp.id, { recipient: 'r', at: now + 62_000 }, [])).toBe(false);
+      expect(await store.recordUse(usedUp.id, { recipient: 'r', at: now + 62_000 }, [])).toBe(
+        false,
+      );
     });
 
     it('counts rate-limit hits per key in one-minute windows', async () => {

@@ -25,7 +25,12 @@ export function fakeJwe(bytes = 64): string {
 export const FAST_HASH: PasscodeHashParams = { memoryKiB: 64, iterations: 1, parallelism: 1 };
 
 /** A fresh SQLite store in its own temp dir. */
-export function tempSqlite(): { store: SqliteStore; dir: string; file: string; cleanup: () => Promise<void> } {
+export function tempSqlite(): {
+  store: SqliteStore;
+  dir: string;
+  file: string;
+  cleanup: () => Promise<void>;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-relay-'));
   const file = join(dir, 'relay.sqlite');
   const store = new SqliteStore(file);
@@ -80,7 +85,9 @@ export class Client {
   }
 
   /** Creates a share and returns the 201 body. */
-  async create(body: Record<string, unknown> = {}): Promise<{ id: string; manifestUrl: string; managementToken: string }> {
+  async create(
+    body: Record<string, unknown> = {},
+  ): Promise<{ id: string; manifestUrl: string; managementToken: string }> {
     const res = await this.postJson('/api/shl', {
       files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
       exp: Math.floor(Date.now() / 1000) + 3600,
