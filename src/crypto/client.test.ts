@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultClient, VaultEndpoint } from './client.ts';
 import { createVaultClient } from './client.ts';
 import { serveVault } from './worker-host.ts';
+import type { SealedChunk } from './types.ts';
 import { CryptoError } from './types.ts';
-import { utf8Decode, utf8Encode } from './encoding.ts';
+import { randomBytes, utf8Decode, utf8Encode } from './encoding.ts';
 import { floorVault } from './test-helpers.ts';
 
 const clients: VaultClient[] = [];
@@ -80,6 +81,37 @@ describe('vault client over postMessage', () => {
         client.openSettled([{ table: 'entries', id: 'a', envelope: new Uint8Array(3) as never }]),
       );
     expect(settled).toEqual([{ ok: false, code: 'bad-envelope' }]);
+  });
+
+  it('seals and opens a file through the worker, chunks crossing in batches', async () => {
+    const { client, posted } = connected();
+    await client.create('123456', 'pin');
+    const bytes = randomBytes(3 * 1024 * 1024 + 7);
+    const stored: SealedChunk[] = [];
+    const before = posted();
+    const header = await client.sealFile('doc1', new Blob([bytes]), (chunks) => {
+      stored.push(...chunks);
+      return Promise.resolve();
+    });
+    expect(stored).toHaveLength(49);
+    expect(posted() - before).toBeLessThanOrEqual(6); // start + 4 batches of 16 chunks + slack
+    async function* source(): AsyncGenerator<SealedChunk[]> {
+      for (let i = 0; i < stored.length; i += 16) {
+        await Promise.resolve();
+        yield stored.slice(i, i + 16);
+      }
+    }
+    const blob = await client.openFile('doc1', header, source(), 'image/jpeg');
+    expect(blob.type).toBe('image/jpeg');
+    expect(Buffer.compare(new Uint8Array(await blob.arrayBuffer()), bytes)).toBe(0);
+
+    const truncated = async function* (): AsyncGenerator<SealedChunk[]> {
+      await Promise.resolve();
+      yield stored.slice(0, -1);
+    };
+    await expect(client.openFile('doc1', header, truncated())).rejects.toMatchObject({
+      code: 'bad-envelope',
+    });
   });
 
   it('reports crypto-unavailable when the worker cannot start', async () => {

@@ -2,9 +2,16 @@
  * The main thread's handle on the vault: the same VaultService contract, answered by the
  * crypto worker over postMessage. The worker (and libsodium with it) starts on first use.
  */
-import type { MessageEndpoint, VaultMethod, VaultRequest, VaultResponse } from './protocol.ts';
+import type {
+  MessageEndpoint,
+  RemoteVault,
+  VaultMethod,
+  VaultRequest,
+  VaultResponse,
+} from './protocol.ts';
 import { isCryptoErrorCode } from './protocol.ts';
-import type { VaultService } from './types.ts';
+import type { FileSessionApi, FileVault, VaultService } from './types.ts';
+import { openFileWith, sealFileWith } from './file-sessions.ts';
 import { CryptoError } from './types.ts';
 
 /** A started worker, or anything that speaks the protocol like one (tests use a MessagePort). */
@@ -18,8 +25,8 @@ export interface VaultClientOptions {
   readonly spawn?: () => VaultEndpoint;
 }
 
-/** The vault as seen from the main thread. */
-export interface VaultClient extends VaultService {
+/** The vault as seen from the main thread: records, files, and the file session steps. */
+export interface VaultClient extends VaultService, FileVault, FileSessionApi {
   /** Stops the worker: the vault key is gone with it. The next call starts a fresh, locked one. */
   terminate(): void;
 }
@@ -81,8 +88,8 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
 
   function call<M extends VaultMethod>(
     method: M,
-    ...args: Parameters<VaultService[M]>
-  ): ReturnType<VaultService[M]> {
+    ...args: Parameters<RemoteVault[M]>
+  ): ReturnType<RemoteVault[M]> {
     const promise = new Promise<unknown>((resolve, reject) => {
       const target = connect();
       const id = nextId++;
@@ -96,10 +103,22 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
         reject(new CryptoError('bad-input'));
       }
     });
-    return promise as ReturnType<VaultService[M]>;
+    return promise as ReturnType<RemoteVault[M]>;
   }
 
+  const files: FileSessionApi = {
+    sealFileStart: (fileId, data) => call('sealFileStart', fileId, data),
+    sealFilePull: (session) => call('sealFilePull', session),
+    openFileStart: (fileId, header) => call('openFileStart', fileId, header),
+    openFilePush: (session, chunks) => call('openFilePush', session, chunks),
+    openFileFinish: (session, type) => call('openFileFinish', session, type),
+    fileAbort: (session) => call('fileAbort', session),
+  };
+
   return {
+    ...files,
+    sealFile: (fileId, data, sink) => sealFileWith(files, fileId, data, sink),
+    openFile: (fileId, header, chunks, type) => openFileWith(files, fileId, header, chunks, type),
     isUnlocked: () => call('isUnlocked'),
     create: (secret, kind) => call('create', secret, kind),
     unlock: (secret, wrap) => call('unlock', secret, wrap),

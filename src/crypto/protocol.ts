@@ -3,11 +3,14 @@
  * (worker-host.ts). One request, one response, matched by `id`. Errors cross as a code
  * only, and are rebuilt as a CryptoError on the other side.
  */
-import type { CryptoErrorCode, VaultService } from './types.ts';
+import type { CryptoErrorCode, FileSessionApi, VaultService } from './types.ts';
 import { CRYPTO_ERROR_CODES } from './types.ts';
 
+/** What the worker answers: the vault, and files a session at a time. */
+export type RemoteVault = VaultService & FileSessionApi;
+
 /** Every method the worker answers. */
-export type VaultMethod = keyof VaultService;
+export type VaultMethod = keyof RemoteVault;
 
 /** The methods, for validating requests that arrive from the other side. */
 export const VAULT_METHODS: readonly VaultMethod[] = [
@@ -21,6 +24,12 @@ export const VAULT_METHODS: readonly VaultMethod[] = [
   'seal',
   'open',
   'openSettled',
+  'sealFileStart',
+  'sealFilePull',
+  'openFileStart',
+  'openFilePush',
+  'openFileFinish',
+  'fileAbort',
 ];
 
 /** A call to `method` with its arguments. */
@@ -28,7 +37,7 @@ export type VaultRequest = {
   [M in VaultMethod]: {
     readonly id: number;
     readonly method: M;
-    readonly args: Parameters<VaultService[M]>;
+    readonly args: Parameters<RemoteVault[M]>;
   };
 }[VaultMethod];
 

@@ -150,3 +150,58 @@ export interface VaultService extends VaultApi {
    */
   renewRecovery(): Promise<{ wrap: RecoveryWrap; recoveryCode: RecoveryCode }>;
 }
+
+/** One sealed piece of a file (at most 64 KiB of plaintext), stored as its own row. */
+export interface SealedChunk {
+  /** Position in the file, from 0. Bound into the chunk's associated data. */
+  readonly index: number;
+  /** secretstream ciphertext: plaintext + 17 bytes (tag byte and MAC). */
+  readonly data: Uint8Array;
+}
+
+/** Receives sealed chunks in order, in small batches; resolves when they are stored. */
+export type ChunkSink = (chunks: readonly SealedChunk[]) => Promise<void>;
+
+/**
+ * Files (photos, PDFs), encrypted chunk by chunk under a random per-file key that is itself
+ * sealed under the vault key (see filestream.ts).
+ */
+export interface FileVault {
+  /**
+   * Encrypts `data` in 64 KiB chunks, handing them to `sink` in order, and returns the
+   * sealed file header to store once every chunk is stored. If `sink` throws, the session
+   * is abandoned and its error rethrown; the caller removes the chunks already stored.
+   */
+  sealFile(fileId: string, data: Blob, sink: ChunkSink): Promise<Envelope>;
+  /**
+   * Decrypts a file from its header and its chunks (in order, in batches). Resolves with
+   * the whole plaintext only after the final chunk is authenticated; any tampering,
+   * reordering, truncation or foreign chunk throws `bad-envelope`, never a partial file.
+   */
+  openFile(
+    fileId: string,
+    header: Envelope,
+    chunks: AsyncIterable<readonly SealedChunk[]>,
+    type?: string,
+  ): Promise<Blob>;
+}
+
+/**
+ * The step-by-step form of FileVault that crosses the worker boundary: a file is sealed or
+ * opened in a session held by the worker, a few chunks per round trip. Sessions end on
+ * finish, abort or lock.
+ */
+export interface FileSessionApi {
+  /** Starts sealing `data` as file `fileId`; returns a session number. */
+  sealFileStart(fileId: string, data: Blob): Promise<number>;
+  /** Seals the next chunks; `header` is present (and the session over) after the last one. */
+  sealFilePull(session: number): Promise<{ chunks: SealedChunk[]; header?: Envelope }>;
+  /** Starts opening file `fileId` from its sealed header; returns a session number. */
+  openFileStart(fileId: string, header: Envelope): Promise<number>;
+  /** Authenticates and decrypts the next chunks, which must follow the previous ones. */
+  openFilePush(session: number, chunks: readonly SealedChunk[]): Promise<void>;
+  /** Checks that the file is complete and returns it; ends the session. */
+  openFileFinish(session: number, type: string): Promise<Blob>;
+  /** Abandons a session and forgets its key. Unknown sessions are ignored. */
+  fileAbort(session: number): Promise<void>;
+}

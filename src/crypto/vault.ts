@@ -5,7 +5,11 @@
 import type { Sodium } from './sodium.ts';
 import { loadSodium } from './sodium.ts';
 import type {
+  ChunkSink,
   Envelope,
+  FileSessionApi,
+  FileVault,
+  SealedChunk,
   Keyring,
   OpenRequest,
   OpenResult,
@@ -21,6 +25,7 @@ import { CryptoError } from './types.ts';
 import type { KdfCost } from './kdf.ts';
 import { KDF_DEFAULT, acceptNewSecret, assertKdfCost, normaliseSecret } from './kdf.ts';
 import { openRecord, sealRecord } from './envelope.ts';
+import { FileSessions, openFileWith, sealFileWith } from './file-sessions.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
 import {
   VAULT_KEY_BYTES,
@@ -43,11 +48,12 @@ export interface VaultOptions {
 }
 
 /** The in-process vault. Every method is async so the worker client has the same shape. */
-export class Vault implements VaultService {
+export class Vault implements VaultService, FileVault, FileSessionApi {
   #key: VaultKey | undefined;
   readonly #cost: KdfCost;
   readonly #load: () => Promise<Sodium>;
   readonly #onLock: (() => void)[] = [];
+  readonly #files = new FileSessions((run) => this.withKey(run));
 
   /** Builds a locked vault. Throws `kdf-below-floor` for a cost below the floor. */
   constructor(options: VaultOptions = {}) {
@@ -133,6 +139,7 @@ export class Vault implements VaultService {
   async lock(): Promise<void> {
     const key = this.#key;
     this.#key = undefined;
+    this.#files.clear();
     for (const listener of this.#onLock) listener();
     if (key) (await this.#load()).memzero(key);
   }
@@ -162,6 +169,46 @@ export class Vault implements VaultService {
         return { ok: false, code: error instanceof CryptoError ? error.code : 'bad-envelope' };
       }
     });
+  }
+
+  /** Encrypts a file in 64 KiB chunks into `sink`; returns its sealed header (see FileVault). */
+  sealFile(fileId: string, data: Blob, sink: ChunkSink): Promise<Envelope> {
+    return sealFileWith(this, fileId, data, sink);
+  }
+
+  /** Decrypts a whole file, or throws `bad-envelope` without any of it (see FileVault). */
+  openFile(
+    fileId: string,
+    header: Envelope,
+    chunks: AsyncIterable<readonly SealedChunk[]>,
+    type?: string,
+  ): Promise<Blob> {
+    return openFileWith(this, fileId, header, chunks, type);
+  }
+
+  /** Session step: see FileSessionApi. */
+  sealFileStart(fileId: string, data: Blob): Promise<number> {
+    return this.#files.sealFileStart(fileId, data);
+  }
+  /** Session step: see FileSessionApi. */
+  sealFilePull(session: number): Promise<{ chunks: SealedChunk[]; header?: Envelope }> {
+    return this.#files.sealFilePull(session);
+  }
+  /** Session step: see FileSessionApi. */
+  openFileStart(fileId: string, header: Envelope): Promise<number> {
+    return this.#files.openFileStart(fileId, header);
+  }
+  /** Session step: see FileSessionApi. */
+  openFilePush(session: number, chunks: readonly SealedChunk[]): Promise<void> {
+    return this.#files.openFilePush(session, chunks);
+  }
+  /** Session step: see FileSessionApi. */
+  openFileFinish(session: number, type: string): Promise<Blob> {
+    return this.#files.openFileFinish(session, type);
+  }
+  /** Session step: see FileSessionApi. */
+  fileAbort(session: number): Promise<void> {
+    return this.#files.fileAbort(session);
   }
 
   /**

@@ -41,6 +41,18 @@ function call(vault: Vault, r: VaultRequest): Promise<unknown> {
       return vault.open(...r.args);
     case 'openSettled':
       return vault.openSettled(...r.args);
+    case 'sealFileStart':
+      return vault.sealFileStart(...r.args);
+    case 'sealFilePull':
+      return vault.sealFilePull(...r.args);
+    case 'openFileStart':
+      return vault.openFileStart(...r.args);
+    case 'openFilePush':
+      return vault.openFilePush(...r.args);
+    case 'openFileFinish':
+      return vault.openFileFinish(...r.args);
+    case 'fileAbort':
+      return vault.fileAbort(...r.args);
   }
 }
 
@@ -57,18 +69,21 @@ export function serveVault(endpoint: MessageEndpoint, vault: Vault): void {
       if (typeof id === 'number') endpoint.postMessage({ id, ok: false, code: 'bad-input' }, []);
       return;
     }
-    call(vault, data).then(
-      (value) => {
-        const response: VaultResponse = { id: data.id, ok: true, value };
-        endpoint.postMessage(response, transferablesOf(value));
-      },
-      (error: unknown) => {
-        // SECURITY: only the code crosses; a foreign error is reported without its message,
-        // which could quote data.
-        const code = error instanceof CryptoError ? error.code : 'crypto-unavailable';
-        const response: VaultResponse = { id: data.id, ok: false, code };
-        endpoint.postMessage(response, []);
-      },
-    );
+    // Through a promise, so a method that throws synchronously still gets its answer.
+    Promise.resolve(data)
+      .then((request) => call(vault, request))
+      .then(
+        (value) => {
+          const response: VaultResponse = { id: data.id, ok: true, value };
+          endpoint.postMessage(response, transferablesOf(value));
+        },
+        (error: unknown) => {
+          // SECURITY: only the code crosses; a foreign error is reported without its message,
+          // which could quote data.
+          const code = error instanceof CryptoError ? error.code : 'crypto-unavailable';
+          const response: VaultResponse = { id: data.id, ok: false, code };
+          endpoint.postMessage(response, []);
+        },
+      );
   });
 }

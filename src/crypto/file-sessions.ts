@@ -1,0 +1,187 @@
+/**
+ * File sessions: the worker-side state of files being sealed or opened, a few chunks per
+ * round trip, and the loops that drive them from either side of the worker boundary.
+ */
+import type { Sodium } from './sodium.ts';
+import type { ChunkSink, Envelope, FileSessionApi, SealedChunk, VaultKey } from './types.ts';
+import { CryptoError } from './types.ts';
+import { FILE_CHUNK_BYTES, FileOpener, FileSealer } from './filestream.ts';
+
+/** Chunks per round trip: 16 x 64 KiB = 1 MiB of plaintext in flight at most. */
+export const CHUNKS_PER_BATCH = 16;
+
+/** Runs a function with libsodium and the vault key; throws `locked` when locked. */
+export type Keyed = <T>(run: (sodium: Sodium, key: VaultKey) => T) => Promise<T>;
+
+type Session =
+  | { readonly kind: 'seal'; readonly sealer: FileSealer; readonly data: Blob; offset: number }
+  | { readonly kind: 'open'; readonly opener: FileOpener; readonly parts: Blob[] };
+
+/** The open sessions of one vault. Dropped, keys zeroed, when the vault locks. */
+export class FileSessions implements FileSessionApi {
+  readonly #keyed: Keyed;
+  readonly #sessions = new Map<number, Session>();
+  readonly #dropped = new Set<number>();
+  #next = 1;
+
+  /** Sessions that use the vault key through `keyed`. */
+  constructor(keyed: Keyed) {
+    this.#keyed = keyed;
+  }
+
+  /** Starts sealing `data` as file `fileId`. Throws `locked` when locked. */
+  async sealFileStart(fileId: string, data: Blob): Promise<number> {
+    if (!(data instanceof Blob)) throw new CryptoError('bad-input');
+    const sealer = await this.#keyed((sodium) => new FileSealer(sodium, fileId));
+    return this.#open({ kind: 'seal', sealer, data, offset: 0 });
+  }
+
+  /** Reads and seals up to CHUNKS_PER_BATCH chunks; after the last one, returns the header. */
+  async sealFilePull(session: number): Promise<{ chunks: SealedChunk[]; header?: Envelope }> {
+    const s = this.#get(session, 'seal');
+    try {
+      const { data } = s;
+      const end = Math.min(data.size, s.offset + CHUNKS_PER_BATCH * FILE_CHUNK_BYTES);
+      const bytes = new Uint8Array(await readBlob(data.slice(s.offset, end)));
+      const chunks: SealedChunk[] = [];
+      for (let at = 0; chunks.length === 0 || at < bytes.length; at += FILE_CHUNK_BYTES) {
+        const piece = bytes.subarray(at, Math.min(bytes.length, at + FILE_CHUNK_BYTES));
+        chunks.push(s.sealer.push(piece, s.offset + at + piece.length === data.size));
+      }
+      // SECURITY: plaintext read from the file is overwritten once sealed.
+      bytes.fill(0);
+      s.offset = end;
+      if (end < data.size) return { chunks };
+      const header = await this.#keyed((_sodium, key) => s.sealer.finish(key));
+      this.#sessions.delete(session);
+      return { chunks, header };
+    } catch (error) {
+      await this.fileAbort(session);
+      throw error;
+    }
+  }
+
+  /** Starts opening file `fileId` from its header. Throws `locked` or `bad-envelope`. */
+  async openFileStart(fileId: string, header: Envelope): Promise<number> {
+    const opener = await this.#keyed((sodium, key) => new FileOpener(sodium, key, fileId, header));
+    return this.#open({ kind: 'open', opener, parts: [] });
+  }
+
+  /** Authenticates and decrypts the next chunks; any failure ends the session. */
+  async openFilePush(session: number, chunks: readonly SealedChunk[]): Promise<void> {
+    await Promise.resolve();
+    const s = this.#get(session, 'open');
+    try {
+      for (const chunk of chunks) {
+        const plain = s.opener.pull(chunk);
+        s.parts.push(new Blob([plain as Uint8Array<ArrayBuffer>]));
+        plain.fill(0);
+      }
+    } catch (error) {
+      this.#sessions.delete(session);
+      throw error instanceof CryptoError ? error : new CryptoError('bad-envelope');
+    }
+  }
+
+  /** Checks the file is complete (final tag seen) and returns it as one Blob. */
+  async openFileFinish(session: number, type: string): Promise<Blob> {
+    await Promise.resolve();
+    const s = this.#get(session, 'open');
+    this.#sessions.delete(session);
+    s.opener.finish();
+    return new Blob(s.parts, { type: typeof type === 'string' ? type : '' });
+  }
+
+  /** Abandons a session. */
+  fileAbort(session: number): Promise<void> {
+    const s = this.#sessions.get(session);
+    this.#sessions.delete(session);
+    if (s?.kind === 'seal') s.sealer.abort();
+    return Promise.resolve();
+  }
+
+  /** Abandons every session (on lock). */
+  clear(): void {
+    for (const id of [...this.#sessions.keys()]) {
+      this.#dropped.add(id);
+      void this.fileAbort(id);
+    }
+  }
+
+  #open(session: Session): number {
+    const id = this.#next++;
+    this.#sessions.set(id, session);
+    return id;
+  }
+
+  #get<K extends Session['kind']>(id: number, kind: K): Extract<Session, { kind: K }> {
+    const s = this.#sessions.get(id);
+    // A session dropped by lock() reads as `locked`; an unknown or ended one as `bad-input`.
+    if (!s) throw new CryptoError(this.#dropped.has(id) ? 'locked' : 'bad-input');
+    if (s.kind !== kind) throw new CryptoError('bad-input');
+    return s as Extract<Session, { kind: K }>;
+  }
+}
+
+async function readBlob(blob: Blob): Promise<ArrayBuffer> {
+  try {
+    return await blob.arrayBuffer();
+  } catch {
+    throw new CryptoError('bad-input');
+  }
+}
+
+/**
+ * Seals a whole file through `api`, handing chunks to `sink` while the next batch is
+ * being sealed. On any failure the session is abandoned and the error rethrown.
+ */
+export async function sealFileWith(
+  api: FileSessionApi,
+  fileId: string,
+  data: Blob,
+  sink: ChunkSink,
+): Promise<Envelope> {
+  const session = await api.sealFileStart(fileId, data);
+  let next = api.sealFilePull(session);
+  try {
+    for (;;) {
+      const { chunks, header } = await next;
+      if (!header) {
+        next = api.sealFilePull(session);
+        next.catch(() => undefined); // awaited on the next turn; failures handled there
+      }
+      await sink(chunks);
+      if (header) return header;
+    }
+  } catch (error) {
+    await api.fileAbort(session).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Opens a whole file through `api` from chunk batches read in order, decrypting one batch
+ * while the next is read. Resolves only when the file is complete and authenticated.
+ */
+export async function openFileWith(
+  api: FileSessionApi,
+  fileId: string,
+  header: Envelope,
+  chunks: AsyncIterable<readonly SealedChunk[]>,
+  type = '',
+): Promise<Blob> {
+  const session = await api.openFileStart(fileId, header);
+  let pending: Promise<void> = Promise.resolve();
+  try {
+    for await (const batch of chunks) {
+      await pending;
+      pending = api.openFilePush(session, batch);
+      pending.catch(() => undefined); // awaited before the next push or at the end
+    }
+    await pending;
+    return await api.openFileFinish(session, type);
+  } catch (error) {
+    await api.fileAbort(session).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Envelope, SealedChunk } from './types.ts';
+import { FILE_CHUNK_BYTES, FILE_CHUNK_OVERHEAD, chunkCount } from './filestream.ts';
+import { randomBytes } from './encoding.ts';
+import type { Vault } from './vault.ts';
+import { codeOf, floorVault } from './test-helpers.ts';
+
+interface Sealed {
+  header: Envelope;
+  chunks: SealedChunk[];
+}
+
+async function unlockedVault(): Promise<Vault> {
+  const vault = floorVault();
+  await vault.create('123456', 'pin');
+  return vault;
+}
+
+async function seal(vault: Vault, fileId: string, bytes: Uint8Array): Promise<Sealed> {
+  const chunks: SealedChunk[] = [];
+  const header = await vault.sealFile(
+    fileId,
+    new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    (batch) => {
+      chunks.push(...batch);
+      return Promise.resolve();
+    },
+  );
+  return { header, chunks };
+}
+
+/** Yields chunks in batches of 16, as the database would. */
+async function* batches(chunks: readonly SealedChunk[]): AsyncGenerator<SealedChunk[]> {
+  for (let i = 0; i < chunks.length; i += 16) {
+    await Promise.resolve();
+    yield chunks.slice(i, i + 16);
+  }
+}
+
+async function open(vault: Vault, fileId: string, sealed: Sealed): Promise<Uint8Array> {
+  const blob = await vault.openFile(
+    fileId,
+    sealed.header,
+    batches(sealed.chunks),
+    'application/pdf',
+  );
+  expect(blob.type).toBe('application/pdf');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+describe('file streams', () => {
+  const sizes = [0, 1, 65_535, 65_536, 65_537, 16 * 65_536, 16 * 65_536 + 1, 25 * 1024 * 1024];
+  for (const size of sizes) {
+    it(`round-trips ${size} bytes in ${chunkCount(size)} chunk(s)`, async () => {
+      const vault = await unlockedVault();
+      const bytes = randomBytes(size);
+      const sealed = await seal(vault, 'file-a', bytes);
+      expect(sealed.chunks.map((c) => c.index)).toEqual([...Array(chunkCount(size)).keys()]);
+      for (const [i, c] of sealed.chunks.entries()) {
+        const plain = Math.min(FILE_CHUNK_BYTES, size - i * FILE_CHUNK_BYTES);
+        expect(c.data.length).toBe(plain + FILE_CHUNK_OVERHEAD);
+      }
+      const opened = await open(vault, 'file-a', sealed);
+      expect(opened.length).toBe(size);
+      expect(Buffer.compare(opened, bytes)).toBe(0);
+    }, 60_000);
+  }
+
+  describe('tampering is rejected with bad-envelope, never a partial file', () => {
+    const size = 3 * FILE_CHUNK_BYTES + 100;
+    const setup = async () => {
+      const vault = await unlockedVault();
+      return { vault, sealed: await seal(vault, 'file-a', randomBytes(size)) };
+    };
+    const reject = async (vault: Vault, sealed: Sealed, fileId = 'file-a') =>
+      codeOf(open(vault, fileId, sealed));
+
+    it('a flipped bit in any chunk or in the header', async () => {
+      const { vault, sealed } = await setup();
+      for (let i = 0; i < sealed.chunks.length; i++) {
+        const chunks = sealed.chunks.map((c) => ({ ...c, data: c.data.slice() }));
+        const target = chunks[i];
+        if (!target) throw new Error('missing chunk');
+        const bit = Math.floor(Math.random() * target.data.length * 8);
+        target.data[bit >> 3] = (target.data[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+        expect(await reject(vault, { ...sealed, chunks })).toBe('bad-envelope');
+      }
+      const header = sealed.header.slice() as Envelope;
+      header[30] = (header[30] ?? 0) ^ 1;
+      expect(await reject(vault, { ...sealed, header })).toBe('bad-envelope');
+    });
+
+    it('two chunks swapped, with or without their indexes', async () => {
+      const { vault, sealed } = await setup();
+      const [c0, c1, ...rest] = sealed.chunks;
+      if (!c0 || !c1) throw new Error('missing chunks');
+      const swappedData = [{ index: 0, data: c1.data }, { index: 1, data: c0.data }, ...rest];
+      expect(await reject(vault, { ...sealed, chunks: swappedData })).toBe('bad-envelope');
+      expect(await reject(vault, { ...sealed, chunks: [c1, c0, ...rest] })).toBe('bad-envelope');
+    });
+
+    it('the last chunk dropped, or any chunk dropped', async () => {
+      const { vault, sealed } = await setup();
+      expect(await reject(vault, { ...sealed, chunks: sealed.chunks.slice(0, -1) })).toBe(
+        'bad-envelope',
+      );
+      expect(await reject(vault, { ...sealed, chunks: sealed.chunks.slice(1) })).toBe(
+        'bad-envelope',
+      );
+      expect(await reject(vault, { ...sealed, chunks: [] })).toBe('bad-envelope');
+    });
+
+    it('a chunk or header from another file, or an extra chunk', async () => {
+      const { vault, sealed } = await setup();
+      const other = await seal(vault, 'file-b', randomBytes(size));
+      const mixed = sealed.chunks.map((c, i) => (i === 1 ? (other.chunks[1] ?? c) : c));
+      expect(await reject(vault, { ...sealed, chunks: mixed })).toBe('bad-envelope');
+      expect(await reject(vault, { header: other.header, chunks: sealed.chunks })).toBe(
+        'bad-envelope',
+      );
+      expect(await reject(vault, other, 'file-a')).toBe('bad-envelope');
+      const extra = [...sealed.chunks, { index: sealed.chunks.length, data: randomBytes(40) }];
+      expect(await reject(vault, { ...sealed, chunks: extra })).toBe('bad-envelope');
+    });
+
+    it('a file sealed under another vault key', async () => {
+      const { sealed } = await setup();
+      expect(await reject(await unlockedVault(), sealed)).toBe('bad-envelope');
+    });
+  });
+
+  it('a sink failure abandons the file and rethrows the sink error', async () => {
+    const vault = await unlockedVault();
+    const full = new Error('disk full');
+    let calls = 0;
+    const result = vault.sealFile('f', new Blob([randomBytes(40 * FILE_CHUNK_BYTES)]), () => {
+      calls++;
+      return calls === 2 ? Promise.reject(full) : Promise.resolve();
+    });
+    await expect(result).rejects.toBe(full);
+    expect(calls).toBe(2);
+  });
+
+  it('lock ends open sessions and refuses new ones', async () => {
+    const vault = await unlockedVault();
+    const session = await vault.sealFileStart('f', new Blob([randomBytes(20 * FILE_CHUNK_BYTES)]));
+    await vault.sealFilePull(session);
+    await vault.lock();
+    expect(await codeOf(vault.sealFilePull(session))).toBe('locked');
+    expect(await codeOf(vault.sealFileStart('f', new Blob([])))).toBe('locked');
+    expect(await codeOf(vault.sealFilePull(9999))).toBe('bad-input');
+  });
+});

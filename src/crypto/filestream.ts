@@ -1,0 +1,202 @@
+/**
+ * File encryption, format v1 (frozen once shipped).
+ *
+ * A random 32-byte file key drives `crypto_secretstream_xchacha20poly1305` over the file in
+ * 64 KiB plaintext chunks; every chunk becomes one ciphertext of plaintext + 17 bytes and
+ * one row. The last chunk carries TAG_FINAL; every other chunk TAG_MESSAGE; an empty file
+ * is one empty final chunk. Each chunk's associated data is UTF-8 of
+ * `carnet/v1/file/<fileId>/<index>`.
+ *
+ * The file header is a record envelope (envelope.ts) sealed under the vault key for table
+ * `files`, row `fileId`, whose plaintext is:
+ *   [0x01 format][32-byte file key][24-byte secretstream header][plaintext length, u64 BE]
+ * The length fixes the number of chunks, so a dropped last chunk is caught even before the
+ * final tag is missed.
+ */
+import type { Sodium } from './sodium.ts';
+import type { Envelope, SealedChunk } from './types.ts';
+import { CryptoError } from './types.ts';
+import { openRecord, recordAssociatedData, sealRecord } from './envelope.ts';
+import { utf8Encode } from './encoding.ts';
+
+/** Plaintext bytes per chunk. Part of format v1: never change. */
+export const FILE_CHUNK_BYTES = 65536;
+/** secretstream overhead per chunk: one encrypted tag byte and a 16-byte MAC. */
+export const FILE_CHUNK_OVERHEAD = 17;
+/** The table name bound into file headers. */
+export const FILES_TABLE = 'files';
+
+const FILE_FORMAT_V1 = 0x01;
+const KEY_BYTES = 32;
+const STREAM_HEADER_BYTES = 24;
+const HEADER_PLAIN_BYTES = 1 + KEY_BYTES + STREAM_HEADER_BYTES + 8;
+
+/** How many chunks a file of `size` bytes has (at least one, even when empty). */
+export function chunkCount(size: number): number {
+  return Math.max(1, Math.ceil(size / FILE_CHUNK_BYTES));
+}
+
+/**
+ * SECURITY: the file id and the chunk index are authenticated with each chunk, so a chunk
+ * from another file or from another position fails, whatever the row says.
+ */
+function chunkAd(fileId: string, index: number): Uint8Array {
+  return utf8Encode(`carnet/v1/file/${fileId}/${index}`);
+}
+
+/** Encrypts one file, chunk by chunk, in order. Call `abort` if it will not be finished. */
+export class FileSealer {
+  readonly #sodium: Sodium;
+  readonly #fileKey: Uint8Array;
+  readonly #streamHeader: Uint8Array;
+  readonly #state: ReturnType<Sodium['crypto_secretstream_xchacha20poly1305_init_push']>['state'];
+  #index = 0;
+  #size = 0;
+  #final = false;
+
+  /** Starts a file `fileId` under a fresh random file key. */
+  constructor(
+    sodium: Sodium,
+    readonly fileId: string,
+  ) {
+    recordAssociatedData({ table: FILES_TABLE, id: fileId }); // validates the id
+    this.#sodium = sodium;
+    this.#fileKey = sodium.crypto_secretstream_xchacha20poly1305_keygen();
+    const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(this.#fileKey);
+    this.#state = state;
+    this.#streamHeader = header;
+  }
+
+  /**
+   * Seals the next chunk: exactly 64 KiB unless `last`, at most 64 KiB when `last`.
+   * Anything else throws `bad-input`.
+   */
+  push(plaintext: Uint8Array, last: boolean): SealedChunk {
+    const size = plaintext.length;
+    if (this.#final || size > FILE_CHUNK_BYTES || (!last && size !== FILE_CHUNK_BYTES)) {
+      throw new CryptoError('bad-input');
+    }
+    const s = this.#sodium;
+    const tag = last
+      ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+      : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    const index = this.#index++;
+    const data = s.crypto_secretstream_xchacha20poly1305_push(
+      this.#state,
+      plaintext,
+      chunkAd(this.fileId, index),
+      tag,
+    );
+    this.#size += size;
+    this.#final = last;
+    return { index, data };
+  }
+
+  /** After the last chunk: the file header sealed under `vaultKey`. Forgets the file key. */
+  finish(vaultKey: Uint8Array): Envelope {
+    if (!this.#final) throw new CryptoError('bad-input');
+    const plain = new Uint8Array(HEADER_PLAIN_BYTES);
+    plain[0] = FILE_FORMAT_V1;
+    plain.set(this.#fileKey, 1);
+    plain.set(this.#streamHeader, 1 + KEY_BYTES);
+    new DataView(plain.buffer).setBigUint64(
+      1 + KEY_BYTES + STREAM_HEADER_BYTES,
+      BigInt(this.#size),
+    );
+    try {
+      return sealRecord(this.#sodium, vaultKey, { table: FILES_TABLE, id: this.fileId }, plain);
+    } finally {
+      this.#sodium.memzero(plain);
+      this.abort();
+    }
+  }
+
+  /** Forgets the file key. */
+  abort(): void {
+    this.#sodium.memzero(this.#fileKey);
+    this.#final = true;
+  }
+}
+
+/** Decrypts one file, chunk by chunk, checking order, completeness and the final tag. */
+export class FileOpener {
+  readonly #sodium: Sodium;
+  readonly #state: ReturnType<Sodium['crypto_secretstream_xchacha20poly1305_init_pull']>;
+  readonly #count: number;
+  /** The plaintext length the header promises, in bytes. */
+  readonly size: number;
+  #index = 0;
+  #seen = 0;
+
+  /** Opens the sealed header of `fileId`; a bad header throws `bad-envelope`. */
+  constructor(
+    sodium: Sodium,
+    vaultKey: Uint8Array,
+    readonly fileId: string,
+    header: Uint8Array,
+  ) {
+    this.#sodium = sodium;
+    const plain = openRecord(sodium, vaultKey, { table: FILES_TABLE, id: fileId }, header);
+    try {
+      if (plain.length !== HEADER_PLAIN_BYTES) throw new CryptoError('bad-envelope');
+      if (plain[0] !== FILE_FORMAT_V1) throw new CryptoError('unsupported-version');
+      const size = new DataView(plain.buffer, plain.byteOffset).getBigUint64(
+        1 + KEY_BYTES + STREAM_HEADER_BYTES,
+      );
+      if (size > BigInt(Number.MAX_SAFE_INTEGER)) throw new CryptoError('bad-envelope');
+      this.size = Number(size);
+      this.#count = chunkCount(this.size);
+      const key = plain.subarray(1, 1 + KEY_BYTES);
+      const streamHeader = plain.slice(1 + KEY_BYTES, 1 + KEY_BYTES + STREAM_HEADER_BYTES);
+      this.#state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(streamHeader, key);
+    } catch (error) {
+      throw error instanceof CryptoError ? error : new CryptoError('bad-envelope');
+    } finally {
+      sodium.memzero(plain);
+    }
+  }
+
+  /** True once the final chunk has been authenticated. */
+  get complete(): boolean {
+    return this.#index === this.#count;
+  }
+
+  /**
+   * Authenticates and decrypts the next chunk. A chunk out of order, past the end, from
+   * another file, altered, or with the wrong tag throws `bad-envelope`.
+   */
+  pull(chunk: SealedChunk): Uint8Array {
+    const index = this.#index;
+    if (chunk.index !== index || index >= this.#count || !(chunk.data instanceof Uint8Array)) {
+      throw new CryptoError('bad-envelope');
+    }
+    const s = this.#sodium;
+    let result: { message: Uint8Array; tag: number } | false;
+    try {
+      result = s.crypto_secretstream_xchacha20poly1305_pull(
+        this.#state,
+        chunk.data,
+        chunkAd(this.fileId, index),
+      );
+    } catch {
+      result = false;
+    }
+    if (result === false) throw new CryptoError('bad-envelope');
+    const last = index === this.#count - 1;
+    const expectedTag = last
+      ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+      : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    const expectedLength = last ? this.size - index * FILE_CHUNK_BYTES : FILE_CHUNK_BYTES;
+    if (result.tag !== expectedTag || result.message.length !== expectedLength) {
+      throw new CryptoError('bad-envelope');
+    }
+    this.#index++;
+    this.#seen += result.message.length;
+    return result.message;
+  }
+
+  /** Throws `bad-envelope` unless every chunk, the final one included, was authenticated. */
+  finish(): void {
+    if (!this.complete || this.#seen !== this.size) throw new CryptoError('bad-envelope');
+  }
+}
