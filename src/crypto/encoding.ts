@@ -74,7 +74,7 @@ export function utf8Decode(bytes: Uint8Array): string {
 }
 
 /** `length` bytes from the platform CSPRNG (crypto.getRandomValues, 64 KiB per call at most). */
-export function randomBytes(length: number): Uint8Array {
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   for (let i = 0; i < length; i += 65536) {
     crypto.getRandomValues(out.subarray(i, Math.min(length, i + 65536)));
