@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './schema.ts';
 export * from './repo.ts';
 export * from './storage.ts';
+export * from './files.ts';

@@ -37,6 +37,17 @@ export type SealedTable = 'profiles' | 'entries' | 'shares';
 /** All sealed table names, in a fixed order. */
 export const SEALED_TABLES: readonly SealedTable[] = ['profiles', 'entries', 'shares'];
 
+/**
+ * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream
+ * ciphertext (crypto/filestream.ts). SECURITY: no name, type or size in clear beyond what
+ * the number of chunks shows (the size to within 64 KiB).
+ */
+export interface FileChunkRow {
+  readonly fileId: string;
+  readonly index: number;
+  readonly data: Uint8Array;
+}
+
 /** Carnet's Dexie database. Add tables with a new `version(n)`; never edit a shipped one. */
 export class CarnetDb extends Dexie {
   declare keyring: Table<KeyringRow, 'main'>;
@@ -44,6 +55,9 @@ export class CarnetDb extends Dexie {
   declare profiles: Table<SealedRow, string>;
   declare entries: Table<SealedRow, string>;
   declare shares: Table<SealedRow, string>;
+  /** File headers (sealed file key and length); a file exists once its header row does. */
+  declare files: Table<SealedRow, string>;
+  declare fileChunks: Table<FileChunkRow, [string, number]>;
 
   /** Opens (lazily, on first use) the database called `name`. */
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -54,6 +68,10 @@ export class CarnetDb extends Dexie {
       profiles: 'id, updatedAt',
       entries: 'id, updatedAt',
       shares: 'id, updatedAt',
+    });
+    this.version(2).stores({
+      files: 'id, updatedAt',
+      fileChunks: '[fileId+index], fileId',
     });
   }
 }

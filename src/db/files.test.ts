@@ -1,0 +1,156 @@
+/**
+ * Files end to end on fake-indexeddb: the crypto Vault seals, these repositories store.
+ * (Tests may combine layers; db/ code itself never imports crypto beyond its types.)
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import { floorVault } from '../crypto/test-helpers.ts';
+import { randomBytes } from '../crypto/encoding.ts';
+import type { Vault } from '../crypto/vault.ts';
+import { CarnetDb } from './schema.ts';
+import { DbError } from './errors.ts';
+import { deleteDatabase, getAllSealed, openCarnetDb, putSealed } from './repo.ts';
+import {
+  deleteFile,
+  deleteOrphanFileChunks,
+  getFileHeader,
+  listFileIds,
+  putFileChunks,
+  putFileHeader,
+  readFileChunks,
+} from './files.ts';
+
+let counter = 0;
+const opened: CarnetDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await deleteDatabase(db.name);
+  }
+});
+const dbName = (): string => `carnet-files-${Date.now()}-${counter++}`;
+
+async function setup(db?: CarnetDb): Promise<{ db: CarnetDb; vault: Vault }> {
+  const store = db ?? (await openCarnetDb(dbName()));
+  opened.push(store);
+  const vault = floorVault();
+  await vault.create('123456', 'pin');
+  return { db: store, vault };
+}
+
+/** The import flow: chunks as they are sealed, header last. */
+async function importFile(
+  db: CarnetDb,
+  vault: Vault,
+  fileId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  const header = await vault.sealFile(fileId, new Blob([bytes]), (chunks) =>
+    putFileChunks(db, fileId, chunks),
+  );
+  await putFileHeader(db, fileId, header);
+}
+
+async function readBack(db: CarnetDb, vault: Vault, fileId: string): Promise<Uint8Array> {
+  const header = await getFileHeader(db, fileId);
+  if (!header) throw new Error('no header');
+  const blob = await vault.openFile(fileId, header, readFileChunks(db, fileId));
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+describe('file repositories', () => {
+  it('stores and reads back files of 0, 65,537 and 3 MB bytes', async () => {
+    const { db, vault } = await setup();
+    for (const size of [0, 65_537, 3 * 1024 * 1024]) {
+      const bytes = randomBytes(size);
+      await importFile(db, vault, `f${size}`, bytes);
+      expect(Buffer.compare(await readBack(db, vault, `f${size}`), bytes)).toBe(0);
+    }
+    expect((await listFileIds(db)).sort()).toEqual(['f0', 'f3145728', 'f65537']);
+    await deleteFile(db, 'f65537');
+    expect(await getFileHeader(db, 'f65537')).toBeUndefined();
+    expect(await db.fileChunks.where('fileId').equals('f65537').count()).toBe(0);
+  });
+
+  it('rejects chunk rows swapped inside the database', async () => {
+    const { db, vault } = await setup();
+    await importFile(db, vault, 'doc', randomBytes(3 * 65_536));
+    const [a, b] = await db.fileChunks.where('fileId').equals('doc').toArray();
+    if (!a || !b) throw new Error('missing chunks');
+    await db.fileChunks.bulkPut([
+      { ...a, data: b.data },
+      { ...b, data: a.data },
+    ]);
+    await expect(readBack(db, vault, 'doc')).rejects.toMatchObject({ code: 'bad-envelope' });
+  });
+
+  it('storage full mid-import: the import fails, and deleting the file leaves nothing', async () => {
+    const db = new CarnetDb(dbName());
+    let batches = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'disk-full-after-two-batches',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: async (req: DBCoreMutateRequest) => {
+              if (name === 'fileChunks' && req.type === 'put' && ++batches > 2) {
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    const { vault } = await setup(db);
+    const error = await importFile(db, vault, 'big', randomBytes(5 * 1024 * 1024)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DbError);
+    expect((error as DbError).code).toBe('quota-exceeded');
+    expect(await listFileIds(db)).toEqual([]);
+    expect(await db.fileChunks.count()).toBe(32);
+    await deleteFile(db, 'big');
+    expect(await db.fileChunks.count()).toBe(0);
+  });
+
+  it('removes the chunks an interrupted import left behind, and only those', async () => {
+    const { db, vault } = await setup();
+    const kept = randomBytes(200_000);
+    await importFile(db, vault, 'kept', kept);
+    // A tab closed mid-import: chunks stored, header never written.
+    await vault.sealFile('cut', new Blob([randomBytes(300_000)]), (chunks) =>
+      putFileChunks(db, 'cut', chunks),
+    );
+    expect(await db.fileChunks.where('fileId').equals('cut').count()).toBe(5);
+    expect(await deleteOrphanFileChunks(db)).toBe(1);
+    expect(await db.fileChunks.where('fileId').equals('cut').count()).toBe(0);
+    expect(Buffer.compare(await readBack(db, vault, 'kept'), kept)).toBe(0);
+    expect(await deleteOrphanFileChunks(db)).toBe(0);
+  });
+
+  it('upgrades a version 1 database without losing rows', async () => {
+    const name = dbName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      keyring: 'key',
+      meta: 'key',
+      profiles: 'id, updatedAt',
+      entries: 'id, updatedAt',
+      shares: 'id, updatedAt',
+    });
+    await v1.table('entries').put({ id: 'old', updatedAt: 1, env: new Uint8Array(41) });
+    v1.close();
+    const db = await openCarnetDb(name);
+    opened.push(db);
+    await putSealed(db, 'entries', [{ id: 'new', updatedAt: 2, env: new Uint8Array(41) as never }]);
+    expect((await getAllSealed(db, 'entries')).map((r) => r.id)).toEqual(['new', 'old']);
+    expect(await db.files.count()).toBe(0);
+    expect(db.verno).toBe(2);
+  });
+});
