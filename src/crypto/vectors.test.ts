@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/v1-vectors.json';
+import fileVectors from './fixtures/v1-file-vectors.json';
+import { FileOpener } from './filestream.ts';
 import { loadSodium } from './sodium.ts';
 import { openRecord } from './envelope.ts';
 import { fromBase64Url, utf8Decode } from './encoding.ts';
@@ -62,5 +64,23 @@ describe('frozen v1 vectors', () => {
       vectors.recovery.wrap as RecoveryWrap,
     );
     expect((await viaCode.open(requests)).map(utf8Decode)).toEqual(expected);
+  });
+});
+
+describe('frozen v1 file vectors', () => {
+  it('opens every file from its header and chunks with the fixed vault key', async () => {
+    const sodium = await loadSodium();
+    const key = Buffer.from(fileVectors.vaultKeyHex, 'hex');
+    for (const f of fileVectors.files) {
+      const opener = new FileOpener(sodium, key, f.fileId, fromBase64Url(f.header));
+      expect(opener.size).toBe(f.size);
+      const parts = f.chunks.map((data, index) =>
+        opener.pull({ index, data: fromBase64Url(data) }),
+      );
+      opener.finish();
+      const bytes = Buffer.concat(parts);
+      expect(bytes.length).toBe(f.size);
+      expect(bytes.every((b, i) => b === ((i * 31 + 7) & 255))).toBe(true);
+    }
   });
 });
