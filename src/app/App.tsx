@@ -1,16 +1,29 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { CarnetStore } from '../record/store.ts';
-import { EntryScreen } from '../features/entries/EntryScreen.tsx';
-import { Onboarding } from '../features/onboarding/Onboarding.tsx';
-import { ProfileScreen } from '../features/profiles/ProfileScreen.tsx';
 import { SessionProvider } from '../features/session/SessionProvider.tsx';
 import { useSession } from '../features/session/session-context.ts';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
-import { SummaryScreen } from '../features/summary/SummaryScreen.tsx';
 import { UnlockScreen } from '../features/unlock/UnlockScreen.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+// Screens load on demand so the unlock screen is interactive after the smallest download;
+// the service worker precaches every chunk, so this costs nothing offline.
+const Onboarding = lazy(() =>
+  import('../features/onboarding/Onboarding.tsx').then((m) => ({ default: m.Onboarding })),
+);
+const SummaryScreen = lazy(() =>
+  import('../features/summary/SummaryScreen.tsx').then((m) => ({ default: m.SummaryScreen })),
+);
+const EntryScreen = lazy(() =>
+  import('../features/entries/EntryScreen.tsx').then((m) => ({ default: m.EntryScreen })),
+);
+const ProfileScreen = lazy(() =>
+  import('../features/profiles/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 /** Picks the screen for the vault's state; the record's routes exist only while unlocked. */

@@ -1,0 +1,73 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+
+/** Gzipped KB of every script a fresh visit downloads until `ready` resolves. */
+export async function initialJsGzipKb(
+  browser: Browser,
+  url: string,
+  ready: (page: Page) => Promise<void>,
+) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const bodies: Promise<number>[] = [];
+  context.on('response', (response) => {
+    const type = response.request().resourceType();
+    const isScript =
+      type === 'script' || response.url().endsWith('.js') || response.url().endsWith('.mjs');
+    if (isScript)
+      bodies.push(
+        response.body().then(
+          (b) => gzipSync(b, { level: 9 }).length,
+          () => 0,
+        ),
+      );
+  });
+  await page.goto(url);
+  await ready(page);
+  const sizes = await Promise.all(bodies);
+  await context.close();
+  return { kb: sizes.reduce((a, b) => a + b, 0) / 1024, files: sizes.length };
+}
+
+/** Seeds the app with n entries through the harness, unlocks through the UI, times the render. */
+export async function summaryRenderMs(browser: Browser, origin: string, n: number, rounds = 3) {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/harness/index.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    await page.evaluate((count) => window.carnetBench.seedApp('482915', count), n);
+    await page.goto(`${origin}/`);
+    await page.getByLabel('Code', { exact: true }).fill('482915');
+    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    const ms = await page.waitForFunction(
+      (count) => {
+        if (document.querySelectorAll('.entry-item').length < count) return false;
+        const mark = performance.getEntriesByName('carnet:unlocked')[0];
+        return mark ? performance.now() - mark.startTime : false;
+      },
+      n,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    times.push((await ms.jsonValue()) as number);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Runs a harness function in a fresh page and returns its figures. */
+export async function harness<T>(
+  browser: Browser,
+  origin: string,
+  run: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/harness/index.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  const result = await run(page);
+  await context.close();
+  return result;
+}

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: builds the app with its benchmark harness, serves it from the relay on
+ * a free loopback port, measures in Chromium (and the relay under load), and writes
+ * bench/results.json. Ratios compare against a baseline measured in the same run.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
+import { harness, initialJsGzipKb, summaryRenderMs } from './browser.ts';
+
+type Figures = Record<string, number | string>;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(origin: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('relay did not start');
+}
+
+function build(args: string[]): void {
+  const result = spawnSync('npx', ['vite', 'build', ...args], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
+}
+
+/** Serves a built folder from the relay on a free loopback port. */
+async function serve(staticDir: string) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn('node', ['--import', 'tsx', 'workers/relay/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STATIC_DIR: staticDir,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'carnet-bench-')),
+    },
+    stdio: 'ignore',
+  });
+  await waitForHealth(origin);
+  return { origin, stop: () => child.kill('SIGTERM') };
+}
+
+async function browserFigures(): Promise<Figures> {
+  // The production build, for download sizes; the build with the harness, for timings.
+  build([]);
+  build(['--config', 'bench/vite.config.ts']);
+  const app = await serve('dist');
+  const bench = await serve('bench/.dist');
+  const origin = bench.origin;
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const onboarding = await initialJsGzipKb(browser, `${app.origin}/`, async (page) => {
+      await page.getByRole('button', { name: 'Français', exact: true }).waitFor();
+    });
+    const write = await harness(browser, origin, (page) =>
+      page.evaluate(() => window.carnetBench.recordWriteRatio(1000, 7)),
+    );
+    const unlock = await harness(browser, origin, (page) =>
+      page.evaluate(() => window.carnetBench.unlockMs(5)),
+    );
+    const render = await summaryRenderMs(browser, origin, 1000);
+    return {
+      unlock_ms: round(unlock.unlock_ms),
+      unlock_params: unlock.unlock_params,
+      record_write_ratio: round(write.record_write_ratio, 2),
+      record_write_sealed_ms_1000: round(write.record_write_sealed_ms_1000),
+      record_write_plain_ms_1000: round(write.record_write_plain_ms_1000),
+      record_seal_only_ms_1000: round(write.record_seal_only_ms_1000),
+      summary_render_ms_1000: round(render),
+      initial_js_gzip_kb: round(onboarding.kb, 1),
+      initial_js_files: onboarding.files,
+    };
+  } finally {
+    await browser.close();
+    app.stop();
+    bench.stop();
+  }
+}
+
+function round(n: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+async function relayFigures(): Promise<Figures> {
+  if (!existsSync(join(import.meta.dirname, 'relay.ts'))) return {};
+  const { benchRelay } = await import('./relay.ts');
+  return benchRelay();
+}
+
+const only = process.argv[2];
+const figures: Figures = {};
+if (!only || only === 'browser') Object.assign(figures, await browserFigures());
+if (!only || only === 'relay') Object.assign(figures, await relayFigures());
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  goals: {
+    record_write_ratio: '<= 2',
+    initial_js_gzip_kb: '<= 150',
+    relay_manifest_vs_health_ratio: '>= 0.5',
+  },
+  figures,
+};
+writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(JSON.stringify(results, null, 2));
