@@ -97,11 +97,11 @@ describe('repositories', () => {
   it('wipes every table', async () => {
     const db = await freshDb();
     await putKeyring(db, keyring);
-    await putMeta(db, 'language', 'ti');
+    await putMeta(db, 'lockAfterHiddenMs', 60_000);
     await putSealed(db, 'entries', [row('a', 1)]);
     await wipe(db);
     expect(await getKeyring(db)).toBeUndefined();
-    expect(await getMeta(db, 'language')).toBeUndefined();
+    expect(await getMeta(db, 'lockAfterHiddenMs')).toBeUndefined();
     expect(await getAllSealed(db, 'entries')).toEqual([]);
   });
 

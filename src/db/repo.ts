@@ -41,8 +41,6 @@ export interface MetaValues {
   lockAfterIdleMs: number;
   /** Time the app may stay hidden before the vault locks itself, in ms. */
   lockAfterHiddenMs: number;
-  /** The interface language (a BCP 47 tag), needed to show the unlock screen. */
-  language: string;
 }
 
 /** A meta setting, or `undefined` when never set. */
