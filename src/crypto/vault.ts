@@ -52,7 +52,6 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
   #key: VaultKey | undefined;
   readonly #cost: KdfCost;
   readonly #load: () => Promise<Sodium>;
-  readonly #onLock: (() => void)[] = [];
   readonly #files = new FileSessions((run) => this.withKey(run));
 
   /** Builds a locked vault. Throws `kdf-below-floor` for a cost below the floor. */
@@ -140,7 +139,6 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     const key = this.#key;
     this.#key = undefined;
     this.#files.clear();
-    for (const listener of this.#onLock) listener();
     if (key) (await this.#load()).memzero(key);
   }
 
@@ -218,11 +216,6 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
   async withKey<T>(run: (sodium: Sodium, key: VaultKey) => T): Promise<T> {
     const sodium = await this.#load();
     return run(sodium, this.#held());
-  }
-
-  /** Registers a callback run on every lock, so state derived from the key can be dropped. */
-  onLock(listener: () => void): void {
-    this.#onLock.push(listener);
   }
 
   #held(): VaultKey {
