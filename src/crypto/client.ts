@@ -79,9 +79,13 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
     } catch {
       throw new CryptoError('crypto-unavailable');
     }
+    // Only the current worker's failure counts: a stale one's late error is ignored.
+    const failIfCurrent = (): void => {
+      if (endpoint === started) failAll();
+    };
     started.addEventListener('message', onMessage);
-    started.addEventListener('error', failAll);
-    started.addEventListener('messageerror', failAll);
+    started.addEventListener('error', failIfCurrent);
+    started.addEventListener('messageerror', failIfCurrent);
     endpoint = started;
     return started;
   };
