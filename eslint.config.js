@@ -43,6 +43,7 @@ export default tseslint.config(
       'playwright-report/**',
       'public/**',
       'dev-dist/**',
+      'bench/.dist/**',
     ],
   },
   js.configs.recommended,
@@ -51,7 +52,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'],
+          allowDefaultProject: ['eslint.config.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -165,6 +166,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Plain JavaScript config files have no types to check against.
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['scripts/**', 'bench/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx'],

@@ -3,11 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const BLUE = [31, 95, 139];
-const WHITE = [255, 255, 255];
-const RED = [196, 43, 43];
+type Rgb = readonly [number, number, number];
 
-function pixel(x, y) {
+const BLUE: Rgb = [31, 95, 139];
+const WHITE: Rgb = [255, 255, 255];
+const RED: Rgb = [196, 43, 43];
+
+function pixel(x: number, y: number): Rgb {
   // Unit coordinates; the maskable safe zone is the central 80 %.
   const inBook = x > 0.3 && x < 0.7 && y > 0.24 && y < 0.76;
   const crossH = Math.abs(y - 0.5) < 0.045 && Math.abs(x - 0.5) < 0.13;
@@ -17,7 +19,7 @@ function pixel(x, y) {
   return BLUE;
 }
 
-function crc32(buf) {
+function crc32(buf: Buffer): number {
   let c = ~0;
   for (const b of buf) {
     c ^= b;
@@ -26,7 +28,7 @@ function crc32(buf) {
   return ~c >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -35,7 +37,7 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
-function png(size) {
+function png(size: number): Buffer {
   const raw = Buffer.alloc(size * (size * 3 + 1));
   for (let y = 0; y < size; y++) {
     raw[y * (size * 3 + 1)] = 0;

@@ -2,11 +2,22 @@
 // and ends with one summary line: "Summary: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureSystemDeps } from './system-deps.mjs';
+import { ensureSystemDeps } from './system-deps.ts';
 
-const results = [];
+interface Result {
+  name: string;
+  passed: number;
+  failed: number;
+}
 
-function run(name, command, args, extraEnv = {}) {
+const results: Result[] = [];
+
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): boolean {
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
   const child = spawnSync(command, args, {
@@ -21,21 +32,28 @@ function run(name, command, args, extraEnv = {}) {
   return ok;
 }
 
-function readJson(path) {
+/** The parts of Vitest's and Playwright's JSON reports that the summary reads. */
+interface Report {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  stats?: { expected?: number; unexpected?: number; flaky?: number };
+}
+
+function readJson(path: string): Report | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as Report;
   } catch {
     return null;
   }
 }
 
 /** A check without its own test count counts as one test. */
-function check(name, command, args) {
+function check(name: string, command: string, args: string[]): void {
   const ok = run(name, command, args);
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
-function vitest(name, project) {
+function vitest(name: string, project: string): void {
   const out = `test-results/vitest-${project}.json`;
   rmSync(out, { force: true });
   const ok = run(name, 'npx', [
@@ -53,7 +71,7 @@ function vitest(name, project) {
   results.push({ name, passed, failed: ok ? failed : Math.max(failed, 1) });
 }
 
-function playwright(name) {
+function playwright(name: string): void {
   const out = 'test-results/e2e.json';
   rmSync(out, { force: true });
   rmSync('test-results/e2e-data', { recursive: true, force: true });

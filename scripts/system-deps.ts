@@ -4,12 +4,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { chromium as Chromium } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
 
-function playwrightChromium() {
+function playwrightChromium(): string | null {
   try {
-    const { chromium } = require('@playwright/test');
+    const { chromium } = require('@playwright/test') as { chromium: typeof Chromium };
     const path = chromium.executablePath();
     return path && existsSync(path) ? path : null;
   } catch {
@@ -17,13 +18,13 @@ function playwrightChromium() {
   }
 }
 
-function onPath(command) {
+function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
 /** Returns the Debian packages still needed. */
-export function missingPackages() {
-  const missing = [];
+export function missingPackages(): string[] {
+  const missing: string[] = [];
   const browser =
     (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) ||
     playwrightChromium() ||
@@ -34,7 +35,7 @@ export function missingPackages() {
 }
 
 /** Installs what is missing, or explains how to. Returns true when everything is present. */
-export function ensureSystemDeps() {
+export function ensureSystemDeps(): boolean {
   const missing = missingPackages();
   if (missing.length === 0) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
