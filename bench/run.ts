@@ -4,7 +4,7 @@
  * bench/results.json. Ratios compare against a baseline measured in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -115,7 +115,13 @@ async function relayFigures(): Promise<Figures> {
 }
 
 const only = process.argv[2];
-const figures: Figures = {};
+const resultsPath = join(import.meta.dirname, 'results.json');
+// Running one half (`npm run bench browser`) keeps the other half's last figures.
+const previous =
+  only && existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { figures?: Figures })
+    : {};
+const figures: Figures = { ...(previous.figures ?? {}) };
 if (!only || only === 'browser') Object.assign(figures, await browserFigures());
 if (!only || only === 'relay') Object.assign(figures, await relayFigures());
 
@@ -134,5 +140,5 @@ const results = {
   },
   figures,
 };
-writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));
