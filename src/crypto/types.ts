@@ -79,18 +79,18 @@ export type CryptoErrorCode =
   | 'bad-input' // a programming error: invalid table name, empty id, unknown request
   | 'crypto-unavailable'; // libsodium or the worker could not start
 
-/** Every code, for exhaustive checks and for validating codes that cross the worker boundary. */
-export const CRYPTO_ERROR_CODES: readonly CryptoErrorCode[] = [
-  'locked',
-  'wrong-secret',
-  'weak-secret',
-  'kdf-below-floor',
-  'bad-envelope',
-  'unsupported-version',
-  'bad-recovery-code',
-  'bad-input',
-  'crypto-unavailable',
-];
+/** Every code (the compiler checks the list is complete), to validate codes from the worker. */
+export const CRYPTO_ERROR_CODES = Object.keys({
+  locked: true,
+  'wrong-secret': true,
+  'weak-secret': true,
+  'kdf-below-floor': true,
+  'bad-envelope': true,
+  'unsupported-version': true,
+  'bad-recovery-code': true,
+  'bad-input': true,
+  'crypto-unavailable': true,
+} satisfies Record<CryptoErrorCode, true>) as readonly CryptoErrorCode[];
 
 /** The one error type crypto/ throws. Never carries key material or plaintext. */
 export class CryptoError extends Error {
