@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { floorVault } from '../crypto/test-helpers.ts';
+import { getAllSealed, openCarnetDb, putSealed } from '../db/index.ts';
+import { RecordError } from './errors.ts';
+import { createLocalStore } from './local-store.ts';
+import type { Entry, Profile } from './types.ts';
+
+let dbCounter = 0;
+
+function setup() {
+  const name = `store-test-${++dbCounter}`;
+  const vault = floorVault();
+  const store = createLocalStore(vault, () => openCarnetDb(name));
+  return { store, vault, db: () => openCarnetDb(name) };
+}
+
+const profile = (id = 'p1'): Profile => ({
+  id,
+  name: 'Amina',
+  relation: 'self',
+  sex: 'female',
+  language: 'prs',
+  interpreterNeeded: true,
+  createdAt: 1,
+  updatedAt: 1,
+});
+
+const allergy = (id = 'e1', profileId = 'p1'): Entry => ({
+  id,
+  profileId,
+  term: { system: 'atc', code: 'J01C', key: 'allergy.penicillins' },
+  details: { kind: 'allergy', severity: 'severe' },
+  provenance: 'paper',
+  sensitive: false,
+  createdAt: 1,
+  updatedAt: 2,
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (err) {
+    return err instanceof RecordError ? err.code : 'not-a-record-error';
+  }
+}
+
+describe('local store', () => {
+  it('reports no vault, creates one, and opens with the PIN after a lock', async () => {
+    const { store } = setup();
+    expect(await store.presence()).toEqual({ exists: false });
+    expect(await codeOf(store.unlock('123456'))).toBe('no-vault');
+    const code = await store.create('123456', 'pin');
+    expect(code.length).toBeGreaterThan(20);
+    expect(await store.presence()).toEqual({ exists: true, kind: 'pin' });
+    await store.saveProfile(profile());
+    await store.saveEntry(allergy());
+    await store.lock();
+    expect(await codeOf(store.load())).toBe('locked');
+    await store.unlock('123456');
+    const loaded = await store.load();
+    expect(loaded.profiles).toEqual([profile()]);
+    expect(loaded.entries).toEqual([allergy()]);
+    expect(loaded.unreadable).toBe(0);
+  });
+
+  it('refuses to create a second vault over the first', async () => {
+    const { store } = setup();
+    await store.create('123456', 'pin');
+    expect(await codeOf(store.create('654321', 'pin'))).toBe('unavailable');
+  });
+
+  it('counts wrong PINs across instances and makes the patient wait after the third', async () => {
+    const { store, db } = setup();
+    await store.create('123456', 'pin');
+    await store.lock();
+    for (let i = 0; i < 2; i++) expect(await codeOf(store.unlock('000000'))).toBe('wrong-secret');
+    const third = await store.unlock('000000').catch((e: unknown) => e);
+    expect(third).toBeInstanceOf(RecordError);
+    expect((third as RecordError).details.retryAfterMs).toBe(5_000);
+    // A reload (a new store over the same database) still has to wait.
+    const again = createLocalStore(floorVault(), db);
+    expect(await again.retryAfterMs()).toBeGreaterThan(0);
+    expect(await codeOf(again.unlock('123456'))).toBe('throttled');
+  });
+
+  it('forgets the failures after a successful unlock', async () => {
+    const { store } = setup();
+    await store.create('123456', 'pin');
+    await store.lock();
+    await codeOf(store.unlock('000000'));
+    await store.unlock('123456');
+    expect(await store.retryAfterMs()).toBe(0);
+  });
+
+  it('opens with the recovery code and then with a new PIN only', async () => {
+    const { store } = setup();
+    const code = await store.create('123456', 'pin');
+    await store.lock();
+    expect(await codeOf(store.unlockWithRecovery('AAAA-BBBB'))).toBe('bad-recovery-code');
+    await store.unlockWithRecovery(code.toLowerCase());
+    await store.changeSecret('correct horse battery', 'passphrase');
+    await store.lock();
+    expect(await codeOf(store.unlock('123456'))).toBe('wrong-secret');
+    await store.unlock('correct horse battery');
+    expect(await store.presence()).toEqual({ exists: true, kind: 'passphrase' });
+  });
+
+  it('never writes plaintext: no name, term or profile id in the stored rows', async () => {
+    const { store, db } = setup();
+    await store.create('123456', 'pin');
+    await store.saveProfile(profile());
+    await store.saveEntry(allergy());
+    const rows = [
+      ...(await getAllSealed(await db(), 'profiles')),
+      ...(await getAllSealed(await db(), 'entries')),
+    ];
+    const text = rows.map((r) => `${r.id} ${Buffer.from(r.env).toString('latin1')}`).join(' ');
+    for (const clear of ['Amina', 'J01C', 'penicillin', 'p1"', 'allergy', 'severe']) {
+      expect(text).not.toContain(clear);
+    }
+  });
+
+  it('refuses an invalid entry and stores nothing', async () => {
+    const { store, db } = setup();
+    await store.create('123456', 'pin');
+    const bad = { ...allergy(), term: undefined, text: '   ' };
+    const err = await store.saveEntry(bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordError);
+    expect((err as RecordError).details.fields).toEqual({ text: 'required' });
+    expect(await getAllSealed(await db(), 'entries')).toEqual([]);
+  });
+
+  it('counts a tampered or moved row as unreadable and shows the rest', async () => {
+    const { store, db } = setup();
+    await store.create('123456', 'pin');
+    await store.saveEntry(allergy('e1'));
+    await store.saveEntry(allergy('e2'));
+    const d = await db();
+    const [first, second] = await getAllSealed(d, 'entries');
+    // Copy one row's ciphertext over the other: AEAD binds the row id, so it must fail.
+    await putSealed(d, 'entries', [{ ...second!, env: first!.env }]);
+    const loaded = await store.load();
+    expect(loaded.entries.map((e) => e.id)).toEqual([first!.id]);
+    expect(loaded.unreadable).toBe(1);
+  });
+
+  it('deletes a profile with all of its entries, and nothing else', async () => {
+    const { store } = setup();
+    await store.create('123456', 'pin');
+    await store.saveProfile(profile('p1'));
+    await store.saveProfile({ ...profile('p2'), relation: 'child', name: 'Child' });
+    await store.saveEntry(allergy('e1', 'p1'));
+    await store.saveEntry(allergy('e2', 'p2'));
+    await store.deleteProfile('p2');
+    const loaded = await store.load();
+    expect(loaded.profiles.map((p) => p.id)).toEqual(['p1']);
+    expect(loaded.entries.map((e) => e.id)).toEqual(['e1']);
+  });
+
+  it('keeps the lock setting in clear, readable before unlock', async () => {
+    const { store } = setup();
+    expect(await store.settings()).toEqual({ lockAfterMinutes: 5 });
+    await store.saveSettings({ lockAfterMinutes: 2 });
+    expect(await store.settings()).toEqual({ lockAfterMinutes: 2 });
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from './types.ts';
+import { MAX_TEXT, isIsoDate, validateEntry, validateProfile } from './validate.ts';
+
+const NOW = Date.parse('2026-06-15T12:00:00Z');
+const base: Entry = {
+  id: 'e',
+  profileId: 'p',
+  text: 'Doliprane',
+  details: { kind: 'medication', current: true },
+  provenance: 'patient',
+  sensitive: false,
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+describe('dates', () => {
+  it('accepts full and partial ISO dates that exist', () => {
+    for (const d of ['2024', '2024-02', '2024-02-29', '1950-12-31'])
+      expect(isIsoDate(d)).toBe(true);
+  });
+  it('refuses impossible or malformed dates', () => {
+    for (const d of [
+      '2023-02-29',
+      '2024-13',
+      '2024-00-10',
+      '24-01-01',
+      '1899-12-31',
+      '2024-1-1',
+      '',
+    ]) {
+      expect(isIsoDate(d)).toBe(false);
+    }
+  });
+});
+
+describe('validateEntry', () => {
+  it('accepts a medication named only by free text', () => {
+    expect(validateEntry(base, NOW)).toEqual({});
+  });
+  it('needs a coded term or some text', () => {
+    expect(validateEntry({ ...base, text: '  ' }, NOW)).toEqual({ text: 'required' });
+  });
+  it('refuses text longer than the limit', () => {
+    expect(validateEntry({ ...base, text: 'x'.repeat(MAX_TEXT + 1) }, NOW)).toEqual({
+      text: 'too-long',
+    });
+  });
+  it('refuses a start date in the future but allows a right valid until next year', () => {
+    expect(
+      validateEntry(
+        { ...base, details: { kind: 'medication', current: true, since: '2026-07-01' } },
+        NOW,
+      ),
+    ).toEqual({
+      since: 'future-date',
+    });
+    expect(
+      validateEntry(
+        { ...base, details: { kind: 'right', scheme: 'AME', validUntil: '2027-06-01' } },
+        NOW,
+      ),
+    ).toEqual({});
+  });
+  it('refuses a dose number that is not a small positive integer', () => {
+    for (const doseNumber of [0, 1.5, 99]) {
+      expect(validateEntry({ ...base, details: { kind: 'vaccination', doseNumber } }, NOW)).toEqual(
+        {
+          doseNumber: 'bad-number',
+        },
+      );
+    }
+  });
+  it('refuses unknown enum values that could come from a tampered form', () => {
+    const e = {
+      ...base,
+      provenance: 'hacker',
+      details: { kind: 'allergy', severity: 'deadly' },
+    } as unknown as Entry;
+    expect(validateEntry(e, NOW)).toEqual({ provenance: 'bad-value', severity: 'bad-value' });
+  });
+});
+
+describe('validateProfile', () => {
+  it('needs a name and a real birth date', () => {
+    const p = {
+      id: 'p',
+      name: ' ',
+      relation: 'self' as const,
+      sex: 'unknown' as const,
+      birthDate: '2030-01-01',
+      language: 'fr',
+      interpreterNeeded: false,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    expect(validateProfile(p, NOW)).toEqual({ name: 'required', birthDate: 'future-date' });
+  });
+});
