@@ -39,7 +39,7 @@ describe('manifest request', () => {
     const file = manifest.files[0]!;
     expect(file.contentType).toBe('application/fhir+json');
     expect(file.location).toMatch(
-      /^https:\/\/carnet\.example\.org\/api\/files\/[A-Za-z0-9_-]{43}$/,
+      /^https:\/\/carnet\.example\.org\/api\/files\/[A-Za-z0-9_-]{96}$/,
     );
     const got = await api.request(file.location);
     expect(got.status).toBe(200);

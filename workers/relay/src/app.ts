@@ -32,8 +32,15 @@ export function createRelay(options: RelayOptions): Hono {
   app.use('*', securityHeaders());
   app.get('/api/health', (c) => c.json({ ok: true }));
   if (options.store) {
+    const store = options.store;
+    let key: Promise<Buffer> | null = null;
     const deps: ShareDeps = {
-      store: options.store,
+      store,
+      ticketKey: () =>
+        (key ??= store.ticketKey().catch((err: unknown) => {
+          key = null; // try again on the next request
+          throw err;
+        })),
       limits: withLimits(options.limits),
       now: options.now ?? Date.now,
       publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null,

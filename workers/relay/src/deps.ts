@@ -12,6 +12,8 @@ export interface ShareDeps {
   publicUrl: string | null;
   passcodeParams: PasscodeHashParams;
   trustProxy: boolean;
+  /** The store's ticket key, fetched once (see tickets.ts). */
+  ticketKey: () => Promise<Buffer>;
 }
 
 /** The base URL for manifest and location URLs. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { refuse } from './errors.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { refuse, type Refusal } from './errors.ts';
 import type { ShareStore } from './store/store.ts';
 
 /**
@@ -88,5 +89,25 @@ export function rateLimit(
       });
     }
     await next();
+  };
+}
+
+/**
+ * Refuses bodies over `maxBytes` with `refusal` (413) before anything is read or stored.
+ * A declared Content-Length is checked from the header alone (Node's parser never reads
+ * past it), which keeps the fast path free of the web-stream copy of the body; chunked
+ * bodies are counted as they stream in.
+ */
+export function limitBody(maxBytes: number, refusal: Refusal): MiddlewareHandler {
+  const onError = (c: Context): Response => refuse(c, refusal);
+  const streamed = bodyLimit({ maxSize: maxBytes, onError });
+  return async (c, next) => {
+    const declared = c.req.header('Content-Length');
+    if (declared !== undefined && c.req.header('Transfer-Encoding') === undefined) {
+      if (Number(declared) > maxBytes) return onError(c);
+      await next();
+      return;
+    }
+    return streamed(c, next);
   };
 }

@@ -18,14 +18,14 @@ afterEach(async () => {
 function rows(): Record<string, number> {
   const db = new Database(t.file, { readonly: true });
   const out: Record<string, number> = {};
-  for (const table of ['shares', 'files', 'accesses', 'tickets']) {
+  for (const table of ['shares', 'files', 'accesses']) {
     out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
   db.close();
   return out;
 }
 
-const empty = { shares: 0, files: 0, accesses: 0, tickets: 0 };
+const empty = { shares: 0, files: 0, accesses: 0 };
 const oneFile = (bytes = 64): { contentType: string; jwe: string }[] => [
   { contentType: 'application/fhir+json', jwe: fakeJwe(bytes) },
 ];

@@ -1,9 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { CreateShareResponse, ShareStatusResponse } from '../../../src/share/protocol.ts';
 import { MANIFEST_URL_MAX, baseUrl, manifestPath, type ShareDeps } from './deps.ts';
 import { NOT_FOUND, refuse } from './errors.ts';
-import { rateLimit, sameOriginOnly } from './guards.ts';
+import { limitBody, rateLimit, sameOriginOnly } from './guards.ts';
 import { log, redactId } from './log.ts';
 import { hashPasscode } from './passcode.ts';
 import { hashToken, isRandomId, randomId, tokenMatches } from './secrets.ts';
@@ -14,14 +13,10 @@ import { parseCreate } from './validate.ts';
 export function mountManagement(app: Hono, deps: ShareDeps): void {
   const { store, limits } = deps;
   const sameOrigin = sameOriginOnly(deps.publicUrl ? new URL(deps.publicUrl).origin : null);
-  const tooLarge = bodyLimit({
-    maxSize: limits.maxBodyBytes,
-    onError: (c) =>
-      refuse(c, {
-        status: 413,
-        error: 'body_too_large',
-        message: `A share may be at most ${limits.maxBodyBytes} bytes.`,
-      }),
+  const tooLarge = limitBody(limits.maxBodyBytes, {
+    status: 413,
+    error: 'body_too_large',
+    message: `A share may be at most ${limits.maxBodyBytes} bytes.`,
   });
   const limited = rateLimit(store, 'create', limits.createPerMinute, deps);
 

@@ -1,14 +1,14 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import type { ManifestFile, ManifestResponse } from '../../../src/share/protocol.ts';
+import type { ManifestResponse } from '../../../src/share/protocol.ts';
 import { baseUrl, type ShareDeps } from './deps.ts';
 import { NOT_FOUND, refuse } from './errors.ts';
-import { openCors, rateLimit } from './guards.ts';
+import { limitBody, openCors, rateLimit } from './guards.ts';
 import { log, redactId } from './log.ts';
 import { verifyPasscode } from './passcode.ts';
 import { readJson } from './routes-manage.ts';
-import { isRandomId, randomId } from './secrets.ts';
-import { isActive, type Ticket } from './store/store.ts';
+import { isRandomId } from './secrets.ts';
+import { isActive } from './store/store.ts';
+import { openTicket, sealTicket } from './tickets.ts';
 import { parseManifest, parseRecipient } from './validate.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -21,14 +21,10 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 export function mountOpen(app: Hono, deps: ShareDeps): void {
   const { store, limits } = deps;
   const limited = rateLimit(store, 'manifest', limits.manifestPerMinute, deps);
-  const small = bodyLimit({
-    maxSize: limits.maxManifestBodyBytes,
-    onError: (c) =>
-      refuse(c, {
-        status: 413,
-        error: 'body_too_large',
-        message: 'A manifest request body is at most a few KB.',
-      }),
+  const small = limitBody(limits.maxManifestBodyBytes, {
+    status: 413,
+    error: 'body_too_large',
+    message: 'A manifest request body is at most a few KB.',
   });
   app.use('/api/shl/:id', openCors(['GET', 'POST']));
   app.use('/api/files/:ticket', openCors(['GET']));
@@ -70,31 +66,21 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
       await store.returnAttempt(id);
     }
 
+    // Count the open first: a share revoked or used up meanwhile answers 404, not files.
+    if (!(await store.recordUse(id, { recipient, at: now }))) return refuse(c, NOT_FOUND);
     const base = baseUrl(deps, c.req.url);
     const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
-    const tickets: Ticket[] = [];
-    const files: (
-      ManifestFile | { contentType: ManifestFile['contentType']; embedIndex: number }
-    )[] = [];
-    share.files.forEach((f, index) => {
-      if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
-        files.push({ contentType: f.contentType, embedIndex: index });
-      } else {
-        const ticket = randomId();
-        tickets.push({ ticket, index, expiresAt });
-        files.push({ contentType: f.contentType, location: `${base}/api/files/${ticket}` });
-      }
-    });
-    if (!(await store.recordUse(id, { recipient, at: now }, tickets))) return refuse(c, NOT_FOUND);
+    const key = await deps.ticketKey();
     const answer: ManifestResponse = { files: [] };
-    for (const f of files) {
-      if (!('embedIndex' in f)) {
-        answer.files.push(f);
-        continue;
+    for (const [index, f] of share.files.entries()) {
+      if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
+        const jwe = await store.readFile(id, index);
+        if (jwe === null) return refuse(c, NOT_FOUND);
+        answer.files.push({ contentType: f.contentType, embedded: jwe });
+      } else {
+        const ticket = sealTicket(key, { id, index, expiresAt });
+        answer.files.push({ contentType: f.contentType, location: `${base}/api/files/${ticket}` });
       }
-      const jwe = await store.readFile(id, f.embedIndex);
-      if (jwe === null) return refuse(c, NOT_FOUND);
-      answer.files.push({ contentType: f.contentType, embedded: jwe });
     }
     return c.json(answer, 200, NO_STORE);
   });
@@ -113,14 +99,14 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
         message: 'This share is opened with a manifest request (POST), not a direct GET.',
       });
     }
-    if (!(await store.recordUse(id, { recipient: recipient.value, at: now }, [])))
+    if (!(await store.recordUse(id, { recipient: recipient.value, at: now }))) {
       return refuse(c, NOT_FOUND);
+    }
     return sendJwe(c, await store.readFile(id, 0));
   });
 
   app.get('/api/files/:ticket', async (c) => {
-    const ticket = c.req.param('ticket');
-    const found = isRandomId(ticket) ? await store.resolveTicket(ticket, deps.now()) : null;
+    const found = openTicket(await deps.ticketKey(), c.req.param('ticket'), deps.now());
     return sendJwe(c, found ? await store.readFile(found.id, found.index) : null);
   });
 }

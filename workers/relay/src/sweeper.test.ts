@@ -114,7 +114,7 @@ describe('sweeper defaults', () => {
     clock += 6000;
     await startSweeper(t.store, { intervalMs: 60_000, deadGraceMs: 0, now: () => clock }).tick();
     const db = new Database(t.file, { readonly: true });
-    for (const table of ['shares', 'files', 'accesses', 'tickets']) {
+    for (const table of ['shares', 'files', 'accesses']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
     db.close();

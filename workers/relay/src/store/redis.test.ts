@@ -38,7 +38,7 @@ describe('Redis store keys', () => {
     const raw = new Redis(server.url);
     const share = newShare();
     await s.create(share);
-    await s.recordUse(share.id, { recipient: 'r', at: Date.now() }, []);
+    await s.recordUse(share.id, { recipient: 'r', at: Date.now() });
     const keys = await raw.keys(`ttl:shl:{${share.id}}*`);
     expect(keys).toHaveLength(3);
     for (const k of keys) {

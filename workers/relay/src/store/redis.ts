@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { PURGE_DEAD, RECORD_USE, RETURN_ATTEMPT, TAKE_ATTEMPT } from './redis-scripts.ts';
 import {
@@ -9,7 +9,6 @@ import {
   type ShareMeta,
   type ShareStore,
   type SweepResult,
-  type Ticket,
 } from './store.ts';
 
 /**
@@ -28,7 +27,8 @@ export class RedisStore implements ShareStore {
 
   /** `url`: redis://host:port/db. `prefix` separates several relays on one database. */
   constructor(url: string, prefix = 'carnet:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    // Auto-pipelining sends the commands of concurrent requests in one write.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
     this.p = prefix;
   }
 
@@ -121,34 +121,25 @@ export class RedisStore implements ShareStore {
     await this.run(RETURN_ATTEMPT, [this.share(id), this.deadSet], [id]);
   }
 
-  async recordUse(id: string, access: Access, tickets: Ticket[]): Promise<boolean> {
+  async recordUse(id: string, access: Access): Promise<boolean> {
     const ok = await this.run(
       RECORD_USE,
       [this.share(id), this.accessKey(id), this.deadSet],
       [access.at, JSON.stringify(access), ACCESS_LOG_MAX, id],
     );
-    if (Number(ok) !== 1) return false;
-    if (tickets.length > 0) {
-      const tx = this.redis.multi();
-      for (const t of tickets) {
-        const ttl = Math.max(1, t.expiresAt - access.at);
-        tx.set(`${this.p}tk:${t.ticket}`, `${t.index}:${t.expiresAt}:${id}`, 'PX', ttl);
-      }
-      await tx.exec();
-    }
-    return true;
+    return Number(ok) === 1;
   }
 
   async readFile(id: string, index: number): Promise<string | null> {
     return this.redis.get(this.fileKey(id, index));
   }
 
-  async resolveTicket(ticket: string, now: number): Promise<{ id: string; index: number } | null> {
-    const value = await this.redis.get(`${this.p}tk:${ticket}`);
-    if (!value) return null;
-    const [index, expiresAt, id] = value.split(':');
-    if (id === undefined || Number(expiresAt) <= now) return null;
-    return { id, index: Number(index) };
+  async ticketKey(): Promise<Buffer> {
+    const name = `${this.p}ticket-key`;
+    await this.redis.set(name, randomBytes(32), 'NX');
+    const key = await this.redis.getBuffer(name);
+    if (!key || key.length !== 32) throw new Error('Redis holds no usable ticket key');
+    return key;
   }
 
   async accesses(id: string): Promise<Access[]> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import {
@@ -8,7 +9,6 @@ import {
   type ShareMeta,
   type ShareStore,
   type SweepResult,
-  type Ticket,
 } from './store.ts';
 
 const SCHEMA = `
@@ -38,18 +38,21 @@ CREATE TABLE IF NOT EXISTS accesses (
   at INTEGER NOT NULL,
   PRIMARY KEY (share_id, slot)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tickets (
-  ticket TEXT PRIMARY KEY,
-  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
-  idx INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
+CREATE TABLE IF NOT EXISTS relay_keys (
+  name TEXT PRIMARY KEY,
+  key BLOB NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS tickets_share ON tickets(share_id);
-CREATE INDEX IF NOT EXISTS tickets_expiry ON tickets(expires_at);
 `;
 
 /** A share is dead (never opens again) when its attempts or its uses are spent. */
 const DEAD = `((remaining IS NOT NULL AND remaining <= 0) OR (max_uses IS NOT NULL AND uses >= max_uses))`;
+
+interface PendingUse {
+  id: string;
+  access: Access;
+  resolve: (counted: boolean) => void;
+  reject: (err: unknown) => void;
+}
 
 interface ShareRow {
   id: string;
@@ -71,7 +74,8 @@ export class SqliteStore implements ShareStore {
   private readonly db: Database.Database;
   private readonly q: Record<string, Statement>;
   private readonly createTx: (share: NewShare) => void;
-  private readonly useTx: (id: string, access: Access, tickets: Ticket[]) => boolean;
+  private readonly useTx: (batch: PendingUse[]) => boolean[];
+  private pendingUses: PendingUse[] = [];
   private readonly removeTx: (id: string) => boolean;
   private hits = new Map<string, number>();
   private hitWindow = -1;
@@ -108,22 +112,18 @@ export class SqliteStore implements ShareStore {
       access: p(
         'INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)',
       ),
-      ticket: p('INSERT INTO tickets (ticket, share_id, idx, expires_at) VALUES (?, ?, ?, ?)'),
+      keyInsert: p('INSERT OR IGNORE INTO relay_keys (name, key) VALUES (?, ?)'),
+      keyGet: p('SELECT key FROM relay_keys WHERE name = ?'),
       readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
-      resolve: p('SELECT share_id, idx FROM tickets WHERE ticket = ? AND expires_at > ?'),
       accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
       remove: p('DELETE FROM shares WHERE id = ?'),
       expire: p('DELETE FROM shares WHERE exp * 1000 <= ?'),
       deadFiles: p(
         `DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
       ),
-      deadTickets: p(
-        `DELETE FROM tickets WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
-      ),
       deadMark: p(
         `UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`,
       ),
-      staleTickets: p('DELETE FROM tickets WHERE expires_at <= ?'),
     };
     this.createTx = this.db.transaction((share: NewShare) => {
       const files: FileMeta[] = share.files.map((f) => ({
@@ -133,13 +133,14 @@ export class SqliteStore implements ShareStore {
       this.q.insertShare!.run({ ...share, files: JSON.stringify(files) });
       share.files.forEach((f, i) => this.q.insertFile!.run(share.id, i, f.jwe));
     });
-    this.useTx = this.db.transaction((id: string, access: Access, tickets: Ticket[]) => {
-      const row = this.q.use!.get({ id, now: access.at }) as { uses: number } | undefined;
-      if (!row) return false;
-      this.q.access!.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
-      for (const t of tickets) this.q.ticket!.run(t.ticket, id, t.index, t.expiresAt);
-      return true;
-    });
+    this.useTx = this.db.transaction((batch: PendingUse[]) =>
+      batch.map(({ id, access }) => {
+        const row = this.q.use!.get({ id, now: access.at }) as { uses: number } | undefined;
+        if (!row) return false;
+        this.q.access!.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
+        return true;
+      }),
+    );
     this.removeTx = this.db.transaction((id: string) => this.q.remove!.run(id).changes > 0);
   }
 
@@ -173,8 +174,31 @@ export class SqliteStore implements ShareStore {
     return Promise.resolve();
   }
 
-  recordUse(id: string, access: Access, tickets: Ticket[]): Promise<boolean> {
-    return Promise.resolve(this.useTx(id, access, tickets));
+  /**
+   * Group commit: opens that arrive in the same turn of the event loop are counted in one
+   * transaction, each checked in arrival order as if alone. Nobody is answered before the
+   * transaction that counts their open has committed, so a crash never loses a confirmed
+   * open; one commit per batch instead of per request is what keeps manifests fast.
+   */
+  recordUse(id: string, access: Access): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.pendingUses.push({ id, access, resolve, reject });
+      if (this.pendingUses.length === 1) setImmediate(() => this.flushUses());
+    });
+  }
+
+  private flushUses(): void {
+    const batch = this.pendingUses;
+    this.pendingUses = [];
+    if (batch.length === 0) return;
+    let results: boolean[];
+    try {
+      results = this.useTx(batch);
+    } catch (err) {
+      for (const op of batch) op.reject(err);
+      return;
+    }
+    batch.forEach((op, i) => op.resolve(results[i] ?? false));
   }
 
   readFile(id: string, index: number): Promise<string | null> {
@@ -182,9 +206,10 @@ export class SqliteStore implements ShareStore {
     return Promise.resolve(row ? row.jwe : null);
   }
 
-  resolveTicket(ticket: string, now: number): Promise<{ id: string; index: number } | null> {
-    const row = this.q.resolve!.get(ticket, now) as { share_id: string; idx: number } | undefined;
-    return Promise.resolve(row ? { id: row.share_id, index: row.idx } : null);
+  ticketKey(): Promise<Buffer> {
+    this.q.keyInsert!.run('ticket', randomBytes(32));
+    const row = this.q.keyGet!.get('ticket') as { key: Buffer };
+    return Promise.resolve(row.key);
   }
 
   accesses(id: string): Promise<Access[]> {
@@ -202,9 +227,7 @@ export class SqliteStore implements ShareStore {
       const expired = this.q.expire!.run(now).changes;
       const before = now - deadGraceMs;
       this.q.deadFiles!.run(before);
-      this.q.deadTickets!.run(before);
       const purged = this.q.deadMark!.run(before).changes;
-      this.q.staleTickets!.run(now);
       return { expired, purged };
     })();
     if (result.expired + result.purged > 0) this.scrubWal();
@@ -225,6 +248,7 @@ export class SqliteStore implements ShareStore {
   }
 
   close(): Promise<void> {
+    this.flushUses();
     this.db.close();
     return Promise.resolve();
   }

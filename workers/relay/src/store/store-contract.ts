@@ -1,13 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeJwe, newShare } from '../testing/fixtures.ts';
-import { ACCESS_LOG_MAX, type ShareStore, type Ticket } from './store.ts';
-
-const ticket = (index: number, expiresAt: number): Ticket => ({
-  ticket: randomBytes(32).toString('base64url'),
-  index,
-  expiresAt,
-});
+import { ACCESS_LOG_MAX, type ShareStore } from './store.ts';
 
 /**
  * The behaviour every ShareStore must have. Run by sqlite.test.ts and redis.test.ts
@@ -101,22 +94,22 @@ export function storeContract(
       expect((await store.get(large.id))?.remainingAttempts).toBe(50);
     });
 
-    it('counts opens, keeps the access list and resolves tickets until they expire', async () => {
+    it('counts opens and keeps the access list', async () => {
       const share = newShare({}, now);
       await store.create(share);
-      const t = ticket(0, now + 60_000);
-      expect(await store.recordUse(share.id, { recipient: 'Dr Martin', at: now }, [t])).toBe(true);
-      expect(await store.recordUse(share.id, { recipient: 'Dr Diallo', at: now + 1 }, [])).toBe(
-        true,
-      );
+      expect(await store.recordUse(share.id, { recipient: 'Dr Martin', at: now })).toBe(true);
+      expect(await store.recordUse(share.id, { recipient: 'Dr Diallo', at: now + 1 })).toBe(true);
       expect((await store.get(share.id))?.uses).toBe(2);
       expect(await store.accesses(share.id)).toEqual([
         { recipient: 'Dr Martin', at: now },
         { recipient: 'Dr Diallo', at: now + 1 },
       ]);
-      expect(await store.resolveTicket(t.ticket, now + 59_999)).toEqual({ id: share.id, index: 0 });
-      expect(await store.resolveTicket(t.ticket, now + 60_000)).toBeNull();
-      expect(await store.resolveTicket(randomBytes(32).toString('base64url'), now)).toBeNull();
+    });
+
+    it('keeps one ticket key of 32 bytes', async () => {
+      const key = await store.ticketKey();
+      expect(key).toHaveLength(32);
+      expect((await store.ticketKey()).equals(key)).toBe(true);
     });
 
     it('stops counting opens at maxUses, also in parallel, and refuses expired shares', async () => {
@@ -124,24 +117,24 @@ export function storeContract(
       await store.create(share);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          store.recordUse(share.id, { recipient: `r${i}`, at: now }, []),
+          store.recordUse(share.id, { recipient: `r${i}`, at: now }),
         ),
       );
       expect(results.filter(Boolean)).toHaveLength(3);
       expect((await store.get(share.id))?.uses).toBe(3);
       const expired = newShare({}, now);
       await store.create(expired);
-      expect(
-        await store.recordUse(expired.id, { recipient: 'r', at: expired.exp * 1000 }, []),
-      ).toBe(false);
-      expect(await store.recordUse('z'.repeat(43), { recipient: 'r', at: now }, [])).toBe(false);
+      expect(await store.recordUse(expired.id, { recipient: 'r', at: expired.exp * 1000 })).toBe(
+        false,
+      );
+      expect(await store.recordUse('z'.repeat(43), { recipient: 'r', at: now })).toBe(false);
     });
 
     it('keeps only the newest accesses once the log is full', async () => {
       const share = newShare({}, now);
       await store.create(share);
       for (let i = 0; i < ACCESS_LOG_MAX + 5; i++) {
-        await store.recordUse(share.id, { recipient: `r${i}`, at: now + i }, []);
+        await store.recordUse(share.id, { recipient: `r${i}`, at: now + i });
       }
       const list = await store.accesses(share.id);
       expect(list).toHaveLength(ACCESS_LOG_MAX);
@@ -155,17 +148,12 @@ export function storeContract(
     it('removes everything of a share at once', async () => {
       const share = newShare({}, now);
       await store.create(share);
-      const t = ticket(0, now + 60_000);
-      await store.recordUse(share.id, { recipient: 'Dr Martin', at: now }, [t]);
+      await store.recordUse(share.id, { recipient: 'Dr Martin', at: now });
       expect(await store.remove(share.id)).toBe(true);
       expect(await store.remove(share.id)).toBe(false);
       expect(await store.get(share.id)).toBeNull();
       expect(await store.readFile(share.id, 0)).toBeNull();
       expect(await store.accesses(share.id)).toEqual([]);
-      const resolved = await store.resolveTicket(t.ticket, now);
-      expect(
-        resolved === null || (await store.readFile(resolved.id, resolved.index)) === null,
-      ).toBe(true);
     });
 
     it('sweeps expired shares, and purges files of dead shares only after the grace period', async () => {
@@ -179,7 +167,7 @@ export function storeContract(
       const alive = newShare({ exp: Math.floor(later / 1000) + 3600 }, now);
       for (const s of [expiring, dead, usedUp, alive]) await store.create(s);
       await store.takeAttempt(dead.id, now);
-      await store.recordUse(usedUp.id, { recipient: 'r', at: now }, []);
+      await store.recordUse(usedUp.id, { recipient: 'r', at: now });
 
       await store.sweep(now + 1000, 60_000);
       expect(await store.get(expiring.id)).not.toBeNull();
@@ -193,9 +181,7 @@ export function storeContract(
         expect((await store.get(s.id))?.files).toEqual([]);
       }
       expect(await store.readFile(alive.id, 0)).toBe(alive.files[0]?.jwe);
-      expect(await store.recordUse(usedUp.id, { recipient: 'r', at: now + 62_000 }, [])).toBe(
-        false,
-      );
+      expect(await store.recordUse(usedUp.id, { recipient: 'r', at: now + 62_000 })).toBe(false);
     });
 
     it('counts rate-limit hits per key in one-minute windows', async () => {

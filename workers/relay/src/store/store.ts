@@ -27,16 +27,20 @@ export interface ShareStore {
 
   /**
    * Counts one successful open: checks (atomically) that the share exists, is unexpired at
-   * `access.at` and has uses left, then increments uses, appends the access and stores the
-   * file tickets. Returns false, changing nothing, when the share is not usable.
+   * `access.at`, still has its files and has uses left, then increments uses and appends
+   * the access. Returns false, changing nothing, when the share is not usable. Resolves
+   * only once the count is durable.
    */
-  recordUse(id: string, access: Access, tickets: Ticket[]): Promise<boolean>;
+  recordUse(id: string, access: Access): Promise<boolean>;
 
   /** The JWE of file `index`, or null. */
   readFile(id: string, index: number): Promise<string | null>;
 
-  /** Resolves a `location` ticket that is still valid at `now`. */
-  resolveTicket(ticket: string, now: number): Promise<{ id: string; index: number } | null>;
+  /**
+   * The 32-byte key that seals `location` tickets (tickets.ts), made at random on first
+   * use and the same for every relay on this store.
+   */
+  ticketKey(): Promise<Buffer>;
 
   /** The access list, oldest first, at most ACCESS_LOG_MAX entries. */
   accesses(id: string): Promise<Access[]>;
@@ -46,7 +50,7 @@ export interface ShareStore {
 
   /**
    * Deletes every share expired at `now`, and the files of dead shares (attempts or uses
-   * exhausted) whose last activity is older than `deadGraceMs`, plus stale tickets.
+   * exhausted) whose last activity is older than `deadGraceMs`.
    */
   sweep(now: number, deadGraceMs: number): Promise<SweepResult>;
 
@@ -96,13 +100,6 @@ export interface FileMeta {
 export interface Access {
   recipient: string;
   at: number;
-}
-
-export interface Ticket {
-  ticket: string;
-  index: number;
-  /** Epoch milliseconds after which the ticket no longer resolves. */
-  expiresAt: number;
 }
 
 export interface SweepResult {
