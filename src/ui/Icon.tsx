@@ -33,6 +33,8 @@ const PATHS = {
     'M12 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8zm-6 20v-5c0-2.8 2.7-5 6-5s6 2.2 6 5v5zm5-7v2H9v2h2v2h2v-2h2v-2h-2v-2z',
   patient: 'M12 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 12c5 0 9 2.5 9 6v2H3v-2c0-3.5 4-6 9-6z',
   printer: 'M6 2h12v5H6zm-3 6h18v9h-3v5H6v-5H3zm5 7v5h8v-5z',
+  speaker:
+    'M3 9h4l5-4v14l-5-4H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,30 +1,46 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { findLanguage } from '../../i18n/languages.ts';
+import { CLINICIAN_LANGUAGE, findLanguage } from '../../i18n/languages.ts';
 import type { Entry } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
 
+interface EntryItemProps {
+  entry: Entry;
+  /** Show the French beside the patient's language, for the consultation. */
+  bilingual: boolean;
+  /** Reads the item aloud; absent when the device has no voice for the language. */
+  speak?: (text: string) => void;
+}
+
 /** One line of the summary; tapping it opens the entry for editing. */
-export function EntryItem({ entry }: { entry: Entry }) {
+export function EntryItem({ entry, bilingual, speak }: EntryItemProps) {
   const { t, i18n } = useTranslation(['summary', 'entry', 'vocab']);
-  const lng = i18n.resolvedLanguage ?? 'fr';
+  const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const title = entryTitle(entry, t);
   const detail = entryDetailLine(entry, t, lng);
   // Free text is shown as written, labelled with its language when it differs from the UI's.
-  const textLang =
-    !entry.term && entry.textLang && entry.textLang !== lng
-      ? findLanguage(entry.textLang)
-      : undefined;
+  const written = !entry.term && entry.textLang ? findLanguage(entry.textLang) : undefined;
+  const textLang = written && written.code !== lng ? written : undefined;
+  const showFrench = bilingual && lng !== CLINICIAN_LANGUAGE;
+  const fr = i18n.getFixedT(CLINICIAN_LANGUAGE, ['summary', 'entry', 'vocab']);
   return (
     <li className={`entry-item${entry.sensitive ? ' is-sensitive' : ''}`}>
       <Link to={`/entry/${entry.id}`} className="entry-link">
         <span className="entry-main">
-          <span className="entry-title" lang={textLang?.code} dir={textLang ? 'auto' : undefined}>
+          <span className="entry-title" lang={written?.code} dir={written ? 'auto' : undefined}>
             {title}
           </span>
           {textLang && <span className="tag">{textLang.nativeName}</span>}
           {detail && <span className="entry-detail">{detail}</span>}
+          {showFrench && (
+            <span className="entry-french" lang={CLINICIAN_LANGUAGE} dir="ltr">
+              <span className="tag">FR</span>
+              {/* Free text has no French: it is shown once, as written, above. */}
+              {entry.term && <span>{entryTitle(entry, fr)}</span>}
+              <span className="entry-detail">{entryDetailLine(entry, fr, CLINICIAN_LANGUAGE)}</span>
+            </span>
+          )}
         </span>
         <span className="entry-badges">
           {entry.sensitive && (
@@ -39,6 +55,16 @@ export function EntryItem({ entry }: { entry: Entry }) {
           </span>
         </span>
       </Link>
+      {speak && (
+        <button
+          type="button"
+          className="icon-button speak-button"
+          onClick={() => speak([title, detail].filter(Boolean).join('. '))}
+        >
+          <Icon name="speaker" />
+          <span className="visually-hidden">{t('readAloud', { name: title })}</span>
+        </button>
+      )}
     </li>
   );
 }

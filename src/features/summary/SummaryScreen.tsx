@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buildSummary, rightReminders } from '../../record/summary.ts';
@@ -11,11 +11,16 @@ import { EntryItem } from './EntryItem.tsx';
 import { KIND_ICONS } from './kind-icons.ts';
 import { ProfileSwitcher } from './ProfileSwitcher.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
+import { useSpeech } from '../shell/useSpeech.ts';
+import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
-  const { t } = useTranslation(['summary', 'entry', 'vocab', 'errors']);
+  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors']);
   const { state, activeProfileId } = useUnlocked();
+  const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
+  const [bilingual, setBilingual] = useState(false);
+  const { canSpeak, speak } = useSpeech(lng);
   const profile = state.profiles.find((p) => p.id === activeProfileId);
   const sections = useMemo(
     () => (activeProfileId ? buildSummary(state.entries, activeProfileId) : []),
@@ -29,6 +34,17 @@ export function SummaryScreen() {
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
+      {lng !== CLINICIAN_LANGUAGE && (
+        <button
+          type="button"
+          className={`btn btn-secondary btn-small bilingual-toggle${bilingual ? ' is-on' : ''}`}
+          aria-pressed={bilingual}
+          onClick={() => setBilingual((b) => !b)}
+        >
+          <Icon name="language" />
+          <span>{t('bilingual')}</span>
+        </button>
+      )}
       {state.unreadable > 0 && (
         <Notice tone="error">{t('unreadable', { count: state.unreadable })}</Notice>
       )}
@@ -67,7 +83,12 @@ export function SummaryScreen() {
             ) : (
               <ul className="entry-list">
                 {entries.map((e) => (
-                  <EntryItem key={e.id} entry={e} />
+                  <EntryItem
+                    key={e.id}
+                    entry={e}
+                    bilingual={bilingual}
+                    {...(canSpeak ? { speak } : {})}
+                  />
                 ))}
               </ul>
             )}
