@@ -151,6 +151,7 @@ describe('file repositories', () => {
     await putSealed(db, 'entries', [{ id: 'new', updatedAt: 2, env: new Uint8Array(41) as never }]);
     expect((await getAllSealed(db, 'entries')).map((r) => r.id)).toEqual(['new', 'old']);
     expect(await db.files.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(await db.documents.count()).toBe(0);
+    expect(db.verno).toBe(3);
   });
 });

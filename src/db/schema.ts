@@ -31,11 +31,14 @@ export interface SealedRow {
   readonly env: Envelope;
 }
 
-/** Tables whose rows are SealedRow. `shares` holds share metadata (links, tokens), sealed. */
-export type SealedTable = 'profiles' | 'entries' | 'shares';
+/**
+ * Tables whose rows are SealedRow. `shares` holds share metadata (links, tokens), sealed;
+ * `documents` holds paper documents' metadata (title, type, date, their files' ids), sealed.
+ */
+export type SealedTable = 'profiles' | 'entries' | 'shares' | 'documents';
 
 /** All sealed table names, in a fixed order. */
-export const SEALED_TABLES: readonly SealedTable[] = ['profiles', 'entries', 'shares'];
+export const SEALED_TABLES: readonly SealedTable[] = ['profiles', 'entries', 'shares', 'documents'];
 
 /**
  * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream
@@ -58,6 +61,8 @@ export class CarnetDb extends Dexie {
   /** File headers (sealed file key and length); a file exists once its header row does. */
   declare files: Table<SealedRow, string>;
   declare fileChunks: Table<FileChunkRow, [string, number]>;
+  /** Paper documents' sealed metadata; a document exists once its row does. */
+  declare documents: Table<SealedRow, string>;
 
   /** Opens (lazily, on first use) the database called `name`. */
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -72,6 +77,9 @@ export class CarnetDb extends Dexie {
     this.version(2).stores({
       files: 'id, updatedAt',
       fileChunks: '[fileId+index], fileId',
+    });
+    this.version(3).stores({
+      documents: 'id, updatedAt',
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { SecretKind, VaultService } from '../crypto/types.ts';
+import type { FileVault, SecretKind, VaultService } from '../crypto/types.ts';
 import { CryptoError } from '../crypto/types.ts';
 import type { CarnetDb, SealedRow, SealedTable } from '../db/index.ts';
 import {
@@ -14,6 +14,7 @@ import {
   storageStatus,
 } from '../db/index.ts';
 import { decodeEntry, decodeProfile, encodeRecord } from './codec.ts';
+import { createDocumentStore } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import type { CarnetStore, DeviceSettings, LoadedRecord, RecoveryCode } from './store.ts';
@@ -27,7 +28,7 @@ import { hasErrors, validateEntry, validateProfile } from './validate.ts';
  * the arguments and results of these methods; rows are sealed before they are written.
  */
 export function createLocalStore(
-  vault: VaultService,
+  vault: VaultService & FileVault,
   openDb: () => Promise<CarnetDb>,
 ): CarnetStore {
   let dbPromise: Promise<CarnetDb> | undefined;
@@ -36,6 +37,8 @@ export function createLocalStore(
       dbPromise = undefined;
       throw err;
     }));
+
+  const documents = createDocumentStore(vault, db);
 
   async function keyringOrFail() {
     const keyring = await getKeyring(await db());
@@ -64,6 +67,8 @@ export function createLocalStore(
       throw err;
     }
     await deleteMeta(d, 'unlockFailures');
+    // Leftovers of an import cut short (tab closed, storage full) go before any new import.
+    void documents.sweep().catch(() => undefined);
   }
 
   async function seal(table: SealedTable, id: string, value: Entry | Profile): Promise<SealedRow> {
@@ -177,6 +182,7 @@ export function createLocalStore(
       };
     },
     requestPersistence: async () => (await requestPersistence()) ?? false,
+    documents,
   };
   return store;
 }

@@ -1,4 +1,5 @@
 import type { RecoveryCode, SecretKind } from '../crypto/types.ts';
+import type { DocumentStore } from './document-store.ts';
 import type { Entry, Profile } from './types.ts';
 
 export type { RecoveryCode, SecretKind };
@@ -58,4 +59,6 @@ export interface CarnetStore {
   storageInfo(): Promise<StorageInfo>;
   /** Asks the browser to keep Carnet's data under storage pressure. */
   requestPersistence(): Promise<boolean>;
+  /** The patient's paper documents (photos and PDFs). */
+  readonly documents: DocumentStore;
 }

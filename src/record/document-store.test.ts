@@ -1,0 +1,191 @@
+/**
+ * Paper documents end to end on fake-indexeddb: sealed metadata, sealed pages and
+ * thumbnails, no partial document after a full disk, sweeping after an interrupted import.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import { floorVault } from '../crypto/test-helpers.ts';
+import { randomBytes } from '../crypto/encoding.ts';
+import type { CarnetDb } from '../db/index.ts';
+import { CarnetDb as Db, deleteDatabase, listFileIds, putFileChunks } from '../db/index.ts';
+import { createDocumentStore } from './document-store.ts';
+import type { NewDocument } from './document-store.ts';
+import { RecordError } from './errors.ts';
+
+let counter = 0;
+const opened: CarnetDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await deleteDatabase(db.name);
+  }
+});
+
+async function setup(configure?: (db: CarnetDb) => void) {
+  const db = new Db(`documents-test-${++counter}`);
+  configure?.(db);
+  await db.open();
+  opened.push(db);
+  const vault = floorVault();
+  await vault.create('123456', 'pin');
+  return { db, vault, docs: createDocumentStore(vault, () => Promise.resolve(db)) };
+}
+
+const TITLE = 'Compte rendu hôpital Bichat';
+
+function input(pages: Uint8Array[], extra: Partial<NewDocument> = {}): NewDocument {
+  return {
+    profileId: 'p1',
+    title: TITLE,
+    date: '2024-03-02',
+    type: 'hospital-letter',
+    lang: 'fr',
+    entryIds: [],
+    sensitive: false,
+    files: pages.map((p) => ({
+      blob: new Blob([p as Uint8Array<ArrayBuffer>]),
+      mime: 'image/jpeg',
+    })),
+    thumbnail: { blob: new Blob([new Uint8Array([1, 2, 3])]), mime: 'image/jpeg' },
+    ...extra,
+  };
+}
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (err) {
+    return err instanceof RecordError ? err.code : 'not-a-record-error';
+  }
+}
+
+describe('document store', () => {
+  it('adds a two-page document, lists it, and reads each page back', async () => {
+    const { db, docs } = await setup();
+    const pages = [randomBytes(70_000), randomBytes(1)];
+    const progress: number[] = [];
+    const doc = await docs.add(input(pages), (done) => progress.push(done));
+    expect(progress.at(-1)).toBe(70_001);
+
+    const { documents, unreadable } = await docs.list();
+    expect(unreadable).toBe(0);
+    expect(documents.map((d) => d.title)).toEqual([TITLE]);
+    expect(documents[0]?.files).toHaveLength(2);
+    expect(await bytesOf(await docs.readFile(doc.files[0]!))).toEqual(pages[0]);
+    expect(await bytesOf(await docs.readFile(doc.files[1]!))).toEqual(pages[1]);
+    expect(await bytesOf(await docs.readFile(doc.thumbnail!))).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await listFileIds(db)).toHaveLength(3);
+
+    // SECURITY: no title, type or language in clear anywhere in the database.
+    const dump = JSON.stringify(await db.documents.toArray(), (_k, v: unknown) =>
+      v instanceof Uint8Array ? new TextDecoder().decode(v) : v,
+    );
+    for (const clear of ['Bichat', 'hospital-letter', 'image/jpeg']) {
+      expect(dump).not.toContain(clear);
+    }
+  });
+
+  it('renames, re-dates and links a document, then deletes it with its files', async () => {
+    const { db, docs } = await setup();
+    const doc = await docs.add(input([randomBytes(10)]));
+    const updated = await docs.update(doc.id, {
+      ...doc,
+      title: 'Ordonnance',
+      date: '2023',
+      entryIds: ['e1'],
+    });
+    expect(updated.files).toEqual(doc.files);
+    const [listed] = (await docs.list()).documents;
+    expect(listed).toMatchObject({ title: 'Ordonnance', date: '2023', entryIds: ['e1'] });
+
+    expect((await docs.update(doc.id, { ...listed!, lang: undefined })).lang).toBeUndefined();
+
+    await docs.remove(doc.id);
+    expect((await docs.list()).documents).toEqual([]);
+    expect(await listFileIds(db)).toEqual([]);
+    expect(await db.fileChunks.count()).toBe(0);
+  });
+
+  it('refuses an empty title, a future date, no pages and an unsupported type', async () => {
+    const { docs } = await setup();
+    expect(await codeOf(docs.add(input([randomBytes(1)], { title: ' ' })))).toBe('invalid');
+    expect(await codeOf(docs.add(input([randomBytes(1)], { date: '2999-01-01' })))).toBe('invalid');
+    expect(await codeOf(docs.add(input([])))).toBe('invalid');
+    const exe = input([], {
+      files: [{ blob: new Blob(['MZ']), mime: 'application/x-msdownload' }],
+    });
+    expect(await codeOf(docs.add(exe))).toBe('invalid');
+    expect((await docs.list()).documents).toEqual([]);
+  });
+
+  it('leaves no partial document when the disk fills up mid-import', async () => {
+    let batches = 0;
+    const { db, docs } = await setup((d) =>
+      d.use({
+        stack: 'dbcore',
+        name: 'disk-full',
+        create: (down: DBCore): DBCore => ({
+          ...down,
+          table: (name) => {
+            const table = down.table(name);
+            return {
+              ...table,
+              mutate: async (req: DBCoreMutateRequest) => {
+                if (name === 'fileChunks' && req.type === 'put' && ++batches > 3) {
+                  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+                }
+                return table.mutate(req);
+              },
+            };
+          },
+        }),
+      }),
+    );
+    const pages = [randomBytes(1024 * 1024), randomBytes(3 * 1024 * 1024)];
+    expect(await codeOf(docs.add(input(pages)))).toBe('storage-full');
+    expect((await docs.list()).documents).toEqual([]);
+    expect(await listFileIds(db)).toEqual([]);
+    expect(await db.fileChunks.count()).toBe(0);
+  });
+
+  it('sweeps chunks without a header and files no document owns', async () => {
+    const { db, vault, docs } = await setup();
+    const kept = await docs.add(input([randomBytes(100)]));
+    // A tab closed mid-import: chunks stored, no header.
+    await vault.sealFile('cut-short', new Blob([randomBytes(200_000)]), (chunks) =>
+      putFileChunks(db, 'cut-short', chunks),
+    );
+    // A tab closed after the pages but before the metadata: a whole file, no document.
+    const other = createDocumentStore(vault, () => Promise.resolve(db));
+    const gone = await other.add(input([randomBytes(10)]));
+    await db.documents.delete(gone.id);
+
+    expect(await docs.sweep()).toBe(3);
+    expect((await listFileIds(db)).sort()).toEqual(
+      [kept.files[0]!.fileId, kept.thumbnail!.fileId].sort(),
+    );
+    expect(await db.fileChunks.where('fileId').equals('cut-short').count()).toBe(0);
+    expect((await docs.list()).documents).toHaveLength(1);
+  });
+
+  it('hides a document that lost a page, and reads a tampered page as corrupt', async () => {
+    const { db, docs } = await setup();
+    const doc = await docs.add(input([randomBytes(100), randomBytes(100)]));
+    const [first, second] = doc.files;
+    const chunk = await db.fileChunks.get([first!.fileId, 0]);
+    const flipped = new Uint8Array(chunk!.data);
+    flipped[5]! ^= 1;
+    await db.fileChunks.put({ ...chunk!, data: flipped });
+    expect(await codeOf(docs.readFile(first!))).toBe('corrupt');
+
+    await db.files.delete(second!.fileId);
+    const listed = await docs.list();
+    expect(listed.documents).toEqual([]);
+    expect(listed.unreadable).toBe(1);
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * The patient's paper documents over the vault and IndexedDB. Every page and thumbnail is
+ * a sealed file (per-file key, 64 KiB secretstream chunks); the metadata is one sealed row
+ * in `documents`, written last: it is the commit point of an import.
+ */
+import type { FileVault, VaultService } from '../crypto/types.ts';
+import type { CarnetDb } from '../db/index.ts';
+import {
+  deleteFile,
+  deleteOrphanFileChunks,
+  deleteSealed,
+  getAllSealed,
+  getFileHeader,
+  listFileIds,
+  putFileChunks,
+  putFileHeader,
+  putSealed,
+  readFileChunks,
+} from '../db/index.ts';
+import type { DocumentDetails, DocumentFile, PaperDocument } from './documents.ts';
+import {
+  decodeDocument,
+  documentFileIds,
+  DOCUMENT_MIME_TYPES,
+  encodeDocument,
+  MAX_DOCUMENT_FILE_BYTES,
+  sortDocuments,
+  validateDocument,
+} from './documents.ts';
+import { RecordError } from './errors.ts';
+import { recordOp } from './failures.ts';
+import { newId } from './ids.ts';
+import type { Provenance } from './types.ts';
+import { hasErrors } from './validate.ts';
+
+/** One file to store: the bytes as they will be kept (already downscaled and stripped). */
+export interface NewDocumentFile {
+  readonly blob: Blob;
+  /** One of DOCUMENT_MIME_TYPES. */
+  readonly mime: string;
+}
+
+/** A document to add: what the patient typed, and its prepared pages and thumbnail. */
+export interface NewDocument extends DocumentDetails {
+  readonly files: readonly NewDocumentFile[];
+  readonly thumbnail?: NewDocumentFile;
+  readonly provenance?: Provenance;
+}
+
+/** The documents as loaded after unlock, newest first. */
+export interface DocumentList {
+  readonly documents: PaperDocument[];
+  /** Rows that failed authentication or decoding, or lost a page: never shown, counted. */
+  readonly unreadable: number;
+}
+
+/** Called during an import with plaintext bytes stored so far and the total. */
+export type ImportProgress = (doneBytes: number, totalBytes: number) => void;
+
+/** Paper documents as the screens see them: plaintext in and out. Errors are RecordError. */
+export interface DocumentStore {
+  list(): Promise<DocumentList>;
+  /**
+   * Seals and stores every file, then the metadata. On any failure (storage full, lock)
+   * every file already written is deleted: no partial document is ever left.
+   */
+  add(doc: NewDocument, onProgress?: ImportProgress): Promise<PaperDocument>;
+  /** Renames, re-dates, re-types or re-links a document; its files are untouched. */
+  update(id: string, details: DocumentDetails): Promise<PaperDocument>;
+  /** Deletes the document, then its files. */
+  remove(id: string): Promise<void>;
+  /** Decrypts one file of a document; a tampered or truncated file throws `corrupt`. */
+  readFile(file: DocumentFile): Promise<Blob>;
+  /**
+   * Removes what interrupted imports and deletions left: chunks without a header, and
+   * files that no document owns. Run once after unlock; imports wait for it. Resolves to
+   * the number of files removed.
+   */
+  sweep(): Promise<number>;
+}
+
+/** The DocumentStore over a vault (records and files) and the app's database. */
+export function createDocumentStore(
+  vault: VaultService & FileVault,
+  db: () => Promise<CarnetDb>,
+): DocumentStore {
+  // Imports and sweeps run one at a time, so a sweep never removes a file being imported.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function readAll(): Promise<{ docs: PaperDocument[]; unreadable: number }> {
+    const rows = await getAllSealed(await db(), 'documents');
+    const results = await vault.openSettled(
+      rows.map((r) => ({ table: 'documents', id: r.id, envelope: r.env })),
+    );
+    if (results.some((r) => !r.ok && r.code === 'locked')) throw new RecordError('locked');
+    const docs: PaperDocument[] = [];
+    let unreadable = 0;
+    results.forEach((r, i) => {
+      const doc = r.ok ? decodeDocument(r.plaintext) : null;
+      // SECURITY: a row whose sealed id differs from its row id is treated as tampered.
+      if (doc && doc.id === rows[i]?.id) docs.push(doc);
+      else unreadable++;
+    });
+    return { docs, unreadable };
+  }
+
+  async function sealOne(file: NewDocumentFile, written: string[], progress: () => void) {
+    if (!DOCUMENT_MIME_TYPES.includes(file.mime) || file.blob.size > MAX_DOCUMENT_FILE_BYTES) {
+      throw new RecordError('invalid', { fields: { files: 'bad-value' } });
+    }
+    const d = await db();
+    const fileId = newId();
+    written.push(fileId);
+    const header = await vault.sealFile(fileId, file.blob, async (chunks) => {
+      await putFileChunks(d, fileId, chunks);
+      progress();
+    });
+    await putFileHeader(d, fileId, header);
+    return { fileId, mime: file.mime, size: file.blob.size } satisfies DocumentFile;
+  }
+
+  async function saveRow(doc: PaperDocument): Promise<void> {
+    const [env] = await vault.seal([
+      { table: 'documents', id: doc.id, plaintext: encodeDocument(doc) },
+    ]);
+    if (!env) throw new RecordError('unavailable');
+    await putSealed(await db(), 'documents', [{ id: doc.id, updatedAt: doc.updatedAt, env }]);
+  }
+
+  async function add(input: NewDocument, onProgress?: ImportProgress): Promise<PaperDocument> {
+    const fields = validateDocument(input);
+    if (input.files.length === 0) fields.files = 'required';
+    if (hasErrors(fields)) throw new RecordError('invalid', { fields });
+    const total = input.files.reduce((n, f) => n + f.blob.size, 0);
+    let done = 0;
+    const written: string[] = [];
+    try {
+      const files: DocumentFile[] = [];
+      for (const file of input.files) {
+        let chunkBytes = 0;
+        files.push(
+          await sealOne(file, written, () => {
+            chunkBytes = Math.min(file.blob.size, chunkBytes + 1024 * 1024);
+            onProgress?.(Math.min(total, done + chunkBytes), total);
+          }),
+        );
+        done += file.blob.size;
+      }
+      const thumbnail = input.thumbnail && (await sealOne(input.thumbnail, written, () => {}));
+      const now = Date.now();
+      const doc: PaperDocument = {
+        id: newId(),
+        ...details(input),
+        files,
+        ...(thumbnail ? { thumbnail } : {}),
+        provenance: input.provenance ?? 'paper',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await saveRow(doc);
+      return doc;
+    } catch (err) {
+      // SECURITY/robustness: leave nothing behind; a failed delete is swept after unlock.
+      const d = await db();
+      for (const fileId of written) await deleteFile(d, fileId).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function sweep(): Promise<number> {
+    const d = await db();
+    let removed = await deleteOrphanFileChunks(d);
+    const { docs, unreadable } = await readAll();
+    // A document that cannot be read still owns its files: remove nothing while one exists.
+    if (unreadable > 0) return removed;
+    const owned = new Set(docs.flatMap(documentFileIds));
+    for (const fileId of await listFileIds(d)) {
+      if (owned.has(fileId)) continue;
+      await deleteFile(d, fileId);
+      removed++;
+    }
+    return removed;
+  }
+
+  return {
+    list: () =>
+      recordOp(async () => {
+        const { docs, unreadable } = await readAll();
+        const present = new Set(await listFileIds(await db()));
+        // The list never shows a document that lost a page; a lost thumbnail is only dropped.
+        const whole = docs.filter((doc) => doc.files.every((f) => present.has(f.fileId)));
+        const documents = whole.map((doc) =>
+          doc.thumbnail && !present.has(doc.thumbnail.fileId) ? withoutThumbnail(doc) : doc,
+        );
+        return {
+          documents: sortDocuments(documents),
+          unreadable: unreadable + docs.length - whole.length,
+        };
+      }),
+    add: (input, onProgress) => recordOp(() => serial(() => add(input, onProgress))),
+    update: (id, input) =>
+      recordOp(async () => {
+        const fields = validateDocument(input);
+        if (hasErrors(fields)) throw new RecordError('invalid', { fields });
+        const current = (await readAll()).docs.find((doc) => doc.id === id);
+        if (!current) throw new RecordError('not-found');
+        const doc: PaperDocument = {
+          id: current.id,
+          ...details(input),
+          files: current.files,
+          ...(current.thumbnail ? { thumbnail: current.thumbnail } : {}),
+          provenance: current.provenance,
+          createdAt: current.createdAt,
+          updatedAt: Date.now(),
+        };
+        await saveRow(doc);
+        return doc;
+      }),
+    remove: (id) =>
+      recordOp(async () => {
+        const doc = (await readAll()).docs.find((x) => x.id === id);
+        const d = await db();
+        await deleteSealed(d, 'documents', id);
+        for (const fileId of doc ? documentFileIds(doc) : []) await deleteFile(d, fileId);
+      }),
+    readFile: (file) =>
+      recordOp(async () => {
+        const d = await db();
+        const header = await getFileHeader(d, file.fileId);
+        if (!header) throw new RecordError('not-found');
+        return vault.openFile(file.fileId, header, readFileChunks(d, file.fileId), file.mime);
+      }),
+    sweep: () => recordOp(() => serial(sweep)),
+  };
+}
+
+/** The patient-edited fields only, with optional ones absent rather than empty. */
+function details(input: DocumentDetails): DocumentDetails {
+  return {
+    profileId: input.profileId,
+    title: input.title.trim(),
+    ...(input.date ? { date: input.date } : {}),
+    type: input.type,
+    ...(input.lang ? { lang: input.lang } : {}),
+    entryIds: [...input.entryIds],
+    sensitive: input.sensitive,
+  };
+}
+
+function withoutThumbnail(doc: PaperDocument): PaperDocument {
+  const copy: { -readonly [K in keyof PaperDocument]: PaperDocument[K] } = { ...doc };
+  delete copy.thumbnail;
+  return copy;
+}
