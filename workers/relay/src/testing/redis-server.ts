@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 /** A throwaway redis-server on a free loopback port, persisting nothing outside a temp dir. */
 export interface TestRedis {
@@ -11,7 +11,14 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const BINARY = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+/** REDIS_SERVER if set, else the first redis-server on PATH, else Debian's location. */
+function findRedisServer(): string {
+  if (process.env.REDIS_SERVER) return process.env.REDIS_SERVER;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'redis-server'))) return join(dir, 'redis-server');
+  }
+  return '/usr/bin/redis-server';
+}
 
 /** A port the kernel just handed out and released, on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -31,9 +38,10 @@ export async function freePort(): Promise<number> {
  * Redis store is half of the relay and must be tested on every machine.
  */
 export async function startRedis(): Promise<TestRedis> {
-  if (!existsSync(BINARY)) {
+  const binary = findRedisServer();
+  if (!existsSync(binary)) {
     throw new Error(
-      `redis-server not found at ${BINARY}. Install it with "apt-get install -y redis-server" ` +
+      `redis-server not found (REDIS_SERVER, PATH, ${binary}). Install it with "apt-get install -y redis-server" ` +
         '(npm test does this on a fresh machine) or point REDIS_SERVER at the binary.',
     );
   }
@@ -41,7 +49,7 @@ export async function startRedis(): Promise<TestRedis> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const child = spawn(
-      BINARY,
+      binary,
       [
         '--port',
         String(port),
