@@ -45,6 +45,22 @@ describe('POST /api/shl', () => {
     expect(manifestUrl).toBe(`http://relay.test/api/shl/${id}`);
   });
 
+  it('behind a TLS proxy, takes the scheme from X-Forwarded-Proto and the origin by host', async () => {
+    const proxied = Client.with({ store, trustProxy: true });
+    const body = { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: soon() };
+    const res = await proxied.postJson('/api/shl', body, {
+      'X-Forwarded-Proto': 'https',
+      Origin: 'https://relay.test',
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { manifestUrl: string }).manifestUrl).toMatch(
+      /^https:\/\/relay\.test\//,
+    );
+    for (const origin of ['null', 'https://relay.test.evil.example', 'not a url']) {
+      expect((await proxied.postJson('/api/shl', body, { Origin: origin })).status).toBe(403);
+    }
+  });
+
   it.each([
     ['not an object', [1, 2], 'bad_request'],
     ['no files', { files: [], exp: 1 }, 'bad_request'],

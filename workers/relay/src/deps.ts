@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { RelayLimits } from './limits.ts';
 import type { PasscodeHashParams } from './passcode.ts';
 import type { ShareStore } from './store/store.ts';
@@ -16,9 +17,18 @@ export interface ShareDeps {
   ticketKey: () => Promise<Buffer>;
 }
 
-/** The base URL for manifest and location URLs. */
-export function baseUrl(deps: ShareDeps, requestUrl: string): string {
-  return deps.publicUrl ?? new URL(requestUrl).origin;
+/**
+ * The base URL for manifest and location URLs: PUBLIC_URL, else the request's origin
+ * (with the scheme from X-Forwarded-Proto behind a trusted proxy).
+ */
+export function baseUrl(deps: ShareDeps, c: Context): string {
+  if (deps.publicUrl) return deps.publicUrl;
+  const url = new URL(c.req.url);
+  const proto = deps.trustProxy
+    ? c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim()
+    : undefined;
+  if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
+  return url.origin;
 }
 
 /** Longest manifest URL the SMART Health Links specification allows. */

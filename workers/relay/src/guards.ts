@@ -31,14 +31,18 @@ export function openCors(methods: readonly string[]): MiddlewareHandler {
 /**
  * SECURITY: management and creation answer only our own pages. Browsers send `Origin` on
  * cross-origin POST and DELETE; a foreign one is refused before anything else, which also
- * stops "simple" cross-site form posts that a preflight would not catch.
+ * stops "simple" cross-site form posts that a preflight would not catch. With PUBLIC_URL
+ * the whole origin must match; without it, the host the request was sent to (a TLS proxy
+ * in front changes the scheme the relay sees, not the host).
  */
 export function sameOriginOnly(publicOrigin: string | null): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const own = publicOrigin ?? new URL(c.req.url).origin;
     const site = c.req.header('Sec-Fetch-Site');
-    if ((origin !== undefined && origin !== own) || site === 'cross-site') {
+    if (
+      (origin !== undefined && !isOwnOrigin(origin, publicOrigin, c.req.url)) ||
+      site === 'cross-site'
+    ) {
       return refuse(c, {
         status: 403,
         error: 'cross_origin',
@@ -47,6 +51,15 @@ export function sameOriginOnly(publicOrigin: string | null): MiddlewareHandler {
     }
     await next();
   };
+}
+
+function isOwnOrigin(origin: string, publicOrigin: string | null, requestUrl: string): boolean {
+  if (publicOrigin !== null) return origin === publicOrigin;
+  try {
+    return new URL(origin).host === new URL(requestUrl).host;
+  } catch {
+    return false; // "null" and other opaque origins
+  }
 }
 
 /** The client's address: the socket peer, or the last X-Forwarded-For hop behind a trusted proxy. */

@@ -36,7 +36,7 @@ export function mountManagement(app: Hono, deps: ShareDeps): void {
 
     const id = randomId();
     const managementToken = randomId();
-    const manifestUrl = baseUrl(deps, c.req.url) + manifestPath(id);
+    const manifestUrl = baseUrl(deps, c) + manifestPath(id);
     if (manifestUrl.length > MANIFEST_URL_MAX) {
       log.warn('manifest URL would exceed 128 characters: set a shorter PUBLIC_URL');
       return refuse(c, {

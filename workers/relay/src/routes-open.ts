@@ -68,7 +68,7 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
 
     // Count the open first: a share revoked or used up meanwhile answers 404, not files.
     if (!(await store.recordUse(id, { recipient, at: now }))) return refuse(c, NOT_FOUND);
-    const base = baseUrl(deps, c.req.url);
+    const base = baseUrl(deps, c);
     const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
     const key = await deps.ticketKey();
     const answer: ManifestResponse = { files: [] };
