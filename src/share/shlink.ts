@@ -83,9 +83,9 @@ function checkPayload(json: unknown): ShlPayload {
   return {
     url: p.url,
     key: p.key,
-    ...(p.exp !== undefined ? { exp: p.exp as number } : {}),
-    ...(p.flag ? { flag: p.flag as string } : {}),
-    ...(p.label !== undefined ? { label: p.label as string } : {}),
+    ...(p.exp !== undefined ? { exp: p.exp } : {}),
+    ...(p.flag ? { flag: p.flag } : {}),
+    ...(p.label !== undefined ? { label: p.label } : {}),
     ...(p.v !== undefined ? { v: 1 as const } : {}),
   };
 }
