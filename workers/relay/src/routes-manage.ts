@@ -7,7 +7,7 @@ import { log, redactId } from './log.ts';
 import { hashPasscode } from './passcode.ts';
 import { hashToken, isRandomId, randomId, tokenMatches } from './secrets.ts';
 import { isActive, type ShareMeta } from './store/store.ts';
-import { parseCreate } from './validate.ts';
+import { parseCreate, readJson } from './validate.ts';
 
 /** Mounts creation (`POST /api/shl`) and management (`GET .../admin`, `DELETE`), all same-origin. */
 export function mountManagement(app: Hono, deps: ShareDeps): void {
@@ -108,13 +108,4 @@ async function authorised(c: Context, deps: ShareDeps): Promise<ShareMeta | null
 function isJson(c: Context): boolean {
   const type = c.req.header('Content-Type') ?? '';
   return /^application\/json\s*(;|$)/i.test(type);
-}
-
-/** The parsed body, or undefined when it is not JSON (validation then answers 400). */
-export async function readJson(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
 }

@@ -5,11 +5,10 @@ import { NOT_FOUND, refuse } from './errors.ts';
 import { limitBody, openCors, rateLimit } from './guards.ts';
 import { log, redactId } from './log.ts';
 import { verifyPasscode } from './passcode.ts';
-import { readJson } from './routes-manage.ts';
 import { isRandomId } from './secrets.ts';
 import { isActive } from './store/store.ts';
 import { openTicket, sealTicket } from './tickets.ts';
-import { parseManifest, parseRecipient } from './validate.ts';
+import { parseManifest, parseRecipient, readJson } from './validate.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { SHL_CONTENT_TYPES, type ShlContentType } from '../../../src/share/protocol.ts';
 import type { Refusal } from './errors.ts';
 import type { RelayLimits } from './limits.ts';
@@ -156,13 +157,38 @@ export function parseManifest(body: unknown, limits: RelayLimits): Result<ValidM
   };
 }
 
+/**
+ * True for control characters and bidi embedding/override/isolate marks. SECURITY: a
+ * recipient name is typed by whoever opens the link and shown to the patient in the access
+ * list; these would let it hide or reorder text ("Dr Martin" displayed for something else).
+ */
+function isUnsafeInName(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 /** A recipient is required by the specification: a non-empty display string, bounded. */
 export function parseRecipient(value: unknown, limits: RelayLimits): Result<string> {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    return bad('"recipient" must be a non-empty string.');
-  }
-  if (value.length > limits.maxRecipientLength) {
+  if (typeof value !== 'string') return bad('"recipient" must be a non-empty string.');
+  let clean = '';
+  for (const ch of value) clean += isUnsafeInName(ch.codePointAt(0) ?? 0) ? ' ' : ch;
+  clean = clean.trim();
+  if (clean.length === 0) return bad('"recipient" must be a non-empty string.');
+  if (clean.length > limits.maxRecipientLength) {
     return bad(`"recipient" must be at most ${limits.maxRecipientLength} characters.`);
   }
-  return { ok: true, value: value.trim() };
+  return { ok: true, value: clean };
+}
+
+/** The parsed JSON body, or undefined when it is not JSON (validation then answers 400). */
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return undefined;
+  }
 }

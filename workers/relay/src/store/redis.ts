@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { log } from '../log.ts';
 import { PURGE_DEAD, RECORD_USE, RETURN_ATTEMPT, TAKE_ATTEMPT } from './redis-scripts.ts';
 import {
   ACCESS_LOG_MAX,
@@ -29,6 +30,9 @@ export class RedisStore implements ShareStore {
   constructor(url: string, prefix = 'carnet:') {
     // Auto-pipelining sends the commands of concurrent requests in one write.
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+    // SECURITY: ioredis would print unhandled connection errors itself; only the class
+    // name goes to our log, never the URL (it may hold a password).
+    this.redis.on('error', (err: Error) => log.warn(`Redis connection error: ${err.name}`));
     this.p = prefix;
   }
 
