@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Client, tempSqlite } from './testing/fixtures.ts';
+
+const dist = mkdtempSync(join(tmpdir(), 'carnet-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Carnet</title>');
+writeFileSync(join(dist, 'assets', 'app-1234.js'), 'export {};');
+const t = tempSqlite();
+const api = Client.with({ staticDir: dist, store: t.store });
+
+afterAll(async () => {
+  await t.cleanup();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the app around the share API', () => {
+  it('serves the shell, hashed assets and client-side routes with security headers', async () => {
+    const shell = await api.request('/');
+    expect(shell.headers.get('Content-Type')).toContain('text/html');
+    expect(shell.headers.get('Cache-Control')).toBe('no-cache');
+    expect(shell.headers.get('X-Frame-Options')).toBe('DENY');
+    const asset = await api.request('/assets/app-1234.js');
+    expect(asset.headers.get('Cache-Control')).toContain('immutable');
+    const route = await api.request('/v');
+    expect(await route.text()).toContain('<title>Carnet</title>');
+  });
+
+  it('keeps /api JSON and never serves outside the build folder', async () => {
+    const missing = await api.request('/api/shl/unknown/thing');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'not_found' });
+    for (const path of [
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f..%2fetc%2fhosts',
+    ]) {
+      const res = await api.request(path);
+      const body = await res.text();
+      expect(body).not.toContain('root:');
+      expect(body).not.toContain('localhost');
+    }
+    expect((await api.request('/nothing.png')).status).toBe(404);
+  });
+});
