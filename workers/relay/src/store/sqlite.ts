@@ -72,7 +72,7 @@ interface ShareRow {
  */
 export class SqliteStore implements ShareStore {
   private readonly db: Database.Database;
-  private readonly q: Record<string, Statement>;
+  private readonly q: ReturnType<typeof statements>;
   private readonly createTx: (share: NewShare) => void;
   private readonly useTx: (batch: PendingUse[]) => boolean[];
   private pendingUses: PendingUse[] = [];
@@ -89,59 +89,24 @@ export class SqliteStore implements ShareStore {
     // SECURITY: deleted ciphertext is overwritten with zeros, not left in free pages.
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
-    const p = (sql: string): Statement => this.db.prepare(sql);
-    this.q = {
-      insertShare: p(
-        `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at)
-         VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt)`,
-      ),
-      insertFile: p('INSERT INTO files (share_id, idx, jwe) VALUES (?, ?, ?)'),
-      get: p(
-        'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files FROM shares WHERE id = ?',
-      ),
-      take: p(
-        `UPDATE shares SET remaining = remaining - 1, active_at = @now
-         WHERE id = @id AND remaining > 0 AND exp * 1000 > @now RETURNING remaining`,
-      ),
-      give: p('UPDATE shares SET remaining = remaining + 1 WHERE id = ? AND remaining IS NOT NULL'),
-      use: p(
-        `UPDATE shares SET uses = uses + 1, active_at = @now
-         WHERE id = @id AND exp * 1000 > @now AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
-         RETURNING uses`,
-      ),
-      access: p(
-        'INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)',
-      ),
-      keyInsert: p('INSERT OR IGNORE INTO relay_keys (name, key) VALUES (?, ?)'),
-      keyGet: p('SELECT key FROM relay_keys WHERE name = ?'),
-      readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
-      accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
-      remove: p('DELETE FROM shares WHERE id = ?'),
-      expire: p('DELETE FROM shares WHERE exp * 1000 <= ?'),
-      deadFiles: p(
-        `DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
-      ),
-      deadMark: p(
-        `UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`,
-      ),
-    };
+    this.q = statements(this.db);
     this.createTx = this.db.transaction((share: NewShare) => {
       const files: FileMeta[] = share.files.map((f) => ({
         contentType: f.contentType,
         length: f.jwe.length,
       }));
-      this.q.insertShare!.run({ ...share, files: JSON.stringify(files) });
-      share.files.forEach((f, i) => this.q.insertFile!.run(share.id, i, f.jwe));
+      this.q.insertShare.run({ ...share, files: JSON.stringify(files) });
+      share.files.forEach((f, i) => this.q.insertFile.run(share.id, i, f.jwe));
     });
     this.useTx = this.db.transaction((batch: PendingUse[]) =>
       batch.map(({ id, access }) => {
-        const row = this.q.use!.get({ id, now: access.at }) as { uses: number } | undefined;
+        const row = this.q.use.get({ id, now: access.at }) as { uses: number } | undefined;
         if (!row) return false;
-        this.q.access!.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
+        this.q.access.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
         return true;
       }),
     );
-    this.removeTx = this.db.transaction((id: string) => this.q.remove!.run(id).changes > 0);
+    this.removeTx = this.db.transaction((id: string) => this.q.remove.run(id).changes > 0);
   }
 
   create(share: NewShare): Promise<void> {
@@ -150,7 +115,7 @@ export class SqliteStore implements ShareStore {
   }
 
   get(id: string): Promise<ShareMeta | null> {
-    const row = this.q.get!.get(id) as ShareRow | undefined;
+    const row = this.q.get.get(id) as ShareRow | undefined;
     if (!row) return Promise.resolve(null);
     return Promise.resolve({
       id: row.id,
@@ -165,12 +130,12 @@ export class SqliteStore implements ShareStore {
   }
 
   takeAttempt(id: string, now: number): Promise<number | null> {
-    const row = this.q.take!.get({ id, now }) as { remaining: number } | undefined;
+    const row = this.q.take.get({ id, now }) as { remaining: number } | undefined;
     return Promise.resolve(row ? row.remaining : null);
   }
 
   returnAttempt(id: string): Promise<void> {
-    this.q.give!.run(id);
+    this.q.give.run(id);
     return Promise.resolve();
   }
 
@@ -202,18 +167,18 @@ export class SqliteStore implements ShareStore {
   }
 
   readFile(id: string, index: number): Promise<string | null> {
-    const row = this.q.readFile!.get(id, index) as { jwe: string } | undefined;
+    const row = this.q.readFile.get(id, index) as { jwe: string } | undefined;
     return Promise.resolve(row ? row.jwe : null);
   }
 
   ticketKey(): Promise<Buffer> {
-    this.q.keyInsert!.run('ticket', randomBytes(32));
-    const row = this.q.keyGet!.get('ticket') as { key: Buffer };
+    this.q.keyInsert.run('ticket', randomBytes(32));
+    const row = this.q.keyGet.get('ticket') as { key: Buffer };
     return Promise.resolve(row.key);
   }
 
   accesses(id: string): Promise<Access[]> {
-    return Promise.resolve(this.q.accesses!.all(id) as Access[]);
+    return Promise.resolve(this.q.accesses.all(id) as Access[]);
   }
 
   remove(id: string): Promise<boolean> {
@@ -224,10 +189,10 @@ export class SqliteStore implements ShareStore {
 
   sweep(now: number, deadGraceMs: number): Promise<SweepResult> {
     const result = this.db.transaction(() => {
-      const expired = this.q.expire!.run(now).changes;
+      const expired = this.q.expire.run(Math.floor(now / 1000)).changes;
       const before = now - deadGraceMs;
-      this.q.deadFiles!.run(before);
-      const purged = this.q.deadMark!.run(before).changes;
+      this.q.deadFiles.run(before);
+      const purged = this.q.deadMark.run(before).changes;
       return { expired, purged };
     })();
     if (result.expired + result.purged > 0) this.scrubWal();
@@ -261,4 +226,42 @@ export class SqliteStore implements ShareStore {
   private scrubWal(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
+}
+
+/** Every statement the store runs, prepared once. */
+function statements(db: Database.Database) {
+  const p = (sql: string): Statement => db.prepare(sql);
+  return {
+    insertShare: p(
+      `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at)
+       VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt)`,
+    ),
+    insertFile: p('INSERT INTO files (share_id, idx, jwe) VALUES (?, ?, ?)'),
+    get: p(
+      'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files FROM shares WHERE id = ?',
+    ),
+    take: p(
+      `UPDATE shares SET remaining = remaining - 1, active_at = @now
+       WHERE id = @id AND remaining > 0 AND exp * 1000 > @now RETURNING remaining`,
+    ),
+    give: p('UPDATE shares SET remaining = remaining + 1 WHERE id = ? AND remaining IS NOT NULL'),
+    use: p(
+      `UPDATE shares SET uses = uses + 1, active_at = @now
+       WHERE id = @id AND exp * 1000 > @now AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
+       RETURNING uses`,
+    ),
+    access: p(
+      'INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)',
+    ),
+    keyInsert: p('INSERT OR IGNORE INTO relay_keys (name, key) VALUES (?, ?)'),
+    keyGet: p('SELECT key FROM relay_keys WHERE name = ?'),
+    readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
+    accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
+    remove: p('DELETE FROM shares WHERE id = ?'),
+    expire: p('DELETE FROM shares WHERE exp <= ?'), // epoch seconds: uses shares_exp
+    deadFiles: p(
+      `DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
+    ),
+    deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
+  };
 }
