@@ -230,6 +230,16 @@ describe('the rest of the server', () => {
     expect(await json(missing)).toEqual({ error: 'not_found', message: 'No such endpoint.' });
   });
 
+  it('answers 500 when PUBLIC_URL would make manifest URLs longer than 128 characters', async () => {
+    const long = Client.with({ store, publicUrl: `https://${'a'.repeat(70)}.example` });
+    const res = await long.postJson('/api/shl', {
+      files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
+      exp: soon(),
+    });
+    expect(res.status).toBe(500);
+    expect(await json(res)).toEqual({ error: 'internal', message: expect.any(String) as string });
+  });
+
   it('answers 500 as JSON without echoing the failure', async () => {
     const failing = Object.create(store) as SqliteStore;
     failing.get = () => Promise.reject(new Error(`secret ${'x'.repeat(10)}`));

@@ -151,4 +151,33 @@ describe('two relay instances on one Redis', () => {
     await limitedB.close();
     expect(codes).toEqual([201, 201, 201, 429]);
   });
+
+  it('stores nothing for a refused create', async () => {
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    const shareKeys = async (): Promise<string[]> =>
+      (await raw.keys('pair:*')).filter((k) => !k.startsWith('pair:rl:')).sort();
+    const before = await shareKeys();
+    const small = await serveRelay({
+      store: stores[0]!,
+      limits: { maxBodyBytes: 1000, maxFiles: 1 },
+    });
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const big = await post(`${small.url}/api/shl`, {
+      files: [{ contentType: 'application/fhir+json', jwe: fakeJwe(5000) }],
+      exp,
+    });
+    const many = await post(`${small.url}/api/shl`, {
+      files: [
+        { contentType: 'application/fhir+json', jwe: fakeJwe(10) },
+        { contentType: 'application/fhir+json', jwe: fakeJwe(10) },
+      ],
+      exp,
+    });
+    await small.close();
+    expect([big.status, many.status]).toEqual([413, 400]);
+    // Rate-limit counters aside, Redis holds exactly the keys it held before.
+    expect(await shareKeys()).toEqual(before);
+    await raw.quit();
+  });
 });
