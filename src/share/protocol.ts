@@ -15,7 +15,11 @@ export const SHL_CONTENT_TYPES = [
 ] as const;
 export type ShlContentType = (typeof SHL_CONTENT_TYPES)[number];
 
-/** `POST /api/shl` request body. */
+/**
+ * `POST /api/shl` request body. Link flags are the app's choice: `P` when `passcode` is
+ * set; `U` only for one file without passcode (the relay then also answers
+ * `GET <manifestUrl>?recipient=...` with the JWE itself, `application/jose`).
+ */
 export interface CreateShareRequest {
   /** `jwe`: compact JWE (`header.encryptedKey.iv.ciphertext.tag`), opaque to the relay. */
   files: { contentType: ShlContentType; jwe: string }[];
