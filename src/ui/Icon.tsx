@@ -35,11 +35,19 @@ const PATHS = {
   printer: 'M6 2h12v5H6zm-3 6h18v9h-3v5H6v-5H3zm5 7v5h8v-5z',
   speaker:
     'M3 9h4l5-4v14l-5-4H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
+  camera:
+    'M9 3h6l1.8 2H21v15H3V5h4.2zm3 5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zm0 2a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z',
+  upload: 'M11 16V7.8L7.4 11.4 6 10l6-6 6 6-1.4 1.4L13 7.8V16zM4 18h16v2H4z',
+  forward: 'M8.6 4.6 16 12l-7.4 7.4 1.4 1.4 8.8-8.8L10 3.2z',
+  zoomIn:
+    'M10 3a7 7 0 0 1 5.6 11.2l5.6 5.6-1.4 1.4-5.6-5.6A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10zm-1 2h2v2h2v2h-2v2H9v-2H7V9h2z',
+  zoomOut:
+    'M10 3a7 7 0 0 1 5.6 11.2l5.6 5.6-1.4 1.4-5.6-5.6A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM7 9h6v2H7z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
-const DIRECTIONAL: ReadonlySet<IconName> = new Set(['back']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['back', 'forward']);
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {
   const classes = ['icon', DIRECTIONAL.has(name) ? 'icon-directional' : '', className ?? '']
