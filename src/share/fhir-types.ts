@@ -1,0 +1,55 @@
+/**
+ * The small slice of FHIR R4 JSON that Carnet writes. Loose on purpose: resources are plain
+ * objects validated against the official FHIR R4 JSON schema in the tests.
+ */
+export type FhirResource = { resourceType: string; id?: string } & Record<string, unknown>;
+
+export interface FhirBundleEntry {
+  fullUrl: string;
+  resource: FhirResource;
+}
+
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  id?: string;
+  language?: string;
+  identifier?: { system: string; value: string };
+  type: 'document' | 'collection';
+  timestamp: string;
+  entry: FhirBundleEntry[];
+}
+
+export interface Coding {
+  system?: string;
+  code?: string;
+  display?: string;
+  _display?: { extension: unknown[] };
+}
+
+export interface CodeableConcept {
+  coding?: Coding[];
+  text?: string;
+}
+
+/** Canonical URLs Carnet writes. */
+export const FHIR = {
+  loinc: 'http://loinc.org',
+  absentUnknown: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips',
+  translation: 'http://hl7.org/fhir/StructureDefinition/translation',
+  interpreterRequired: 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired',
+  bcp47: 'urn:ietf:bcp:47',
+  allergyClinical: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+  conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  ipsComposition: 'http://hl7.org/fhir/uv/ips/StructureDefinition/Composition-uv-ips',
+} as const;
+
+/** IPS section codes (LOINC), in the order a doctor reads them. */
+export const IPS_SECTIONS = {
+  allergies: { code: '48765-2', display: 'Allergies and adverse reactions Document' },
+  medications: { code: '10160-0', display: 'History of Medication use Narrative' },
+  problems: { code: '11450-4', display: 'Problem list - Reported' },
+  immunizations: { code: '11369-6', display: 'History of Immunization Narrative' },
+  results: { code: '30954-2', display: 'Relevant diagnostic tests/laboratory data Narrative' },
+  coverage: { code: '48768-6', display: 'Payment sources Document' },
+} as const;
+export type IpsSectionName = keyof typeof IPS_SECTIONS;
