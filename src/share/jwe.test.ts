@@ -7,7 +7,10 @@ const key = crypto.getRandomValues(new Uint8Array(32));
 const text = new TextEncoder().encode('{"resourceType":"Bundle"}');
 
 /** A compact JWE made straight from RFC 7516 with WebCrypto, not with our code. */
-async function handMadeJwe(plaintext: Uint8Array<ArrayBuffer>, header: Record<string, string>): Promise<string> {
+async function handMadeJwe(
+  plaintext: Uint8Array<ArrayBuffer>,
+  header: Record<string, string>,
+): Promise<string> {
   const protectedB64 = Buffer.from(JSON.stringify(header)).toString('base64url');
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt']);
