@@ -122,7 +122,7 @@ describe('IPS bundle', () => {
   it('is valid and says "none known" for empty required sections', () => {
     const bundle = buildIps({ profile, entries: [], documents: [], labels, now });
     expect(fhirSchemaErrors(bundle)).toEqual([]);
-    const composition = resources(bundle)[0] as {
+    const composition = resources(bundle)[0] as unknown as {
       section: { code: { coding: { code: string }[] } }[];
     };
     expect(composition.section.map((s) => s.code.coding[0]!.code)).toEqual([
