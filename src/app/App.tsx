@@ -24,6 +24,19 @@ const ProfileScreen = lazy(() =>
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
+const DocumentsScreen = lazy(() =>
+  import('../features/documents/DocumentsScreen.tsx').then((m) => ({
+    default: m.DocumentsScreen,
+  })),
+);
+const DocumentImportScreen = lazy(() =>
+  import('../features/documents/DocumentImportScreen.tsx').then((m) => ({
+    default: m.DocumentImportScreen,
+  })),
+);
+const DocumentScreen = lazy(() =>
+  import('../features/documents/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen })),
+);
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 /** Picks the screen for the vault's state; the record's routes exist only while unlocked. */
@@ -56,6 +69,9 @@ function Gate() {
           <Route path="/profile/new" element={<ProfileScreen />} />
           <Route path="/profile/:id" element={<ProfileScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/documents" element={<DocumentsScreen />} />
+          <Route path="/documents/new" element={<DocumentImportScreen />} />
+          <Route path="/documents/:id" element={<DocumentScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       );

@@ -13,6 +13,7 @@ export const NAMESPACES = [
   'settings',
   'errors',
   'vocab',
+  'documents',
 ] as const;
 
 /** Where the chosen language is remembered. Not secret: the unlock screen needs it. */

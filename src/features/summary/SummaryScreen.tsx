@@ -34,6 +34,10 @@ export function SummaryScreen() {
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
+      <Link className="btn btn-secondary summary-documents" to="/documents">
+        <Icon name="paper" />
+        <span>{t('documents:open')}</span>
+      </Link>
       {lng !== CLINICIAN_LANGUAGE && (
         <button
           type="button"

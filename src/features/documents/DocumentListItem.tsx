@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatIsoDate } from '../../i18n/format.ts';
+import type { PaperDocument } from '../../record/documents.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import { useFileUrl } from './useDocuments.ts';
+
+/** One paper in the list: its thumbnail (decrypted on its own), title, type, date, pages. */
+export function DocumentListItem({
+  doc,
+  profileName,
+}: {
+  doc: PaperDocument;
+  profileName?: string | undefined;
+}) {
+  const { t, i18n } = useTranslation('documents');
+  const thumb = useFileUrl(doc.thumbnail);
+  const isPdf = doc.files[0]?.mime === 'application/pdf';
+  return (
+    <li className="doc-item">
+      <Link className="doc-link" to={`/documents/${doc.id}`}>
+        <span className="doc-thumb">
+          {thumb?.url ? <img src={thumb.url} alt="" /> : <Icon name="paper" />}
+        </span>
+        <span className="doc-main">
+          <span className="doc-title" dir="auto">
+            {doc.title}
+          </span>
+          <span className="doc-detail">
+            {t(`types.${doc.type}`)}
+            {doc.date && ` · ${formatIsoDate(doc.date, i18n.resolvedLanguage ?? 'fr')}`}
+          </span>
+          <span className="doc-detail">
+            {isPdf ? t('pdf') : t('pages', { count: doc.files.length })}
+            {profileName && ` · ${profileName}`}
+          </span>
+        </span>
+        {doc.sensitive && (
+          <span className="tag tag-sensitive">
+            <Icon name="sensitive" />
+            {t('sensitive')}
+          </span>
+        )}
+      </Link>
+    </li>
+  );
+}

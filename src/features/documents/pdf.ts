@@ -1,0 +1,51 @@
+/**
+ * pdf.js, loaded on demand (its own chunk) with its worker served from Carnet's origin,
+ * so PDFs render inside the app (Chrome on Android shows no PDF inline) under the CSP.
+ */
+import type * as PdfJsModule from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+type PdfJs = typeof PdfJsModule;
+
+let loading: Promise<PdfJs> | undefined;
+
+function pdfjs(): Promise<PdfJs> {
+  return (loading ??= import('pdfjs-dist').then((lib) => {
+    lib.GlobalWorkerOptions.workerSrc = workerUrl;
+    return lib;
+  }));
+}
+
+/**
+ * Opens a PDF from its bytes (which pdf.js takes over). Rejects on a corrupt or
+ * password-protected file. Destroy the result when done.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const lib = await pdfjs();
+  // SECURITY: no eval of PDF content (the CSP forbids it anyway), no fetch of fonts or
+  // scripts from elsewhere, no scripting.
+  return lib.getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: true,
+  }).promise;
+}
+
+/** Draws page `number` (from 1) on `canvas`, `cssWidth` CSS pixels wide, sharp on the screen. */
+export async function renderPage(
+  pdf: PDFDocumentProxy,
+  number: number,
+  canvas: HTMLCanvasElement | OffscreenCanvas,
+  cssWidth: number,
+  pixelRatio = 1,
+): Promise<void> {
+  const page = await pdf.getPage(number);
+  const base = page.getViewport({ scale: 1 });
+  const viewport = page.getViewport({ scale: (cssWidth / base.width) * pixelRatio });
+  canvas.width = Math.floor(viewport.width);
+  canvas.height = Math.floor(viewport.height);
+  await page.render({ canvas: canvas as HTMLCanvasElement, viewport }).promise;
+  page.cleanup();
+}

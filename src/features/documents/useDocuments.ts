@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentList } from '../../record/document-store.ts';
+import type { DocumentFile } from '../../record/documents.ts';
+import { useUnlocked } from '../session/session-context.ts';
+import { documentErrorKey } from './document-errors.ts';
+
+/** The decrypted document list (metadata only), and a way to read it again after a change. */
+export function useDocumentList() {
+  const { store } = useUnlocked();
+  const [list, setList] = useState<DocumentList | null>(null);
+  const [failure, setFailure] = useState<string | undefined>();
+  const reload = useCallback(
+    () =>
+      store.documents.list().then(
+        (next) => {
+          setList(next);
+          setFailure(undefined);
+        },
+        (err: unknown) => setFailure(documentErrorKey(err)),
+      ),
+    [store],
+  );
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { list, failure, reload };
+}
+
+/**
+ * A `blob:` URL for one decrypted file, revoked when the screen no longer shows it.
+ * SECURITY: the plaintext lives only in this page's memory, for as long as it is shown.
+ */
+export function useFileUrl(file: DocumentFile | undefined) {
+  const { store } = useUnlocked();
+  const [result, setResult] = useState<{ fileId: string; url?: string; failure?: string }>();
+  useEffect(() => {
+    if (!file) return;
+    let url: string | undefined;
+    let cancelled = false;
+    store.documents.readFile(file).then(
+      (blob) => {
+        if (cancelled) return;
+        url = URL.createObjectURL(blob);
+        setResult({ fileId: file.fileId, url });
+      },
+      (err: unknown) =>
+        !cancelled && setResult({ fileId: file.fileId, failure: documentErrorKey(err) }),
+    );
+    return () => {
+      cancelled = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [store, file]);
+  return result && file && result.fileId === file.fileId ? result : undefined;
+}
