@@ -8,7 +8,7 @@ import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
 import { startRedis, type TestRedis } from './testing/redis-server.ts';
 
 /** Resolves once `check` holds, polling every 10 ms for at most `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<void> {
+async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not met in time');
