@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS } from './store.ts';
 import { delayAfter, retryAfterMs } from './throttle.ts';
 import type { Entry, Profile } from './types.ts';
 import { hasErrors, validateEntry, validateProfile } from './validate.ts';
+import { createShareStore } from './share-store.ts';
 
 /**
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
@@ -39,6 +40,7 @@ export function createLocalStore(
     }));
 
   const documents = createDocumentStore(vault, db);
+  const shares = createShareStore(vault, db);
 
   async function keyringOrFail() {
     const keyring = await getKeyring(await db());
@@ -183,6 +185,7 @@ export function createLocalStore(
     },
     requestPersistence: async () => (await requestPersistence()) ?? false,
     documents,
+    shares,
   };
   return store;
 }

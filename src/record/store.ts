@@ -1,6 +1,7 @@
 import type { RecoveryCode, SecretKind } from '../crypto/types.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { Entry, Profile } from './types.ts';
+import type { ShareStore } from './share-store.ts';
 
 export type { RecoveryCode, SecretKind };
 
@@ -61,4 +62,6 @@ export interface CarnetStore {
   requestPersistence(): Promise<boolean>;
   /** The patient's paper documents (photos and PDFs). */
   readonly documents: DocumentStore;
+  /** The links the patient has made for a doctor or a social worker. */
+  readonly shares: ShareStore;
 }
