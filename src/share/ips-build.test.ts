@@ -96,8 +96,7 @@ describe('IPS bundle', () => {
         {
           title: 'Lettre <hôpital>',
           typeLabel: 'Courrier',
-          contentType: 'application/pdf',
-          data: new Uint8Array([37, 80, 68, 70]),
+          pages: [{ contentType: 'application/pdf', data: new Uint8Array([37, 80, 68, 70]) }],
           date: '2025-03-02',
         },
       ],

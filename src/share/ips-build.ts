@@ -12,8 +12,8 @@ export interface IpsDocument {
   readonly date?: string;
   /** The kind of paper, in French (lab result, hospital letter...). */
   readonly typeLabel: string;
-  readonly contentType: string;
-  readonly data: Uint8Array;
+  /** Its pages (photos) or its one PDF, in order. */
+  readonly pages: readonly { readonly contentType: string; readonly data: Uint8Array }[];
 }
 
 export interface IpsInput {
@@ -116,16 +116,14 @@ export function buildIps(input: IpsInput): FhirBundle {
         subject: { reference: patientUrl },
         date: input.now.toISOString(),
         description: doc.title,
-        content: [
-          {
-            attachment: {
-              contentType: doc.contentType,
-              data: base64(doc.data),
-              title: doc.title,
-              ...(doc.date ? { creation: doc.date } : {}),
-            },
+        content: doc.pages.map((page, i) => ({
+          attachment: {
+            contentType: page.contentType,
+            data: base64(page.data),
+            title: doc.pages.length > 1 ? `${doc.title} (${i + 1}/${doc.pages.length})` : doc.title,
+            ...(doc.date ? { creation: doc.date } : {}),
           },
-        ],
+        })),
       },
     });
   }
