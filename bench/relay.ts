@@ -34,6 +34,8 @@ function startRelay(redisUrl = ''): Promise<Relay> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
+      PUBLIC_URL: '',
+      TRUST_PROXY: '',
       DATA_DIR: dataDir,
       STATIC_DIR: join(dataDir, 'no-app'),
       REDIS_URL: redisUrl,

@@ -23,6 +23,8 @@ function startRelay(): Promise<string> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
+      PUBLIC_URL: '',
+      TRUST_PROXY: '',
       DATA_DIR: dataDir,
       STATIC_DIR: join(dataDir, 'no-app'),
       REDIS_URL: '',
