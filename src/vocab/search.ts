@@ -17,7 +17,10 @@ export const MatchRank = {
   prefix: 1,
   /** Every word of the query starts a word of the label, in any order. */
   wordPrefix: 2,
-  /** The query appears inside the label (3 characters or more). */
+  /**
+   * The query appears inside the label: 3 characters or more, or any length in scripts
+   * written without spaces between words (Chinese), where "inside" is the only way in.
+   */
   substring: 3,
 } as const;
 export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
@@ -45,6 +48,9 @@ export interface SearchOptions {
   /** The terms to search (default: the whole vocabulary). */
   readonly terms?: readonly Term[];
 }
+
+/** Han ideographs: Chinese labels have no spaces, so a word may start anywhere. */
+const NO_SPACES = /\p{Script=Han}/u;
 
 interface IndexedLabel {
   readonly term: Term;
@@ -100,7 +106,9 @@ function rankLabel(
   if (queryWords.length > 0 && queryWords.every((q) => entry.words.some((w) => w.startsWith(q)))) {
     return MatchRank.wordPrefix;
   }
-  if (query.length >= 3 && entry.folded.includes(query)) return MatchRank.substring;
+  if ((query.length >= 3 || NO_SPACES.test(query)) && entry.folded.includes(query)) {
+    return MatchRank.substring;
+  }
   return undefined;
 }
 
