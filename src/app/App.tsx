@@ -37,6 +37,15 @@ const DocumentImportScreen = lazy(() =>
 const DocumentScreen = lazy(() =>
   import('../features/documents/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen })),
 );
+const ShareSetupScreen = lazy(() =>
+  import('../features/share/ShareSetupScreen.tsx').then((m) => ({ default: m.ShareSetupScreen })),
+);
+const ShareQrScreen = lazy(() =>
+  import('../features/share/ShareQrScreen.tsx').then((m) => ({ default: m.ShareQrScreen })),
+);
+const SharesScreen = lazy(() =>
+  import('../features/share/SharesScreen.tsx').then((m) => ({ default: m.SharesScreen })),
+);
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 /** Picks the screen for the vault's state; the record's routes exist only while unlocked. */
@@ -72,6 +81,9 @@ function Gate() {
           <Route path="/documents" element={<DocumentsScreen />} />
           <Route path="/documents/new" element={<DocumentImportScreen />} />
           <Route path="/documents/:id" element={<DocumentScreen />} />
+          <Route path="/share" element={<ShareSetupScreen />} />
+          <Route path="/shares" element={<SharesScreen />} />
+          <Route path="/shares/:id" element={<ShareQrScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       );

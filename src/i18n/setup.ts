@@ -14,6 +14,7 @@ export const NAMESPACES = [
   'errors',
   'vocab',
   'documents',
+  'share',
 ] as const;
 
 /** Where the chosen language is remembered. Not secret: the unlock screen needs it. */

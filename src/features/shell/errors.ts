@@ -1,5 +1,6 @@
 import { CryptoError } from '../../crypto/types.ts';
 import { RecordError } from '../../record/errors.ts';
+import { ShareError } from '../../share/errors.ts';
 
 /**
  * The `errors:` translation key for any failure. Core layers throw typed codes; this is
@@ -7,6 +8,7 @@ import { RecordError } from '../../record/errors.ts';
  * their content (which could hold data) is never shown.
  */
 export function errorKey(err: unknown): string {
+  if (err instanceof ShareError) return `errors:share.${err.code}`;
   if (err instanceof RecordError || err instanceof CryptoError) return `errors:${err.code}`;
   if (err instanceof DOMException && err.name === 'QuotaExceededError')
     return 'errors:storage-full';

@@ -16,7 +16,7 @@ import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
-  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors']);
+  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors', 'share']);
   const { state, activeProfileId } = useUnlocked();
   const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const [bilingual, setBilingual] = useState(false);
@@ -34,6 +34,18 @@ export function SummaryScreen() {
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
+      {profile && (
+        <div className="summary-actions">
+          <Link className="btn btn-primary" to="/share">
+            <Icon name="clinician" />
+            <span>{t('share:open')}</span>
+          </Link>
+          <Link className="btn btn-secondary btn-small" to="/shares">
+            <Icon name="forward" />
+            <span>{t('share:list.title')}</span>
+          </Link>
+        </div>
+      )}
       <Link className="btn btn-secondary summary-documents" to="/documents">
         <Icon name="paper" />
         <span>{t('documents:open')}</span>

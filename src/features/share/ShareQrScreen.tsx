@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ShareRecord } from '../../record/shares.ts';
+import { shareState } from '../../record/shares.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useSession } from '../session/session-context.ts';
+import { QrCode } from './QrCode.tsx';
+import { useWakeLock } from './useWakeLock.ts';
+import { useNow } from '../shell/useNow.ts';
+
+/**
+ * The QR code full screen for the doctor's camera, the PIN to say aloud (never in the
+ * code), the expiry, and ways to send the link instead.
+ */
+export function ShareQrScreen() {
+  const { t, i18n } = useTranslation(['share', 'common']);
+  const { id } = useParams();
+  const { store } = useSession();
+  const [share, setShare] = useState<ShareRecord | null | undefined>(undefined);
+  const [copied, setCopied] = useState(false);
+  const now = useNow();
+  useWakeLock();
+
+  useEffect(() => {
+    store.shares.list().then(
+      (all) => setShare(all.find((s) => s.id === id) ?? null),
+      () => setShare(null),
+    );
+  }, [store, id]);
+
+  const back = (
+    <Link className="icon-button" to="/shares" aria-label={t('common:back')}>
+      <Icon name="back" />
+    </Link>
+  );
+  if (share === undefined)
+    return (
+      <Screen title={t('qr.title')} start={back}>
+        {null}
+      </Screen>
+    );
+  if (share === null || shareState(share, now) !== 'active') {
+    return (
+      <Screen title={t('qr.title')} start={back}>
+        <Notice tone="error">{t('qr.inactive')}</Notice>
+      </Screen>
+    );
+  }
+  const expires = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(share.exp * 1000);
+  return (
+    <Screen title={t('qr.title')} start={back}>
+      <div className="qr-screen">
+        <p className="lead">{t('qr.scan')}</p>
+        <QrCode text={share.link} label={t('qr.alt')} />
+        {share.passcode && (
+          <p className="share-pin">
+            {t('qr.pin')}{' '}
+            <strong dir="ltr" data-testid="share-pin">
+              {share.passcode}
+            </strong>
+          </p>
+        )}
+        <p>{t('qr.expires', { date: expires })}</p>
+        <div className="form-actions">
+          <Button
+            variant="secondary"
+            icon="paper"
+            onClick={() => {
+              void navigator.clipboard?.writeText(share.link).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
+            }}
+          >
+            {copied ? t('qr.copied') : t('qr.copy')}
+          </Button>
+          {'share' in navigator && (
+            <Button
+              variant="secondary"
+              icon="forward"
+              onClick={() => void navigator.share({ url: share.link }).catch(() => undefined)}
+            >
+              {t('qr.send')}
+            </Button>
+          )}
+        </div>
+      </div>
+    </Screen>
+  );
+}
