@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
+/** The built app the tests run against (`vite build` output). */
+const staticDir = process.env.E2E_STATIC_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,8 +29,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: 'test-results/e2e-data',
-      STATIC_DIR: 'dist',
+      DATA_DIR: `test-results/e2e-data/${port}`,
+      STATIC_DIR: staticDir,
     },
   },
 });

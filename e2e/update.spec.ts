@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.ts';
 import { setUpRecord } from './pages/setup.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
 
-const SW = 'dist/sw.js';
+const SW = `${process.env.E2E_STATIC_DIR ?? 'dist'}/sw.js`;
 
 test('a new version is offered with "reload to update", never left stale', async ({ page }) => {
   await setUpRecord(page, '264810', 'Mariam');
