@@ -138,11 +138,15 @@ describe('identicalAllowed', () => {
     expect(identicalAllowed({ values: ['Carnet'] }, 'es', 'ns', 'k', 'carnet')).toBe(true);
     expect(identicalAllowed({ keys: ['ns:k'] }, 'ti', 'ns', 'k', 'HIV')).toBe(true);
     expect(identicalAllowed({ languages: { tr: ['ns:k'] } }, 'es', 'ns', 'k', 'HIV')).toBe(false);
+    const cognates = { languageValues: { fr: ['Documents'] } };
+    expect(identicalAllowed(cognates, 'fr', 'ns', 'any.key', 'documents')).toBe(true);
+    expect(identicalAllowed(cognates, 'es', 'ns', 'any.key', 'Documents')).toBe(false);
   });
 
   it('rejects a malformed allow-list', () => {
     expect(() => parseAllowList({ values: [1] })).toThrow(TypeError);
     expect(() => parseAllowList({ languages: { es: 'x' } })).toThrow(TypeError);
+    expect(() => parseAllowList({ languageValues: { fr: [2] } })).toThrow(TypeError);
     expect(parseAllowList({ values: ['OK'] }).values).toEqual(['OK']);
   });
 });

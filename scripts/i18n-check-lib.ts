@@ -97,6 +97,8 @@ export interface IdenticalAllowList {
   readonly keys?: readonly string[];
   /** Per language: `ns:key` allowed there. */
   readonly languages?: Readonly<Record<string, readonly string[]>>;
+  /** Per language: strings allowed there wherever they appear (cognates: "Date", "Documents"). */
+  readonly languageValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Reads the allow-list file's JSON, rejecting anything not shaped like one. */
@@ -104,21 +106,27 @@ export function parseAllowList(json: unknown): IdenticalAllowList {
   const isStrings = (v: unknown): v is string[] =>
     Array.isArray(v) && v.every((s) => typeof s === 'string');
   if (json === null || typeof json !== 'object') throw new TypeError('allow-list: not an object');
-  const { values, keys, languages } = json as Record<string, unknown>;
+  const { values, keys, languages, languageValues } = json as Record<string, unknown>;
   if (values !== undefined && !isStrings(values)) throw new TypeError('allow-list: bad values');
   if (keys !== undefined && !isStrings(keys)) throw new TypeError('allow-list: bad keys');
-  if (languages !== undefined) {
-    if (languages === null || typeof languages !== 'object') {
-      throw new TypeError('allow-list: bad languages');
+  const perLanguage = (
+    field: string,
+    value: unknown,
+  ): Readonly<Record<string, readonly string[]>> | undefined => {
+    if (value === undefined) return undefined;
+    if (value === null || typeof value !== 'object') {
+      throw new TypeError(`allow-list: bad ${field}`);
     }
-    for (const [lng, list] of Object.entries(languages)) {
-      if (!isStrings(list)) throw new TypeError(`allow-list: bad list for ${lng}`);
+    for (const [lng, list] of Object.entries(value)) {
+      if (!isStrings(list)) throw new TypeError(`allow-list: bad ${field} for ${lng}`);
     }
-  }
+    return value as Readonly<Record<string, readonly string[]>>;
+  };
   return {
     values,
     keys,
-    languages: languages as Readonly<Record<string, readonly string[]>> | undefined,
+    languages: perLanguage('languages', languages),
+    languageValues: perLanguage('languageValues', languageValues),
   };
 }
 
@@ -132,9 +140,11 @@ export function identicalAllowed(
 ): boolean {
   const id = `${ns}:${key}`;
   const folded = value.trim().toLowerCase();
+  const same = (v: string): boolean => v.trim().toLowerCase() === folded;
   return (
     !hasWords(value) ||
-    (allow.values ?? []).some((v) => v.trim().toLowerCase() === folded) ||
+    (allow.values ?? []).some(same) ||
+    (allow.languageValues?.[lng] ?? []).some(same) ||
     (allow.keys ?? []).includes(id) ||
     (allow.languages?.[lng] ?? []).includes(id)
   );

@@ -278,7 +278,7 @@ export const MEDICATIONS: readonly Term[] = [
   { system: 'atc', code: 'N03AX09', kind: 'medication', key: 'medication.lamotrigine' },
   { system: 'atc', code: 'N03AX14', kind: 'medication', key: 'medication.levetiracetam' },
   { system: 'atc', code: 'N03AA02', kind: 'medication', key: 'medication.phenobarbital' },
-  { system: 'atc', code: 'N03AX16', kind: 'medication', key: 'medication.pregabalin' },
+  { system: 'atc', code: 'N02BF02', kind: 'medication', key: 'medication.pregabalin' },
   {
     system: 'atc',
     code: 'N06AB06',
