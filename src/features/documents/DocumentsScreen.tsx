@@ -6,7 +6,6 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useUnlocked } from '../session/session-context.ts';
-import { HeaderActions } from '../shell/HeaderActions.tsx';
 import { DocumentListItem } from './DocumentListItem.tsx';
 import { StorageLine } from './StorageLine.tsx';
 import { TypeSelect } from './TypeSelect.tsx';
@@ -37,7 +36,7 @@ export function DocumentsScreen() {
     </Link>
   );
   return (
-    <Screen title={t('title')} start={back} end={<HeaderActions />}>
+    <Screen title={t('title')} start={back}>
       <Link className="btn btn-primary doc-add" to="/documents/new">
         <Icon name="camera" />
         <span>{t('add')}</span>
