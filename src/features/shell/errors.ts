@@ -14,11 +14,3 @@ export function errorKey(err: unknown): string {
     return 'errors:storage-full';
   return 'errors:unexpected';
 }
-
-/** Seconds to wait, for a throttled unlock. */
-export function retryAfterSeconds(err: unknown): number {
-  if (err instanceof RecordError && err.details.retryAfterMs) {
-    return Math.ceil(err.details.retryAfterMs / 1000);
-  }
-  return 0;
-}
