@@ -78,6 +78,12 @@ describe('searchTerms', () => {
     );
   });
 
+  it('finds a medicine by the French brand name on the box', () => {
+    const hits = searchTerms('doliprane', { languages: ['en', 'fr'], labels, kind: 'medication' });
+    expect(hits[0]?.term.key).toBe('medication.paracetamol');
+    expect(hits[0]?.matchedIn).toBe('fr');
+  });
+
   it('filters by kind and honours the limit', () => {
     const hits = searchTerms('hépatite', { languages: ['fr'], labels, kind: 'vaccine' });
     expect(hits.length).toBeGreaterThan(0);
