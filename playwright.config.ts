@@ -31,6 +31,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: `test-results/e2e-data/${port}`,
       STATIC_DIR: staticDir,
+      // Every test shares one loopback address: lift the per-IP limits (tested in the relay's own tests).
+      RELAY_CREATE_PER_MINUTE: '10000',
+      RELAY_MANIFEST_PER_MINUTE: '10000',
     },
   },
 });

@@ -10,7 +10,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
-import { harness, initialJsGzipKb, summaryRenderMs } from './browser.ts';
+import { docListMs, harness, initialJsGzipKb, summaryRenderMs } from './browser.ts';
 
 type Figures = Record<string, number | string>;
 
@@ -55,6 +55,8 @@ async function serve(staticDir: string) {
       PORT: String(port),
       HOST: '127.0.0.1',
       STATIC_DIR: staticDir,
+      RELAY_CREATE_PER_MINUTE: '10000',
+      RELAY_MANIFEST_PER_MINUTE: '10000',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'carnet-bench-')),
     },
     stdio: 'ignore',
@@ -85,6 +87,13 @@ async function browserFigures(): Promise<Figures> {
       page.evaluate(() => window.carnetBench.unlockMs(5)),
     );
     const render = await summaryRenderMs(browser, origin, 1000);
+    const docs = await harness(browser, origin, (page) =>
+      page.evaluate(() => window.carnetBench.docRatios(20, 5)),
+    );
+    const docList = await docListMs(browser, origin, 200);
+    const share = await harness(browser, origin, (page) =>
+      page.evaluate(() => window.carnetShareBench.shareCreateRatio(5)),
+    );
     return {
       unlock_ms: round(unlock.unlock_ms),
       unlock_params: unlock.unlock_params,
@@ -93,8 +102,18 @@ async function browserFigures(): Promise<Figures> {
       record_write_plain_ms_1000: round(write.record_write_plain_ms_1000),
       record_seal_only_ms_1000: round(write.record_seal_only_ms_1000),
       summary_render_ms_1000: round(render),
+      share_create_ratio: round(share.share_create_ratio, 2),
+      share_create_ms_5mb: round(share.share_create_ms_5mb),
+      share_plain_upload_ms_5mb: round(share.share_plain_upload_ms_5mb),
       initial_js_gzip_kb: round(onboarding.kb, 1),
       initial_js_files: onboarding.files,
+      doc_write_ratio: round(docs.doc_write_ratio, 2),
+      doc_read_ratio: round(docs.doc_read_ratio, 2),
+      doc_write_sealed_ms_20mb: round(docs.doc_write_sealed_ms_20mb),
+      doc_write_plain_ms_20mb: round(docs.doc_write_plain_ms_20mb),
+      doc_read_sealed_ms_20mb: round(docs.doc_read_sealed_ms_20mb),
+      doc_read_plain_ms_20mb: round(docs.doc_read_plain_ms_20mb),
+      doc_list_ms_200: round(docList),
     };
   } finally {
     await browser.close();
@@ -135,6 +154,8 @@ const results = {
   },
   goals: {
     record_write_ratio: '<= 2',
+    doc_write_ratio: '<= 2',
+    doc_read_ratio: '<= 2',
     initial_js_gzip_kb: '<= 150',
     relay_manifest_vs_health_ratio: '>= 0.5',
   },

@@ -11,6 +11,8 @@ import { encodeRecord } from '../../src/record/codec.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
 import type { Entry, Profile } from '../../src/record/types.ts';
+import { docRatios, seedDocuments } from './documents.ts';
+import './share-bench.ts';
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -143,9 +145,11 @@ declare global {
       recordWriteRatio: typeof recordWriteRatio;
       unlockMs: typeof unlockMs;
       seedApp: typeof seedApp;
+      docRatios: typeof docRatios;
+      seedDocuments: typeof seedDocuments;
     };
   }
 }
 
-window.carnetBench = { recordWriteRatio, unlockMs, seedApp };
+window.carnetBench = { recordWriteRatio, unlockMs, seedApp, docRatios, seedDocuments };
 document.getElementById('status')!.textContent = 'ready';

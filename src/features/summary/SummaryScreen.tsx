@@ -68,7 +68,9 @@ export function SummaryScreen() {
         <Notice key={entry.id} tone="warning">
           {daysLeft < 0
             ? t('reminder.ended', { name: entryTitle(entry, t) })
-            : t('reminder.endsIn', { name: entryTitle(entry, t), count: daysLeft })}
+            : daysLeft === 0
+              ? t('reminder.endsToday', { name: entryTitle(entry, t) })
+              : t('reminder.endsIn', { name: entryTitle(entry, t), count: daysLeft })}
         </Notice>
       ))}
       {!profile && (

@@ -1,0 +1,111 @@
+/**
+ * share_create_ratio: build + encrypt + upload a share (summary of 50 entries and 5 MB of
+ * documents) / upload the same number of bytes unencrypted to the same relay, same run.
+ */
+import { newId } from '../../src/record/ids.ts';
+import type { Entry, Profile } from '../../src/record/types.ts';
+import { createShare } from '../../src/share/create.ts';
+import { buildIps } from '../../src/share/ips-build.ts';
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const profile: Profile = {
+  id: 'p',
+  name: 'Patient de test',
+  relation: 'self',
+  sex: 'unknown',
+  language: 'prs',
+  interpreterNeeded: true,
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+function entries(n: number): Entry[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: newId(),
+    profileId: 'p',
+    text: `Traitement ${i}`,
+    details: { kind: 'medication', dose: '500 mg', frequency: '2 fois par jour', current: true },
+    provenance: 'paper',
+    sensitive: false,
+    createdAt: 0,
+    updatedAt: 0,
+  }));
+}
+
+/** Random bytes (incompressible, like a JPEG), filled 64 KiB at a time. */
+function randomBytes(size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  for (let i = 0; i < size; i += 65536)
+    crypto.getRandomValues(out.subarray(i, Math.min(size, i + 65536)));
+  return out;
+}
+
+async function plainUpload(bytes: number): Promise<void> {
+  // The same number of bytes, in the same request shape, without building or encrypting.
+  const filler = 'A'.repeat(bytes);
+  const body = JSON.stringify({
+    files: [
+      {
+        contentType: 'application/fhir+json',
+        jwe: `eyJhbGciOiJkaXIifQ..${filler.slice(0, 16)}.${filler}.AAAAAAAAAAAAAAAAAAAAAA`,
+      },
+    ],
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
+  const r = await fetch('/api/shl', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+  if (r.status !== 201) throw new Error(`plain upload answered ${r.status}`);
+}
+
+async function shareCreateRatio(rounds = 5) {
+  const doc = randomBytes(5 * 1024 * 1024);
+  const made: number[] = [];
+  const plain: number[] = [];
+  let bytes = 0;
+  for (let r = 0; r < rounds + 1; r++) {
+    let t = performance.now();
+    const bundle = buildIps({
+      profile,
+      entries: entries(50),
+      documents: [
+        { title: 'Scan', typeLabel: 'Courrier', pages: [{ contentType: 'image/jpeg', data: doc }] },
+      ],
+      labels: { fr: {} },
+      now: new Date(),
+    });
+    bytes = JSON.stringify(bundle).length;
+    await createShare({
+      bundle,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      origin: location.origin,
+    });
+    const m = performance.now() - t;
+    t = performance.now();
+    await plainUpload(bytes);
+    const p = performance.now() - t;
+    if (r > 0) {
+      made.push(m);
+      plain.push(p);
+    }
+  }
+  return {
+    share_create_ratio: median(made) / median(plain),
+    share_create_ms_5mb: median(made),
+    share_plain_upload_ms_5mb: median(plain),
+  };
+}
+
+declare global {
+  interface Window {
+    carnetShareBench: { shareCreateRatio: typeof shareCreateRatio };
+  }
+}
+
+window.carnetShareBench = { shareCreateRatio };
