@@ -138,6 +138,26 @@ export default tseslint.config(
       ),
     ],
   ),
+  layer(
+    ['src/viewer/**'],
+    [
+      above.app,
+      above.features,
+      forbid(
+        [
+          '**/crypto/*',
+          '**/crypto',
+          '**/db/*',
+          '**/db',
+          '**/record/*',
+          '**/record',
+          'dexie',
+          'libsodium-wrappers-sumo',
+        ],
+        "The doctor's viewer runs on a stranger's phone from one link: WebCrypto through jose only, no libsodium, no vault, no patient-app code, so it stays small and holds no keys but the link's.",
+      ),
+    ],
+  ),
   {
     files: ['src/**'],
     ignores: ['src/crypto/sodium.ts'],

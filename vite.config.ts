@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -30,7 +31,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,mjs,css,html,json,svg,png,webmanifest,woff2,wasm}'],
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /v is the doctor's viewer (viewer.html, served by the relay): never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/v(\/|$)/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -40,6 +42,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // The patient app, and the doctor's viewer at /v (no libsodium, no app code).
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        viewer: resolve(import.meta.dirname, 'viewer.html'),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

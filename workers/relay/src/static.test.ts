@@ -44,4 +44,21 @@ describe('the app around the share API', () => {
     }
     expect((await api.request('/nothing.png')).status).toBe(404);
   });
+
+  it("serves the doctor's viewer at /v and /v/ with the shell's headers", async () => {
+    writeFileSync(join(dist, 'viewer.html'), '<!doctype html><title>Viewer</title>');
+    try {
+      for (const path of ['/v', '/v/']) {
+        const res = await api.request(path);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('Content-Type')).toContain('text/html');
+        expect(res.headers.get('Cache-Control')).toBe('no-cache');
+        expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+        expect(await res.text()).toContain('<title>Viewer</title>');
+      }
+      expect(await (await api.request('/v/other')).text()).toContain('<title>Carnet</title>');
+    } finally {
+      rmSync(join(dist, 'viewer.html'));
+    }
+  });
 });

@@ -20,6 +20,7 @@ const TYPES: Record<string, string> = {
 /** Paths the service worker or the browser must revalidate every time, so updates reach people. */
 const ALWAYS_REVALIDATE = new Set([
   '/index.html',
+  '/viewer.html',
   '/sw.js',
   '/manifest.webmanifest',
   '/registerSW.js',
@@ -28,7 +29,8 @@ const ALWAYS_REVALIDATE = new Set([
 /**
  * Serves the built app from `root`. Hashed assets are immutable; the shell, the service
  * worker and locales revalidate so a new version is never hidden behind a stale cache.
- * Unknown paths without an extension fall back to index.html (client-side routes).
+ * `/v` (and `/v/`) is the doctor's viewer, viewer.html. Unknown paths without an
+ * extension fall back to index.html (client-side routes).
  */
 export function serveApp(app: Hono, root: string): void {
   const base = normalize(root + sep);
@@ -41,6 +43,10 @@ export function serveApp(app: Hono, root: string): void {
       return c.json({ error: 'bad_path', message: 'Malformed path.' }, 400);
     }
     if (path.startsWith('/api/')) return next();
+    if (path === '/v' || path === '/v/') {
+      const viewer = await readIfFile(join(base, 'viewer.html'));
+      if (viewer) return send('/viewer.html', viewer);
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));
     // SECURITY: never serve anything outside the build folder.

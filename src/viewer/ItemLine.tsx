@@ -1,0 +1,119 @@
+import { formatIsoDate } from '../i18n/format.ts';
+import { directionOf } from '../i18n/languages.ts';
+import type { DoseLine, IpsItem } from '../share/ips-items.ts';
+import { amount, translationIn } from './format.ts';
+import { useT, type Translator } from './i18n.ts';
+
+/** Statuses worth saying; "active" and "final" are the default and stay unsaid. */
+const SAID_STATUSES = new Set([
+  'recurrence',
+  'relapse',
+  'inactive',
+  'remission',
+  'resolved',
+  'completed',
+  'stopped',
+  'on-hold',
+  'not-taken',
+  'not-done',
+  'entered-in-error',
+  'intended',
+  'preliminary',
+  'amended',
+  'cancelled',
+]);
+const CRITICALITIES = new Set(['high', 'low', 'unable-to-assess']);
+const UNITS = new Set(['h', 'd', 'wk', 'mo', 'a']);
+
+function doseText(d: DoseLine, { t, lng }: Translator): string {
+  if (d.text) return d.text;
+  const parts: string[] = [];
+  if (d.dose) parts.push(amount(d.dose, lng));
+  if (d.route) parts.push(d.route.text);
+  const f = d.frequency;
+  if (f) {
+    const unit = UNITS.has(f.unit) ? t(`item.unit.${f.unit}`) : f.unit;
+    parts.push(
+      f.period === 1
+        ? t('item.timesPer', { count: f.count, unit })
+        : t('item.timesEvery', { count: f.count, period: f.period, unit }),
+    );
+  }
+  if (d.asNeeded) parts.push(t('item.asNeeded'));
+  return parts.join(', ');
+}
+
+/** The item's name: our own words for IPS "absent/unknown" codes, otherwise as written. */
+export function itemTitle(item: IpsItem, tr: Translator): string {
+  if (item.absent) {
+    const code = item.label?.code?.code ?? 'other';
+    const own = tr.t(`absent.${code}`);
+    return own === `absent.${code}` ? (item.label?.text ?? tr.t('absent.other')) : own;
+  }
+  return item.label?.text ?? tr.t('item.unnamed', { type: item.resourceType });
+}
+
+interface ItemLineProps {
+  item: IpsItem;
+  /** The patient's language to show beside the item, when the toggle is on. */
+  beside: string | null;
+}
+
+/** One line of a section: name, severity, dose or value, date, and the patient's words. */
+export function ItemLine({ item, beside }: ItemLineProps) {
+  const tr = useT();
+  const { t, lng } = tr;
+  const high = item.criticality === 'high';
+  const details = [
+    item.value ? amount(item.value, lng) : null,
+    item.interpretation?.text ?? null,
+    ...(item.dosage ?? []).map((d) => doseText(d, tr)),
+    item.status && SAID_STATUSES.has(item.status) ? t(`item.status.${item.status}`) : null,
+    item.date
+      ? t(
+          item.resourceType === 'Condition' || item.resourceType === 'MedicationStatement'
+            ? 'item.since'
+            : 'item.on',
+          {
+            date: formatIsoDate(item.date, lng),
+          },
+        )
+      : null,
+  ].filter((x): x is string => Boolean(x));
+  const translation = beside && !item.absent ? translationIn(item.label, beside) : undefined;
+  return (
+    <li className={`v-item${high ? ' is-high' : ''}${item.absent ? ' is-absent' : ''}`}>
+      <span className="v-item-title" dir="auto">
+        {itemTitle(item, tr)}
+      </span>
+      {item.label?.freeText && <span className="v-tag">{t('item.freeText')}</span>}
+      {item.criticality && CRITICALITIES.has(item.criticality) && (
+        <span className={`v-tag v-crit-${item.criticality}`}>
+          {high && <span aria-hidden="true">⚠ </span>}
+          {t(`item.criticality.${item.criticality}`)}
+        </span>
+      )}
+      {translation && beside && (
+        <span className="v-translation" lang={beside} dir={directionOf(beside)}>
+          {translation}
+        </span>
+      )}
+      {item.label?.note && (
+        <span className="v-item-note" dir="auto">
+          {item.label.note}
+        </span>
+      )}
+      {details.length > 0 && <span className="v-item-details">{details.join(' · ')}</span>}
+      {item.reactions && (
+        <span className="v-item-details" dir="auto">
+          {t('item.reaction', { list: item.reactions.map((r) => r.text).join(', ') })}
+        </span>
+      )}
+      {item.note && (
+        <span className="v-item-note" dir="auto">
+          {item.note}
+        </span>
+      )}
+    </li>
+  );
+}
