@@ -64,7 +64,7 @@ describe('the term list', () => {
   it('finds terms by key and by code', () => {
     expect(termByKey('medication.amoxicillin')?.code).toBe('J01CA04');
     expect(termByCode('atc', 'J04AB02')?.key).toBe('medication.rifampicin');
-    expect(termByCode('icd10-cm', 'Z22.7')?.key).toBe('condition.tuberculosisLatent');
+    expect(termByCode('icd10', 'Z22.7')?.key).toBe('condition.tuberculosisLatent');
     expect(termByKey('nope')).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ export type TermKind = (typeof TERM_KINDS)[number];
  * Code systems in use:
  * - `icd10`: WHO ICD-10 (conditions);
  * - `icd10-cm`: the US clinical modification, only where WHO ICD-10 has no code
- *   (female genital mutilation N90.81x, latent tuberculosis infection Z22.7);
+ *   (female genital mutilation, N90.81x);
  * - `atc`: WHO Anatomical Therapeutic Chemical classification (medicines, drug allergens,
  *   vaccines under J07);
  * - `loinc`: LOINC (lab tests and measurements);

@@ -4,10 +4,10 @@ import type { Term } from '../types.ts';
  * Conditions, coded in WHO ICD-10 (`icd10`). Pure data; labels live in
  * public/locales/<lng>/vocab.json under each `key`.
  *
- * Two conditions have no code of their own in WHO ICD-10 and borrow one from ICD-10-CM
- * (`icd10-cm`): female genital mutilation (the N90.81x subdivisions) and latent
- * tuberculosis infection (Z22.7). Latent tuberculosis also appears as WHO R76.1 (positive
- * tuberculin skin test or IGRA), the code French reports carry for it.
+ * Female genital mutilation has no code in WHO ICD-10; it is coded with the N90.81x
+ * subdivisions of ICD-10-CM (`icd10-cm`). Latent tuberculosis appears twice on purpose:
+ * Z22.7 (latent tuberculosis infection) and R76.1 (positive tuberculin skin test or IGRA),
+ * the code many French reports carry for it.
  */
 export const CONDITIONS: readonly Term[] = [
   { system: 'icd10', code: 'A15.0', kind: 'condition', key: 'condition.tuberculosisPulmonary' },
@@ -22,7 +22,7 @@ export const CONDITIONS: readonly Term[] = [
   { system: 'icd10', code: 'A18.2', kind: 'condition', key: 'condition.tuberculosisLymphNode' },
   { system: 'icd10', code: 'A19.9', kind: 'condition', key: 'condition.tuberculosisMiliary' },
   { system: 'icd10', code: 'B90.9', kind: 'condition', key: 'condition.tuberculosisSequelae' },
-  { system: 'icd10-cm', code: 'Z22.7', kind: 'condition', key: 'condition.tuberculosisLatent' },
+  { system: 'icd10', code: 'Z22.7', kind: 'condition', key: 'condition.tuberculosisLatent' },
   { system: 'icd10', code: 'R76.1', kind: 'condition', key: 'condition.tuberculinTestPositive' },
   { system: 'icd10', code: 'Z20.1', kind: 'condition', key: 'condition.tuberculosisContact' },
   { system: 'icd10', code: 'B24', kind: 'condition', key: 'condition.hiv', sensitive: true },
