@@ -71,3 +71,37 @@ export async function harness<T>(
   await context.close();
   return result;
 }
+
+/**
+ * Seeds the app with n documents through the harness, opens the documents list, unlocks
+ * through the UI and times until every thumbnail is decrypted and drawn.
+ */
+export async function docListMs(browser: Browser, origin: string, n: number, rounds = 3) {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/harness/index.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    await page.evaluate((count) => window.carnetBench.seedDocuments('482915', count), n);
+    await page.goto(`${origin}/documents`);
+    await page.getByLabel('Code', { exact: true }).fill('482915');
+    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    const ms = await page.waitForFunction(
+      (count) => {
+        const images = Array.from(document.querySelectorAll<HTMLImageElement>('.doc-thumb img'));
+        if (images.length < count || !images.every((i) => i.complete && i.naturalWidth > 0)) {
+          return false;
+        }
+        const mark = performance.getEntriesByName('carnet:unlocked')[0];
+        return mark ? performance.now() - mark.startTime : false;
+      },
+      n,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    times.push((await ms.jsonValue()) as number);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}

@@ -1,0 +1,158 @@
+/**
+ * Document benchmarks: a 20 MB file sealed in 64 KiB chunks and stored, then read and
+ * opened, each against the same bytes stored and read unencrypted in the same chunks and
+ * batches (same browser, same run); and the app seeded with documents for the list timing.
+ */
+import Dexie from 'dexie';
+import { createVaultClient } from '../../src/crypto/client.ts';
+import { FILE_CHUNK_BYTES } from '../../src/crypto/filestream.ts';
+import { CHUNKS_PER_BATCH } from '../../src/crypto/file-sessions.ts';
+import {
+  CHUNK_READ_BATCH,
+  deleteFile,
+  openCarnetDb,
+  putFileChunks,
+  putFileHeader,
+  readFileChunks,
+} from '../../src/db/index.ts';
+import { newId } from '../../src/record/ids.ts';
+import { createLocalStore } from '../../src/record/local-store.ts';
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function randomBlob(bytes: number): Blob {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let at = 0; at < bytes; at += 65536) {
+    parts.push(crypto.getRandomValues(new Uint8Array(Math.min(65536, bytes - at))));
+  }
+  return new Blob(parts);
+}
+
+/** The baseline: the same chunking and batches, no encryption. */
+async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> {
+  const batch = CHUNKS_PER_BATCH * FILE_CHUNK_BYTES;
+  for (let offset = 0; offset < data.size || offset === 0; offset += batch) {
+    const bytes = new Uint8Array(await data.slice(offset, offset + batch).arrayBuffer());
+    const rows: { fileId: string; index: number; data: Uint8Array }[] = [];
+    for (let at = 0; at < bytes.length || rows.length === 0; at += FILE_CHUNK_BYTES) {
+      rows.push({
+        fileId,
+        index: (offset + at) / FILE_CHUNK_BYTES,
+        data: bytes.slice(at, at + FILE_CHUNK_BYTES),
+      });
+    }
+    await db.transaction('rw', db.table('chunks'), () => db.table('chunks').bulkPut(rows));
+  }
+}
+
+async function plainRead(db: Dexie, fileId: string): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let from = 0; ; from += CHUNK_READ_BATCH) {
+    const rows = (await db
+      .table('chunks')
+      .where('[fileId+index]')
+      .between([fileId, from], [fileId, Dexie.maxKey], true, true)
+      .limit(CHUNK_READ_BATCH)
+      .toArray()) as { data: Uint8Array<ArrayBuffer> }[];
+    for (const r of rows) parts.push(r.data);
+    if (rows.length < CHUNK_READ_BATCH) return new Blob(parts);
+  }
+}
+
+/** Seal + store vs store, then read + open vs read, a `mb` MB file, median over rounds. */
+export async function docRatios(mb = 20, rounds = 5) {
+  const vault = createVaultClient();
+  await vault.create('bench-passphrase', 'passphrase');
+  const sealedDb = await openCarnetDb(`bench-doc-sealed-${Date.now()}`);
+  const plainDb = new Dexie(`bench-doc-plain-${Date.now()}`);
+  plainDb.version(1).stores({ chunks: '[fileId+index], fileId' });
+  const times = { sealedW: [] as number[], plainW: [] as number[] };
+  const reads = { sealedR: [] as number[], plainR: [] as number[] };
+  for (let r = 0; r < rounds + 1; r++) {
+    const data = randomBlob(mb * 1000 * 1000);
+    const id = newId();
+    let t = performance.now();
+    await plainWrite(plainDb, id, data);
+    const plainW = performance.now() - t;
+    t = performance.now();
+    const header = await vault.sealFile(id, data, (chunks) => putFileChunks(sealedDb, id, chunks));
+    await putFileHeader(sealedDb, id, header);
+    const sealedW = performance.now() - t;
+    t = performance.now();
+    const plainBlob = await plainRead(plainDb, id);
+    const plainR = performance.now() - t;
+    t = performance.now();
+    const opened = await vault.openFile(id, header, readFileChunks(sealedDb, id));
+    const sealedR = performance.now() - t;
+    if (opened.size !== data.size || plainBlob.size !== data.size) throw new Error('size');
+    if (r > 0) {
+      // The first round warms up the worker, libsodium and IndexedDB; it is not counted.
+      times.sealedW.push(sealedW);
+      times.plainW.push(plainW);
+      reads.sealedR.push(sealedR);
+      reads.plainR.push(plainR);
+    }
+    await deleteFile(sealedDb, id);
+    await plainDb.table('chunks').where('fileId').equals(id).delete();
+  }
+  vault.terminate();
+  sealedDb.close();
+  plainDb.close();
+  return {
+    doc_write_ratio: median(times.sealedW) / median(times.plainW),
+    doc_read_ratio: median(reads.sealedR) / median(reads.plainR),
+    doc_write_sealed_ms_20mb: median(times.sealedW),
+    doc_write_plain_ms_20mb: median(times.plainW),
+    doc_read_sealed_ms_20mb: median(reads.sealedR),
+    doc_read_plain_ms_20mb: median(reads.plainR),
+  };
+}
+
+async function thumbnailJpeg(i: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(180, 240);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = `hsl(${(i * 37) % 360} 40% 85%)`;
+  ctx.fillRect(0, 0, 180, 240);
+  ctx.fillStyle = '#222';
+  ctx.font = '20px sans-serif';
+  for (let y = 30; y < 240; y += 24) ctx.fillText(`Document ${i} ligne ${y}`, 8, y);
+  return canvas.convertToBlob({ type: 'image/webp', quality: 0.7 });
+}
+
+/** Creates the app's vault with one profile and `n` documents (one page and a thumbnail each). */
+export async function seedDocuments(pin: string, n: number) {
+  const vault = createVaultClient();
+  const store = createLocalStore(vault, () => openCarnetDb());
+  await store.create(pin, 'pin');
+  const now = Date.now();
+  const profileId = newId();
+  await store.saveProfile({
+    id: profileId,
+    name: 'Patient de test',
+    relation: 'self',
+    sex: 'unknown',
+    language: 'fr',
+    interpreterNeeded: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (let i = 0; i < n; i++) {
+    const thumb = await thumbnailJpeg(i);
+    await store.documents.add({
+      profileId,
+      title: `Résultat d'analyse ${i}`,
+      date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      type: 'lab-result',
+      entryIds: [],
+      sensitive: false,
+      files: [{ blob: randomBlob(150_000), mime: 'image/jpeg' }],
+      thumbnail: { blob: thumb, mime: thumb.type === 'image/webp' ? 'image/webp' : 'image/png' },
+    });
+  }
+  vault.terminate();
+  return { seeded: n };
+}
