@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   checkNamespace,
   flattenKeys,
-  formatTable,
   identicalAllowed,
   interpolationVariables,
   logicalKeys,
   parseAllowList,
-  percent,
   requiredPluralCategories,
   splitPluralKey,
   validateMeta,
   type NamespaceInput,
 } from './i18n-check-lib.ts';
+import { formatTable, percent } from './i18n-check-table.ts';
 
 const base = (over: Partial<NamespaceInput>): NamespaceInput => ({
   lng: 'es',

@@ -16,13 +16,12 @@ import {
   VOCAB_NAMESPACE,
   checkNamespace,
   flattenKeys,
-  formatTable,
   parseAllowList,
   validateMeta,
-  type CoverageRow,
   type FlatStrings,
   type Problem,
 } from './i18n-check-lib.ts';
+import { formatTable, type CoverageRow } from './i18n-check-table.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOCALES = join(ROOT, 'public', 'locales');
