@@ -7,6 +7,10 @@ import type { Term } from '../types.ts';
  *
  * Medicines that reveal a sensitive condition (antiretrovirals, hepatitis antivirals,
  * psychotropics, contraception, opioid substitution) are marked `sensitive`.
+ *
+ * Every ATC code here (medicines, drug allergens, vaccines) was checked against the 2025
+ * WHO ATC index. ATC codes move: pregabalin left N03AX16 for N02BF02 in 2023, and the
+ * integrase inhibitors moved to J05AJ. Re-check after each yearly ATC update.
  */
 export const MEDICATIONS: readonly Term[] = [
   { system: 'atc', code: 'N02BE01', kind: 'medication', key: 'medication.paracetamol' },
