@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import HttpBackend from 'i18next-http-backend';
 import { initReactI18next } from 'react-i18next';
-import { CLINICIAN_LANGUAGE, SHIPPED_LANGUAGES, directionOf } from './languages.ts';
+import { CLINICIAN_LANGUAGE, LANGUAGES, SHIPPED_LANGUAGES, directionOf } from './languages.ts';
 
 /** Every namespace under public/locales/<lng>/. */
 export const NAMESPACES = [
@@ -60,7 +60,9 @@ export async function setupI18n(): Promise<typeof i18next> {
     .init({
       lng: initialLanguage(),
       fallbackLng: ['en', CLINICIAN_LANGUAGE],
-      supportedLngs: [...SHIPPED_LANGUAGES],
+      // Every language can load (a patient's vocabulary for the French side-by-side view);
+      // the picker offers only the shipped ones as the interface language.
+      supportedLngs: LANGUAGES.map((l) => l.code),
       ns: [...NAMESPACES],
       defaultNS: 'common',
       backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },

@@ -3,16 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import type { CodedTerm, EntryKind } from '../../record/types.ts';
 import type { LabelMap, TermKind } from '../../vocab/index.ts';
-import { searchTerms } from '../../vocab/index.ts';
+import { TERM_KIND_OF_ENTRY, searchTerms } from '../../vocab/index.ts';
 
-/** Which vocabulary each kind of entry picks from. */
-const TERM_KIND: Partial<Record<EntryKind, TermKind>> = {
-  condition: 'condition',
-  allergy: 'allergy',
-  medication: 'medication',
-  vaccination: 'vaccine',
-  result: 'test',
-};
+/** Which vocabulary each kind of entry picks from (none for notes and rights). */
+const TERM_KIND: Partial<Record<EntryKind, TermKind>> = TERM_KIND_OF_ENTRY;
 
 export interface VocabHit {
   term: CodedTerm;
