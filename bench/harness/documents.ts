@@ -8,13 +8,13 @@ import { createVaultClient } from '../../src/crypto/client.ts';
 import { FILE_CHUNK_BYTES } from '../../src/crypto/filestream.ts';
 import { CHUNKS_PER_BATCH } from '../../src/crypto/file-sessions.ts';
 import {
-  CHUNK_READ_BATCH,
   deleteFile,
   openCarnetDb,
   putFileChunks,
   putFileHeader,
   readFileChunks,
 } from '../../src/db/index.ts';
+import { DOCUMENT_READ_BATCH } from '../../src/record/document-store.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
 
@@ -32,7 +32,7 @@ function randomBlob(bytes: number): Blob {
   return new Blob(parts);
 }
 
-/** The baseline: the same chunking and batches, no encryption. */
+/** The baseline: the same chunking and batches as the app, no encryption. */
 async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> {
   const batch = CHUNKS_PER_BATCH * FILE_CHUNK_BYTES;
   for (let offset = 0; offset < data.size || offset === 0; offset += batch) {
@@ -51,15 +51,15 @@ async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> 
 
 async function plainRead(db: Dexie, fileId: string): Promise<Blob> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let from = 0; ; from += CHUNK_READ_BATCH) {
+  for (let from = 0; ; from += DOCUMENT_READ_BATCH) {
     const rows = (await db
       .table('chunks')
       .where('[fileId+index]')
       .between([fileId, from], [fileId, Dexie.maxKey], true, true)
-      .limit(CHUNK_READ_BATCH)
+      .limit(DOCUMENT_READ_BATCH)
       .toArray()) as { data: Uint8Array<ArrayBuffer> }[];
     for (const r of rows) parts.push(r.data);
-    if (rows.length < CHUNK_READ_BATCH) return new Blob(parts);
+    if (rows.length < DOCUMENT_READ_BATCH) return new Blob(parts);
   }
 }
 
@@ -86,7 +86,8 @@ export async function docRatios(mb = 20, rounds = 5) {
     const plainBlob = await plainRead(plainDb, id);
     const plainR = performance.now() - t;
     t = performance.now();
-    const opened = await vault.openFile(id, header, readFileChunks(sealedDb, id));
+    const chunks = readFileChunks(sealedDb, id, DOCUMENT_READ_BATCH);
+    const opened = await vault.openFile(id, header, chunks);
     const sealedR = performance.now() - t;
     if (opened.size !== data.size || plainBlob.size !== data.size) throw new Error('size');
     if (r > 0) {

@@ -15,7 +15,7 @@ export type Keyed = <T>(run: (sodium: Sodium, key: VaultKey) => T) => Promise<T>
 
 type Session =
   | { readonly kind: 'seal'; readonly sealer: FileSealer; readonly data: Blob; offset: number }
-  | { readonly kind: 'open'; readonly opener: FileOpener; readonly parts: Blob[] };
+  | { readonly kind: 'open'; readonly opener: FileOpener; readonly parts: Uint8Array[] };
 
 /** The open sessions of one vault. Dropped, keys zeroed, when the vault locks. */
 export class FileSessions implements FileSessionApi {
@@ -72,13 +72,13 @@ export class FileSessions implements FileSessionApi {
     await Promise.resolve();
     const s = this.#get(session, 'open');
     try {
-      for (const chunk of chunks) {
-        const plain = s.opener.pull(chunk);
-        s.parts.push(new Blob([plain as Uint8Array<ArrayBuffer>]));
-        plain.fill(0);
-      }
+      // Decrypted chunks stay as arrays until the file is complete, then become one Blob:
+      // a Blob per chunk cost a round trip to the browser's blob store each, and made
+      // reading a 20 MB file several times slower than decrypting it.
+      for (const chunk of chunks) s.parts.push(s.opener.pull(chunk));
     } catch (error) {
       this.#sessions.delete(session);
+      wipeParts(s);
       throw error instanceof CryptoError ? error : new CryptoError('bad-envelope');
     }
   }
@@ -88,8 +88,15 @@ export class FileSessions implements FileSessionApi {
     await Promise.resolve();
     const s = this.#get(session, 'open');
     this.#sessions.delete(session);
-    s.opener.finish();
-    return new Blob(s.parts, { type: typeof type === 'string' ? type : '' });
+    try {
+      s.opener.finish();
+      return new Blob(s.parts as Uint8Array<ArrayBuffer>[], {
+        type: typeof type === 'string' ? type : '',
+      });
+    } finally {
+      // SECURITY: the Blob holds its own copy; the decrypted arrays are overwritten.
+      wipeParts(s);
+    }
   }
 
   /** Abandons a session. */
@@ -97,6 +104,7 @@ export class FileSessions implements FileSessionApi {
     const s = this.#sessions.get(session);
     this.#sessions.delete(session);
     if (s?.kind === 'seal') s.sealer.abort();
+    if (s?.kind === 'open') wipeParts(s);
     return Promise.resolve();
   }
 
@@ -121,6 +129,12 @@ export class FileSessions implements FileSessionApi {
     if (s.kind !== kind) throw new CryptoError('bad-input');
     return s as Extract<Session, { kind: K }>;
   }
+}
+
+/** Overwrites and forgets the plaintext an open session has decrypted so far. */
+function wipeParts(s: { readonly parts: Uint8Array[] }): void {
+  for (const part of s.parts) part.fill(0);
+  s.parts.length = 0;
 }
 
 async function readBlob(blob: Blob): Promise<ArrayBuffer> {

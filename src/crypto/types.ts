@@ -198,7 +198,10 @@ export interface FileSessionApi {
   sealFilePull(session: number): Promise<{ chunks: SealedChunk[]; header?: Envelope }>;
   /** Starts opening file `fileId` from its sealed header; returns a session number. */
   openFileStart(fileId: string, header: Envelope): Promise<number>;
-  /** Authenticates and decrypts the next chunks, which must follow the previous ones. */
+  /**
+   * Authenticates and decrypts the next chunks, which must follow the previous ones. Across
+   * the worker boundary the chunks' buffers are transferred: do not reuse them afterwards.
+   */
   openFilePush(session: number, chunks: readonly SealedChunk[]): Promise<void>;
   /** Checks that the file is complete and returns it; ends the session. */
   openFileFinish(session: number, type: string): Promise<Blob>;

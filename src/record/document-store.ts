@@ -33,6 +33,12 @@ import { newId } from './ids.ts';
 import type { Provenance } from './types.ts';
 import { hasErrors } from './validate.ts';
 
+/**
+ * Chunks read per round trip when opening a file: 64 x 64 KiB = 4 MiB of ciphertext in
+ * flight. Fewer, larger batches read a 20 MB file noticeably faster than 16-chunk ones.
+ */
+export const DOCUMENT_READ_BATCH = 64;
+
 /** One file to store: the bytes as they will be kept (already downscaled and stripped). */
 export interface NewDocumentFile {
   readonly blob: Blob;
@@ -233,7 +239,8 @@ export function createDocumentStore(
         const d = await db();
         const header = await getFileHeader(d, file.fileId);
         if (!header) throw new RecordError('not-found');
-        return vault.openFile(file.fileId, header, readFileChunks(d, file.fileId), file.mime);
+        const chunks = readFileChunks(d, file.fileId, DOCUMENT_READ_BATCH);
+        return vault.openFile(file.fileId, header, chunks, file.mime);
       }),
     sweep: () => recordOp(() => serial(sweep)),
   };
