@@ -7,10 +7,17 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
-import { CarnetDb as Db, deleteDatabase, listFileIds, putFileChunks } from '../db/index.ts';
+import {
+  CarnetDb as Db,
+  deleteDatabase,
+  listFileIds,
+  openCarnetDb,
+  putFileChunks,
+} from '../db/index.ts';
 import { createDocumentStore } from './document-store.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
+import { createLocalStore } from './local-store.ts';
 
 let counter = 0;
 const opened: CarnetDb[] = [];
@@ -187,5 +194,34 @@ describe('document store', () => {
     const listed = await docs.list();
     expect(listed.documents).toEqual([]);
     expect(listed.unreadable).toBe(1);
+  });
+});
+
+describe('deleting a profile', () => {
+  it('deletes its documents and their files, and keeps the others', async () => {
+    const name = `documents-profile-${++counter}`;
+    const vault = floorVault();
+    const store = createLocalStore(vault, () => openCarnetDb(name));
+    await store.create('123456', 'pin');
+    const now = Date.now();
+    for (const id of ['p1', 'p2']) {
+      await store.saveProfile({
+        id,
+        name: id,
+        relation: id === 'p1' ? 'self' : 'child',
+        sex: 'unknown',
+        language: 'fr',
+        interpreterNeeded: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await store.documents.add(input([randomBytes(10)]));
+    const kept = await store.documents.add(input([randomBytes(10)], { profileId: 'p2' }));
+    await store.deleteProfile('p1');
+    expect((await store.documents.list()).documents.map((d) => d.id)).toEqual([kept.id]);
+    const db = await openCarnetDb(name);
+    opened.push(db);
+    expect(await listFileIds(db)).toHaveLength(2);
   });
 });

@@ -153,10 +153,14 @@ export function createLocalStore(
       recordOp(async () => {
         const { values } = await openAll('entries', decodeEntry);
         const entryIds = values.filter((e) => e.profileId === id).map((e) => e.id);
+        const docs = (await documents.list()).documents.filter((d) => d.profileId === id);
         await applySealed(await db(), [
           { table: 'entries', delete: entryIds },
+          { table: 'documents', delete: docs.map((d) => d.id) },
           { table: 'profiles', delete: [id] },
         ]);
+        // The papers' files now belong to no document: the sweep removes them.
+        if (docs.length > 0) await documents.sweep();
       }),
     saveEntry: (entry) =>
       recordOp(async () => {

@@ -51,7 +51,7 @@ export interface CarnetStore {
   changeSecret(secret: string, kind: SecretKind): Promise<void>;
   load(): Promise<LoadedRecord>;
   saveProfile(profile: Profile): Promise<void>;
-  /** Deletes a profile and every entry that belongs to it. */
+  /** Deletes a profile and every entry and paper document that belongs to it. */
   deleteProfile(id: string): Promise<void>;
   saveEntry(entry: Entry): Promise<void>;
   deleteEntry(id: string): Promise<void>;
