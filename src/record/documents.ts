@@ -30,6 +30,12 @@ export const ADMIN_DOCUMENT_TYPES = [
 export const DOCUMENT_TYPES = [...MEDICAL_DOCUMENT_TYPES, ...ADMIN_DOCUMENT_TYPES] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * Kinds of paper marked sensitive as soon as they are picked (the patient may unmark them):
+ * medical certificates written for an asylum claim, and asylum papers.
+ */
+export const SENSITIVE_BY_DEFAULT: readonly DocumentType[] = ['certificate', 'asylum-papers'];
+
 /** File types a document page may have: what the import accepts and the viewer shows. */
 export const DOCUMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import type { DocumentDetails, DocumentType } from '../../record/documents.ts';
+import { SENSITIVE_BY_DEFAULT } from '../../record/documents.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Icon } from '../../ui/Icon.tsx';
@@ -49,7 +50,9 @@ export function DocumentFields({
         id="doc-type"
         label={t('field.type')}
         value={value.type}
-        onChange={(type) => set({ type })}
+        onChange={(type) =>
+          set({ type, sensitive: value.sensitive || SENSITIVE_BY_DEFAULT.includes(type) })
+        }
       />
       {state.profiles.length > 1 && (
         <Field label={t('field.profile')} error={error('profileId')}>
