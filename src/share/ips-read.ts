@@ -136,10 +136,17 @@ export function readIps(json: unknown): IpsSummary {
     documents.push(...readDocument(r, `doc${documents.length}`));
   };
   let counter = 0;
-  const itemsOf = (refs: unknown): IpsItem[] => {
+  const itemsOf = (
+    refs: unknown,
+    seen = new Set<Record<string, unknown>>(),
+    nested = false,
+  ): IpsItem[] => {
     const out: IpsItem[] = [];
     for (const ref of objs(refs)) {
       const r = resolve(ref);
+      // A resource listed twice in a section (or a report listing itself) shows once.
+      if (r && seen.has(r)) continue;
+      if (r) seen.add(r);
       if (!r) {
         const shown = textLabel(ref.display);
         if (shown)
@@ -151,8 +158,11 @@ export function readIps(json: unknown): IpsSummary {
         continue;
       }
       out.push(readItem(r, `i${counter++}`, resolve));
-      // A report's results are lines of their own, right after it.
-      if (r.resourceType === 'DiagnosticReport') out.push(...itemsOf(r.result));
+      // A report's results are lines of their own, right after it (one level: a report
+      // that lists itself or another report is not followed further).
+      if (r.resourceType === 'DiagnosticReport' && !nested) {
+        out.push(...itemsOf(r.result, seen, true));
+      }
     }
     return out;
   };
@@ -199,9 +209,13 @@ export function readIps(json: unknown): IpsSummary {
   };
 }
 
+/** Sub-sections nested deeper than this are ignored (a hostile bundle could nest thousands). */
+const MAX_SECTION_DEPTH = 8;
+
 /** Sub-sections are shown as sections of their own, after their parent. */
-function flattenSections(list: Record<string, unknown>[]): Record<string, unknown>[] {
-  return list.flatMap((s) => [s, ...flattenSections(objs(s.section))]);
+function flattenSections(list: Record<string, unknown>[], depth = 0): Record<string, unknown>[] {
+  if (depth >= MAX_SECTION_DEPTH) return [];
+  return list.flatMap((s) => [s, ...flattenSections(objs(s.section), depth + 1)]);
 }
 
 function groupWithoutComposition(
