@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { docListMs, harness, initialJsGzipKb, summaryRenderMs } from './browser.ts';
+import { viewerFigures } from './viewer.ts';
 
 type Figures = Record<string, number | string>;
 
@@ -80,6 +81,7 @@ async function browserFigures(): Promise<Figures> {
     const onboarding = await initialJsGzipKb(browser, `${app.origin}/`, async (page) => {
       await page.getByRole('button', { name: 'Français', exact: true }).waitFor();
     });
+    const viewer = await viewerFigures(browser, app.origin);
     const write = await harness(browser, origin, (page) =>
       page.evaluate(() => window.carnetBench.recordWriteRatio(1000, 7)),
     );
@@ -107,6 +109,9 @@ async function browserFigures(): Promise<Figures> {
       share_plain_upload_ms_5mb: round(share.share_plain_upload_ms_5mb),
       initial_js_gzip_kb: round(onboarding.kb, 1),
       initial_js_files: onboarding.files,
+      viewer_js_gzip_kb: round(viewer.viewer_js_gzip_kb, 1),
+      viewer_js_files: viewer.viewer_js_files,
+      viewer_open_ms: round(viewer.viewer_open_ms),
       doc_write_ratio: round(docs.doc_write_ratio, 2),
       doc_read_ratio: round(docs.doc_read_ratio, 2),
       doc_write_sealed_ms_20mb: round(docs.doc_write_sealed_ms_20mb),
@@ -157,6 +162,7 @@ const results = {
     doc_write_ratio: '<= 2',
     doc_read_ratio: '<= 2',
     initial_js_gzip_kb: '<= 150',
+    viewer_js_gzip_kb: '<= 100',
     relay_manifest_vs_health_ratio: '>= 0.5',
   },
   figures,
