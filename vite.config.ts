@@ -6,6 +6,17 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     react(),
+    {
+      // In development, /v is the doctor's viewer too (the relay does this in production).
+      name: 'carnet-viewer-route',
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && /^\/v\/?(\?|$)/.test(req.url))
+            req.url = req.url.replace(/^\/v\/?/, '/viewer.html');
+          next();
+        });
+      },
+    },
     VitePWA({
       // A new version waits for the patient to tap "reload to update" (see app/UpdatePrompt).
       registerType: 'prompt',
