@@ -43,6 +43,15 @@ function doseText(d: DoseLine, { t, lng }: Translator): string {
   return parts.join(', ');
 }
 
+/** Types whose date is when something began (onset, start): "since". */
+const SINCE_TYPES = new Set(['AllergyIntolerance', 'Condition', 'MedicationStatement']);
+
+/** "since 2010", "on 2 Oct 2026", or "in March 2024" for a date without its day. */
+function datePhrase(item: IpsItem): string {
+  if (SINCE_TYPES.has(item.resourceType)) return 'item.since';
+  return (item.date?.length ?? 0) >= 10 ? 'item.on' : 'item.in';
+}
+
 /** The item's name: our own words for IPS "absent/unknown" codes, otherwise as written. */
 export function itemTitle(item: IpsItem, tr: Translator): string {
   if (item.absent) {
@@ -69,16 +78,7 @@ export function ItemLine({ item, beside }: ItemLineProps) {
     item.interpretation?.text ?? null,
     ...(item.dosage ?? []).map((d) => doseText(d, tr)),
     item.status && SAID_STATUSES.has(item.status) ? t(`item.status.${item.status}`) : null,
-    item.date
-      ? t(
-          item.resourceType === 'Condition' || item.resourceType === 'MedicationStatement'
-            ? 'item.since'
-            : 'item.on',
-          {
-            date: formatIsoDate(item.date, lng),
-          },
-        )
-      : null,
+    item.date ? t(datePhrase(item), { date: formatIsoDate(item.date, lng) }) : null,
   ].filter((x): x is string => Boolean(x));
   const translation = beside && !item.absent ? translationIn(item.label, beside) : undefined;
   return (

@@ -14,6 +14,12 @@ if (window.location.hash) {
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
+// A new link opened in this same tab changes only the fragment, which reloads nothing:
+// start afresh so it is read, and its fragment removed, like the first one.
+window.addEventListener('hashchange', () => {
+  if (window.location.hash.includes('shlink:/')) window.location.reload();
+});
+
 const root = document.getElementById('root');
 if (root) {
   const lng = viewerLanguage(navigator.languages);
