@@ -1,0 +1,145 @@
+import { expect, test } from './fixtures.ts';
+import { ViewerPage } from './pages/viewer-page.ts';
+import { createShare, ipsExample, revokeShare } from './shl-direct.ts';
+
+// The doctor's side, against shares made straight on the relay's API with a bundle written
+// from the IPS specification: no patient app involved.
+
+test.use({ locale: 'fr-FR' });
+
+const ORIGIN_OF = (baseURL: string | undefined) =>
+  new URL(baseURL ?? 'http://localhost:8181').origin;
+
+test('a PIN link: wrong PIN, right PIN, French summary, patient language, document, nothing kept', async ({
+  page,
+  context,
+  requestLog,
+  baseURL,
+}) => {
+  const origin = ORIGIN_OF(baseURL);
+  const share = await createShare(origin, ipsExample(), { passcode: '482915' });
+  const viewer = new ViewerPage(page);
+  await viewer.open(share.link);
+  await expect(page).toHaveURL(`${origin}/v`);
+  await viewer.giveName('Dr Martin, centre de santé');
+  await viewer.givePin('000000');
+  await expect(viewer.pinProblem).toHaveText('Code incorrect. Il reste 4 essais.');
+  await viewer.givePin('482915');
+
+  await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+  await expect(page.getByText('Interprète nécessaire')).toBeVisible();
+  await expect(page.getByText('Langue parlée : arabe')).toBeVisible();
+  const allergies = viewer.section('Allergies et intolérances');
+  await expect(allergies.getByText('Allergie à la pénicilline')).toBeVisible();
+  await expect(allergies.getByText('Réaction grave')).toBeVisible();
+  await expect(allergies.getByText('حساسية من البنسلين')).toHaveCount(0);
+  const medicines = viewer.section('Traitements en cours');
+  await expect(medicines.getByText('Metformine')).toBeVisible();
+  await expect(medicines.getByText(/500 mg, 2 fois par jour/)).toBeVisible();
+  await expect(viewer.section('Problèmes de santé').getByText('Diabète de type 2')).toBeVisible();
+  await expect(viewer.section('Résultats récents').getByText(/7,2 %/)).toBeVisible();
+  await expect(page.getByText(/Accès ouvert jusqu’à/)).toBeVisible();
+
+  await viewer.toggle.click();
+  await expect(viewer.toggle).toHaveAttribute('aria-pressed', 'true');
+  const arabic = allergies.getByText('حساسية من البنسلين');
+  await expect(arabic).toBeVisible();
+  await expect(arabic).toHaveAttribute('lang', 'ar');
+  await expect(arabic).toHaveAttribute('dir', 'rtl');
+
+  await viewer.openDocument('Lettre de l’hôpital');
+  const image = viewer.documentDialog.getByRole('img', { name: 'Lettre de l’hôpital' });
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAttribute('src', /^blob:/);
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  await viewer.documentDialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(viewer.documentDialog).toHaveCount(0);
+
+  // Nothing but the reader's name is kept on the doctor's phone.
+  const stored = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+  }));
+  expect(stored).toEqual({
+    local: ['carnet.viewer.recipient'],
+    session: 0,
+    databases: 0,
+    caches: 0,
+  });
+  expect(await page.evaluate(() => window.location.href)).toBe(`${origin}/v`);
+
+  // The key and the link never travel; nothing leaves the origin.
+  expect(requestLog.foreign(origin)).toEqual([]);
+  for (const secret of [share.key, share.payload, 'shlink:/']) {
+    expect(requestLog.containing(secret)).toEqual([]);
+  }
+  const manifest = requestLog.requests.find((r) => r.url.includes(`/api/shl/${share.id}`));
+  expect(JSON.parse(manifest?.body ?? '{}')).toMatchObject({
+    recipient: 'Dr Martin, centre de santé',
+  });
+  await context.close();
+});
+
+test('a link without PIN opens at once for a known reader; revoked, it says so', async ({
+  page,
+  baseURL,
+}) => {
+  const origin = ORIGIN_OF(baseURL);
+  const share = await createShare(origin, ipsExample());
+  const viewer = new ViewerPage(page);
+  await viewer.open(share.link);
+  await viewer.giveName('Dr Martin');
+  await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+
+  await revokeShare(origin, share);
+  await viewer.open(share.link);
+  await expect(viewer.messageTitle('Lien plus valable')).toBeVisible();
+  await expect(viewer.message).toContainText('Demandez-lui un nouveau lien');
+  await expect(viewer.nameInput).toHaveCount(0);
+});
+
+test('expired links: by their own date without asking the relay, and by the relay', async ({
+  page,
+  requestLog,
+  baseURL,
+}) => {
+  const origin = ORIGIN_OF(baseURL);
+  const now = Math.floor(Date.now() / 1000);
+  const viewer = new ViewerPage(page);
+
+  const past = await createShare(origin, ipsExample(), { linkExp: now - 60 });
+  await viewer.open(past.link);
+  await expect(viewer.messageTitle('Lien expiré')).toBeVisible();
+  await expect(viewer.message).toContainText('Demandez au patient un nouveau lien');
+  expect(requestLog.requests.filter((r) => r.url.includes('/api/shl/'))).toEqual([]);
+
+  // The relay's expiry comes first: the link still claims an hour.
+  const short = await createShare(origin, ipsExample(), { exp: now + 2, linkExp: now + 3600 });
+  await page.evaluate(() => localStorage.setItem('carnet.viewer.recipient', 'Dr Martin'));
+  await page.waitForTimeout(Math.max(0, (now + 3) * 1000 - Date.now()));
+  await viewer.open(short.link);
+  await expect(viewer.messageTitle('Lien plus valable')).toBeVisible();
+});
+
+test('a malformed link and a bare /v say what to do', async ({ page, baseURL }) => {
+  const origin = ORIGIN_OF(baseURL);
+  const viewer = new ViewerPage(page);
+  await viewer.open(`${origin}/v#shlink:/not-a-payload`);
+  await expect(viewer.messageTitle('Lien illisible')).toBeVisible();
+  await expect(page).toHaveURL(`${origin}/v`);
+  await viewer.open(`${origin}/v`);
+  await expect(viewer.messageTitle('Aucun dossier ouvert')).toBeVisible();
+});
+
+test.describe('in a browser set to English', () => {
+  test.use({ locale: 'en-GB' });
+  test('the viewer speaks English', async ({ page, baseURL }) => {
+    await page.goto(`${ORIGIN_OF(baseURL)}/v#shlink:/not-a-payload`);
+    await expect(
+      page.getByRole('alert').getByRole('heading', { name: 'Unreadable link' }),
+    ).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
