@@ -1,3 +1,4 @@
+import { makePdf } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
 import { ViewerPage } from './pages/viewer-page.ts';
 import { createShare, ipsExample, revokeShare } from './shl-direct.ts';
@@ -87,11 +88,33 @@ test('a link without PIN opens at once for a known reader; revoked, it says so',
   baseURL,
 }) => {
   const origin = ORIGIN_OF(baseURL);
-  const share = await createShare(origin, ipsExample());
+  const bundle = ipsExample() as { entry: unknown[] };
+  bundle.entry.push({
+    fullUrl: 'urn:uuid:0f5e7d52-8c1a-4f0e-9a57-2b1f4f0c9d21',
+    resource: {
+      resourceType: 'DocumentReference',
+      status: 'current',
+      description: 'Ordonnance',
+      content: [
+        {
+          attachment: {
+            contentType: 'application/pdf',
+            data: makePdf('ORDONNANCE').toString('base64'),
+          },
+        },
+      ],
+    },
+  });
+  const share = await createShare(origin, bundle);
   const viewer = new ViewerPage(page);
   await viewer.open(share.link);
   await viewer.giveName('Dr Martin');
   await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+
+  // A PDF is drawn inside the page by pdf.js, under the CSP.
+  await viewer.openDocument('Ordonnance');
+  await expect(viewer.documentDialog.getByRole('img', { name: 'Page 1 sur 1' })).toBeVisible();
+  await viewer.documentDialog.getByRole('button', { name: 'Fermer' }).click();
 
   await revokeShare(origin, share);
   await viewer.open(share.link);
