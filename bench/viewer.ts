@@ -11,7 +11,8 @@ import { initialJsGzipKb } from './browser.ts';
 export async function viewerFigures(browser: Browser, origin: string, rounds = 5) {
   const share = await createShare(origin, ipsExample());
   const js = await initialJsGzipKb(browser, share.link, async (page) => {
-    await page.getByRole('button', { name: 'Continuer' }).waitFor();
+    // The name field: the page's language follows the browser's, so no label is matched.
+    await page.locator('#v-name').waitFor();
   });
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
