@@ -1,18 +1,18 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { newId } from '../../record/ids.ts';
 import type { EntryKind } from '../../record/types.ts';
 import { ENTRY_KINDS } from '../../record/types.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { hasErrors, validateEntry } from '../../record/validate.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
-import { errorKey } from '../shell/errors.ts';
+import { useAction } from '../shell/useAction.ts';
 import type { EntryDraft } from './entry-draft.ts';
 import { draftFromEntry, emptyDraft, entryFromDraft } from './entry-draft.ts';
 import { EntryCommonFields } from './EntryCommonFields.tsx';
@@ -34,15 +34,10 @@ export function EntryScreen() {
         : null,
   );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run: runAction } = useAction();
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const back = (
-    <Link className="icon-button" to="/" aria-label={t('common:back')}>
-      <Icon name="back" />
-    </Link>
-  );
+  const back = <BackLink to="/" />;
   if (!draft || !activeProfileId || (id && !existing)) {
     return (
       <Screen title={t('common:notFound')} start={back}>
@@ -51,19 +46,13 @@ export function EntryScreen() {
     );
   }
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  // On failure the form keeps everything typed: nothing is lost.
+  const run = (action: () => Promise<void>) =>
+    runAction(async () => {
       await action();
       await refresh();
       await navigate('/');
-    } catch (err) {
-      // The form keeps everything typed: nothing is lost on a failed save.
-      setFailure(t(errorKey(err)));
-      setBusy(false);
-    }
-  }
+    });
 
   function save(e: FormEvent) {
     e.preventDefault();

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryCode, SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useSession } from '../session/session-context.ts';
-import { errorKey } from '../shell/errors.ts';
+import { useAction } from '../shell/useAction.ts';
 import { SecretFields } from './SecretFields.tsx';
 import { secretProblem } from './secret-rules.ts';
 
@@ -24,39 +24,18 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   const [secret, setSecret] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const p = secretProblem(kind, secret, confirm);
     setProblem(p ? t(`secret.problem.${p}`) : undefined);
     if (p) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const code = await store.create(secret, kind);
-      onCreated(code);
-    } catch (err) {
-      setFailure(t(errorKey(err)));
-      setBusy(false);
-    }
+    await run(async () => onCreated(await store.create(secret, kind)));
   }
 
   return (
-    <Screen
-      title={t('secret.title')}
-      start={
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onBack}
-          aria-label={t('common:back')}
-        >
-          <Icon name="back" />
-        </button>
-      }
-    >
+    <Screen title={t('secret.title')} start={<BackLink onClick={onBack} />}>
       <p className="lead">{t('secret.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <SecretFields

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useSession } from '../session/session-context.ts';
-import { errorKey } from '../shell/errors.ts';
+import { useAction } from '../shell/useAction.ts';
 
 interface ProfileFormProps {
   relation: Profile['relation'];
@@ -29,8 +29,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
   const [language, setLanguage] = useState(existing?.language ?? i18n.resolvedLanguage ?? 'fr');
   const [interpreter, setInterpreter] = useState(existing?.interpreterNeeded ?? language !== 'fr');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,14 +48,10 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
     const found = validateProfile(profile, now);
     setErrors(found);
     if (hasErrors(found)) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await store.saveProfile(profile);
       await onSaved(profile);
-    } catch (err) {
-      setFailure(t(errorKey(err)));
-      setBusy(false);
-    }
+    });
   }
 
   const fieldError = (f: string) => (errors[f] ? t(`errors:field.${errors[f]}`) : undefined);

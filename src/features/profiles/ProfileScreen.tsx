@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Icon } from '../../ui/Icon.tsx';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -19,11 +19,7 @@ export function ProfileScreen() {
       title={
         existing ? existing.name : t(relation === 'self' ? 'profiles.addSelf' : 'profiles.addChild')
       }
-      start={
-        <Link className="icon-button" to="/" aria-label={t('common:back')}>
-          <Icon name="back" />
-        </Link>
-      }
+      start={<BackLink to="/" />}
     >
       <ProfileForm
         relation={relation}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Icon } from '../../ui/Icon.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { ChangeSecret } from './ChangeSecret.tsx';
 import { LockSetting } from './LockSetting.tsx';
@@ -11,14 +11,7 @@ import { StorageStatus } from './StorageStatus.tsx';
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'common']);
   return (
-    <Screen
-      title={t('title')}
-      start={
-        <Link className="icon-button" to="/" aria-label={t('common:back')}>
-          <Icon name="back" />
-        </Link>
-      }
-    >
+    <Screen title={t('title')} start={<BackLink to="/" />}>
       <section className="settings-section" aria-labelledby="settings-language">
         <h2 id="settings-language">
           <Icon name="language" />

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ShareRecord } from '../../record/shares.ts';
 import { shareState } from '../../record/shares.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useSession } from '../session/session-context.ts';
 import { QrCode } from './QrCode.tsx';
 import { useWakeLock } from './useWakeLock.ts';
@@ -32,11 +32,7 @@ export function ShareQrScreen() {
     );
   }, [store, id]);
 
-  const back = (
-    <Link className="icon-button" to="/shares" aria-label={t('common:back')}>
-      <Icon name="back" />
-    </Link>
-  );
+  const back = <BackLink to="/shares" />;
   if (share === undefined)
     return (
       <Screen title={t('qr.title')} start={back}>

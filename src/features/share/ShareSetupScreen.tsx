@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { PaperDocument } from '../../record/documents.ts';
 import { ADMIN_DOCUMENT_TYPES } from '../../record/documents.ts';
 import type { Audience } from '../../record/shares.ts';
@@ -16,6 +16,7 @@ import type { IconName } from '../../ui/Icon.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { errorKey } from '../shell/errors.ts';
 import { ShareItems } from './ShareItems.tsx';
@@ -99,14 +100,7 @@ export function ShareSetupScreen() {
 
   const busy = progress !== null;
   return (
-    <Screen
-      title={t('setup.title')}
-      start={
-        <Link className="icon-button" to="/" aria-label={t('common:back')}>
-          <Icon name="back" />
-        </Link>
-      }
-    >
+    <Screen title={t('setup.title')} start={<BackLink to="/" />}>
       {!online && <Notice tone="warning">{t('errors:share.offline')}</Notice>}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="choice">

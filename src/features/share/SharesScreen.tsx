@@ -7,6 +7,7 @@ import { revokeShare } from '../../share/relay-client.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { errorKey } from '../shell/errors.ts';
 import { ShareListItem } from './ShareListItem.tsx';
@@ -49,14 +50,7 @@ export function SharesScreen() {
   };
 
   return (
-    <Screen
-      title={t('list.title')}
-      start={
-        <Link className="icon-button" to="/" aria-label={t('common:back')}>
-          <Icon name="back" />
-        </Link>
-      }
-    >
+    <Screen title={t('list.title')} start={<BackLink to="/" />}>
       <Link className="btn btn-primary" to="/share">
         <Icon name="add" />
         <span>{t('list.new')}</span>

@@ -3,48 +3,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackLink } from '../shell/BackLink.tsx';
 import { useSession } from '../session/session-context.ts';
-import { errorKey } from '../shell/errors.ts';
+import { useAction } from '../shell/useAction.ts';
 
 /** Opens the vault with the printed recovery code, then asks for a new PIN in settings. */
 export function RecoveryUnlock({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation(['unlock', 'common', 'errors']);
   const session = useSession();
   const [code, setCode] = useState('');
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await session.store.unlockWithRecovery(code);
       sessionStorage.setItem('carnet.afterRecovery', '1');
       await session.opened();
-    } catch (err) {
-      setFailure(t(errorKey(err)));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <Screen
-      title={t('recovery.title')}
-      start={
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onCancel}
-          aria-label={t('common:back')}
-        >
-          <Icon name="back" />
-        </button>
-      }
-    >
+    <Screen title={t('recovery.title')} start={<BackLink onClick={onCancel} />}>
       <p className="lead">{t('recovery.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('recovery.label')}>

@@ -8,7 +8,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useSession } from '../session/session-context.ts';
-import { errorKey } from '../shell/errors.ts';
+import { useAction } from '../shell/useAction.ts';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { RecoveryUnlock } from './RecoveryUnlock.tsx';
 import { useCountdown } from './useCountdown.ts';
@@ -18,8 +18,7 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
   const { t } = useTranslation(['unlock', 'common', 'errors']);
   const session = useSession();
   const [secret, setSecret] = useState('');
-  const [failure, setFailure] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
   const [waitUntil, setWaitUntil] = useState(0);
   const [mode, setMode] = useState<'secret' | 'recovery' | 'language'>('secret');
   const secondsLeft = useCountdown(waitUntil);
@@ -34,22 +33,21 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!secret || secondsLeft > 0) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await session.store.unlock(secret);
-      // A named instant for `npm run bench` (summary_render_ms_1000); holds no data.
-      performance.mark('carnet:unlocked');
-      setSecret('');
-      await session.opened();
-    } catch (err) {
-      setSecret('');
-      setFailure(t(errorKey(err)));
-      if (err instanceof RecordError && err.details.retryAfterMs) {
-        setWaitUntil(Date.now() + err.details.retryAfterMs);
-      }
-      setBusy(false);
-    }
+    const typed = secret;
+    setSecret('');
+    await run(
+      async () => {
+        await session.store.unlock(typed);
+        // A named instant for `npm run bench` (summary_render_ms_1000); holds no data.
+        performance.mark('carnet:unlocked');
+        await session.opened();
+      },
+      (err) => {
+        if (err instanceof RecordError && err.details.retryAfterMs) {
+          setWaitUntil(Date.now() + err.details.retryAfterMs);
+        }
+      },
+    );
   }
 
   if (mode === 'recovery') return <RecoveryUnlock onCancel={() => setMode('secret')} />;
