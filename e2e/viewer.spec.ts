@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { makePdf } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
 import { ViewerPage } from './pages/viewer-page.ts';
@@ -165,4 +167,37 @@ test.describe('in a browser set to English', () => {
     ).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
+});
+
+/** WCAG 2.1 A and AA rules, checked by axe-core on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+test('every viewer screen passes WCAG 2.1 AA checks at 360 px', async ({ page, baseURL }) => {
+  const origin = ORIGIN_OF(baseURL);
+  const share = await createShare(origin, ipsExample(), { passcode: '482915' });
+  const viewer = new ViewerPage(page);
+  await viewer.open(share.link);
+  await viewer.nameInput.waitFor();
+  expect(await violations(page)).toEqual([]);
+  await viewer.giveName('Dr Martin');
+  await viewer.givePin('000000');
+  await expect(viewer.pinProblem).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await viewer.givePin('482915');
+  await viewer.toggle.click();
+  await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await viewer.openDocument('Lettre de l’hôpital');
+  await expect(viewer.documentDialog.getByRole('img')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await viewer.open(`${origin}/v#shlink:/broken`);
+  await expect(viewer.messageTitle('Lien illisible')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 });
