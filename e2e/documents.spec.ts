@@ -29,6 +29,10 @@ test('photograph two pages and import a PDF, view both, reload, unlock, view aga
   baseURL,
   requestLog,
 }) => {
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   const docs = new DocumentsPage(page);
   await setUp(page);
   const photos = await Promise.all(
@@ -102,6 +106,9 @@ test('photograph two pages and import a PDF, view both, reload, unlock, view aga
   }
   expect(requestLog.foreign(new URL(baseURL!).origin)).toEqual([]);
   expect(requestLog.containing(PDF_MARKER)).toEqual([]);
+  // pdf.js ran in its own worker, fetched from our origin, and the CSP blocked nothing.
+  expect(requestLog.requests.some((r) => r.url.includes('/assets/pdf.worker'))).toBe(true);
+  expect(cspViolations).toEqual([]);
 
   // Delete: the document and its files go.
   await page.getByRole('button', { name: 'Supprimer' }).click();
