@@ -27,7 +27,9 @@ export const ADMIN_DOCUMENT_TYPES = [
   'admin-other',
 ] as const;
 
+/** Every kind of paper, medical first. Stored by these ids; labels are `documents:types.<id>`. */
 export const DOCUMENT_TYPES = [...MEDICAL_DOCUMENT_TYPES, ...ADMIN_DOCUMENT_TYPES] as const;
+/** One kind of paper. */
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /**

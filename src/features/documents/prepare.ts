@@ -22,6 +22,7 @@ export const PHOTO_QUALITY = 0.85;
 /** Long edge of a thumbnail, in pixels (about 80 CSS px at a 3x screen). */
 export const THUMB_LONG_EDGE = 240;
 
+/** What a picked file turned out to be, by its first bytes. */
 export type PickedKind = 'image' | 'pdf';
 
 /** The file's real type from its first bytes (the name and the browser's guess are not trusted). */
