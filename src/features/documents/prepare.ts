@@ -167,7 +167,8 @@ export async function preparePdf(
     let thumbnail: NewDocumentFile | undefined;
     try {
       await renderPage(pdf, 1, canvas, THUMB_LONG_EDGE);
-      thumbnail = await thumbnailOf(await createImageBitmap(canvas));
+      const drawn = await createImageBitmap(canvas);
+      thumbnail = await thumbnailOf(drawn).finally(() => drawn.close());
     } catch {
       // A first page pdf.js cannot draw still leaves a readable document: no thumbnail.
       thumbnail = undefined;
