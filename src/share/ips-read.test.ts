@@ -342,12 +342,11 @@ describe('Carnet-style content', () => {
     expect(summary.sections.map((s) => s.kind)).toEqual(['allergies', 'problems']);
     expect(summary.documents).toEqual([
       {
-        key: 'doc0.0',
+        key: 'doc0',
         title: 'Ordonnance du Dr Roux',
         type: expect.objectContaining({ text: 'Ordonnance' }) as unknown,
         date: '2026-01-05',
-        contentType: 'application/pdf',
-        data: 'JVBERi0=',
+        parts: [{ contentType: 'application/pdf', data: 'JVBERi0=' }],
       },
     ]);
   });
@@ -446,7 +445,7 @@ describe('odd input', () => {
     }
     const last = readIps(broken[3]);
     expect(last.sections.flatMap((s) => s.items.map((i) => i.label?.text))).toEqual(['Plâtre']);
-    expect(last.documents.map((d) => d.url)).toEqual(['https://x']);
+    expect(last.documents.map((d) => d.parts.map((p) => p.url))).toEqual([['https://x']]);
   });
 
   it('survives hostile nesting and self-reference', () => {

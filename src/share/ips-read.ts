@@ -75,17 +75,23 @@ export interface IpsPatient {
   readonly interpreterRequired?: boolean;
 }
 
-export interface IpsDocument {
-  readonly key: string;
-  readonly title: string | null;
-  readonly type?: Label;
-  readonly date?: string;
+/** One attachment of a document: a page photo, a PDF, or a link elsewhere. */
+export interface IpsAttachment {
   readonly contentType?: string;
   /** Base64 content (attachment.data), decoded only when opened. */
   readonly data?: string;
   /** attachment.url, when the content is elsewhere. */
   readonly url?: string;
   readonly size?: number;
+}
+
+/** A DocumentReference: one paper, with its pages or files in order. */
+export interface IpsDocument {
+  readonly key: string;
+  readonly title: string | null;
+  readonly type?: Label;
+  readonly date?: string;
+  readonly parts: readonly IpsAttachment[];
 }
 
 export interface IpsSummary {
@@ -133,7 +139,7 @@ export function readIps(json: unknown): IpsSummary {
   const addDocument = (r: Record<string, unknown>) => {
     if (seenDocs.has(r)) return;
     seenDocs.add(r);
-    documents.push(...readDocument(r, `doc${documents.length}`));
+    documents.push(readDocument(r, `doc${documents.length}`));
   };
   let counter = 0;
   const itemsOf = (
@@ -274,41 +280,28 @@ function readPatient(p: Record<string, unknown>): IpsPatient {
   };
 }
 
-function readDocument(r: Record<string, unknown>, key: string): IpsDocument[] {
+function readDocument(r: Record<string, unknown>, key: string): IpsDocument {
   const type = readConcept(r.type) ?? undefined;
-  const description = str(r.description);
-  const date = readDate(r.date);
-  const contents = objs(r.content)
+  const attachments = objs(r.content)
     .map((c) => obj(c.attachment))
     .filter((a) => a !== undefined);
-  if (contents.length === 0) {
-    return [
-      {
-        key,
-        title: description ?? type?.text ?? null,
-        ...(type ? { type } : {}),
-        ...(date ? { date } : {}),
-      },
-    ];
-  }
-  return contents.map((a, i) => {
-    const title = str(a.title) ?? description ?? type?.text ?? null;
+  const first = attachments[0];
+  // Pages titled "Letter (1/3)" share the document's title: the description comes first.
+  const title = str(r.description) ?? str(first?.title) ?? type?.text ?? null;
+  const date = readDate(first?.creation) ?? readDate(r.date);
+  const parts = attachments.map((a): IpsAttachment => {
     const contentType = str(a.contentType);
     const data = str(a.data);
     const url = str(a.url);
     const size = num(a.size);
-    const created = readDate(a.creation) ?? date;
     return {
-      key: `${key}.${i}`,
-      title,
-      ...(type ? { type } : {}),
-      ...(created ? { date: created } : {}),
       ...(contentType ? { contentType } : {}),
       ...(data ? { data } : {}),
       ...(url ? { url } : {}),
       ...(size !== undefined ? { size } : {}),
     };
   });
+  return { key, title, ...(type ? { type } : {}), ...(date ? { date } : {}), parts };
 }
 
 const ENTITIES: Record<string, string> = {

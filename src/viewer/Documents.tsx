@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { formatIsoDate } from '../i18n/format.ts';
 import type { IpsDocument } from '../share/ips-read.ts';
+import { fileKind } from './AttachmentView.tsx';
 import { DocumentView } from './DocumentView.tsx';
 import { useT } from './i18n.ts';
-
-/** What kind of file a document is, for its label and for how it is opened. */
-export function fileKind(contentType: string | undefined): 'image' | 'pdf' | 'file' {
-  if (contentType?.startsWith('image/')) return 'image';
-  if (contentType === 'application/pdf') return 'pdf';
-  return 'file';
-}
 
 /** A safe link target for a document kept outside the share: https (or http on this machine). */
 function externalUrl(url: string | undefined): string | null {
@@ -38,10 +32,12 @@ export function Documents({ documents }: DocumentsProps) {
       ) : (
         <ul className="v-items">
           {documents.map((doc) => {
-            const kind = fileKind(doc.contentType);
-            const link = doc.data ? null : externalUrl(doc.url);
+            const kind = fileKind(doc.parts[0]?.contentType);
+            const openable = doc.parts.some((p) => p.data);
+            const link = openable ? null : externalUrl(doc.parts.find((p) => p.url)?.url);
             const meta = [
               t(`doc.${kind}`),
+              doc.parts.length > 1 ? t('doc.pages', { count: doc.parts.length }) : null,
               doc.type?.text,
               doc.date && formatIsoDate(doc.date, lng),
             ]
@@ -53,7 +49,7 @@ export function Documents({ documents }: DocumentsProps) {
                   {doc.title ?? t('doc.untitled')}
                 </span>
                 <span className="v-item-details">{meta}</span>
-                {doc.data ? (
+                {openable ? (
                   <button
                     type="button"
                     className="v-button v-secondary"
