@@ -208,6 +208,12 @@ test('a full disk mid-import and a tab closed mid-import leave nothing broken', 
       return [counts.fileChunks, counts.files, counts.documents];
     })
     .toEqual([0, 0, 0]);
+
+  // And the same 40 MB PDF now imports whole and opens.
+  await reopened.add([big], 1, 'Gros scanner', "Compte rendu d'imagerie (radio, scanner)");
+  await reopened.expectPdfDrawn(1);
+  counts = await countRows(again, 'carnet');
+  expect([counts.files, counts.documents]).toEqual([2, 1]);
 });
 
 test.describe('the photo as stored', () => {
