@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperDocument } from './documents.ts';
+import type { DocumentDetails, PaperDocument } from './documents.ts';
 import { decodeDocument, encodeDocument, sortDocuments, validateDocument } from './documents.ts';
 
 const doc = (id: string, date: string | undefined, createdAt: number): PaperDocument => ({
@@ -30,8 +30,13 @@ describe('documents', () => {
 
   it('validates title, date, type and language', () => {
     const now = Date.UTC(2025, 0, 1);
-    const base = { profileId: 'p1', title: 'Ordonnance', type: 'prescription', entryIds: [] };
-    const ok = { ...base, sensitive: false } as const;
+    const ok: DocumentDetails = {
+      profileId: 'p1',
+      title: 'Ordonnance',
+      type: 'prescription',
+      entryIds: [],
+      sensitive: false,
+    };
     expect(validateDocument(ok, now)).toEqual({});
     expect(validateDocument({ ...ok, title: '  ' }, now)).toEqual({ title: 'required' });
     expect(validateDocument({ ...ok, title: 'x'.repeat(121) }, now)).toEqual({

@@ -22,7 +22,7 @@ export function DocumentEditForm({
   onDone: (saved: boolean) => Promise<void>;
 }) {
   const { t } = useTranslation(['documents', 'common', 'errors']);
-  const { store } = useUnlocked();
+  const { store, state } = useUnlocked();
   const [details, setDetails] = useState<DocumentDetails>(doc);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
@@ -35,7 +35,11 @@ export function DocumentEditForm({
     if (hasErrors(found)) return setFailure('errors:form-invalid');
     setBusy(true);
     try {
-      await store.documents.update(doc.id, details);
+      // Links to another person's entries go when the paper moves to a different person.
+      const entryIds = details.entryIds.filter((id) =>
+        state.entries.some((e) => e.id === id && e.profileId === details.profileId),
+      );
+      await store.documents.update(doc.id, { ...details, entryIds });
       await onDone(true);
     } catch (err) {
       if (err instanceof RecordError && err.details.fields) setErrors(err.details.fields);

@@ -20,6 +20,7 @@ export function PdfViewer({ file, title }: { file: DocumentFile; title: string }
   const [failure, setFailure] = useState<string | undefined>();
   const [step, setStep] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const rendering = useRef<Promise<void>>(Promise.resolve());
   const pan = usePan();
 
   useEffect(() => {
@@ -56,14 +57,16 @@ export function PdfViewer({ file, title }: { file: DocumentFile; title: string }
     let cancelled = false;
     const width = container.clientWidth * (ZOOM_STEPS[step] ?? 1);
     const canvases = Array.from(container.querySelectorAll('canvas'));
-    void (async () => {
+    // One drawing at a time: pdf.js refuses two renders on one canvas, so a new zoom waits
+    // for the page being drawn, and the older pass stops there.
+    rendering.current = rendering.current.then(async () => {
       for (const [i, canvas] of canvases.entries()) {
         if (cancelled) return;
         await renderPage(pdf, i + 1, canvas, width, window.devicePixelRatio || 1).catch(() => {
           if (!cancelled) setFailure('errors:corrupt-pdf');
         });
       }
-    })();
+    });
     return () => {
       cancelled = true;
     };
