@@ -18,8 +18,18 @@ export class ViewerPage {
     this.documentDialog = page.getByRole('dialog');
   }
 
+  /**
+   * Opens a link. On a page already at /v only the fragment changes, so the viewer reloads
+   * itself to read the new link; this waits for that reload.
+   */
   async open(link: string): Promise<void> {
-    await this.page.goto(link);
+    const current = this.page.url();
+    const samePage = current.startsWith('http') && new URL(current).pathname === '/v';
+    if (samePage) {
+      await Promise.all([this.page.waitForEvent('load'), this.page.goto(link)]);
+    } else {
+      await this.page.goto(link);
+    }
   }
 
   async giveName(name: string): Promise<void> {
