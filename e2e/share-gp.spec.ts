@@ -115,7 +115,6 @@ test('a doctor opens the patient’s link on another phone: PIN, French, Arabic 
 
   // The doctor opens the same link again (the QR code photographed earlier).
   await viewer.open(link);
-  await gp.reload();
   await viewer.givePin(pin!);
   await expect(viewer.message).toContainText(/plus valable|n’est plus|nouveau/);
   await expect(gp.getByText('Amal Haddad')).toHaveCount(0);
