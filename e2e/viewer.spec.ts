@@ -148,6 +148,30 @@ test('expired links: by their own date without asking the relay, and by the rela
   await expect(viewer.messageTitle('Lien plus valable')).toBeVisible();
 });
 
+test('no network: a clear message and a retry that works once back online', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = ORIGIN_OF(baseURL);
+  const share = await createShare(origin, ipsExample());
+  const viewer = new ViewerPage(page);
+  await viewer.open(share.link);
+  await viewer.nameInput.waitFor();
+  await context.setOffline(true);
+  await viewer.giveName('Dr Martin');
+  await expect(viewer.messageTitle('Pas de connexion Internet')).toBeVisible();
+  await context.setOffline(false);
+
+  // The relay unreachable while the phone thinks it is online.
+  await context.route('**/api/shl/**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(viewer.messageTitle('Connexion impossible')).toBeVisible();
+  await context.unroute('**/api/shl/**');
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+});
+
 test('a malformed link and a bare /v say what to do', async ({ page, baseURL }) => {
   const origin = ORIGIN_OF(baseURL);
   const viewer = new ViewerPage(page);
