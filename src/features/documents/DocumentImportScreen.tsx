@@ -37,7 +37,11 @@ export function DocumentImportScreen() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const found = validateDocument(details);
+    // Typing is hard for some: an untitled paper is named after its type.
+    const titled = details.title.trim()
+      ? details
+      : { ...details, title: t(`types.${details.type}`) };
+    const found = validateDocument(titled);
     setErrors(found);
     if (pages.pages.length === 0) return setFailure('documents:import.needPages');
     if (hasErrors(found)) return setFailure('errors:form-invalid');
@@ -46,7 +50,7 @@ export function DocumentImportScreen() {
     try {
       const doc = await store.documents.add(
         {
-          ...details,
+          ...titled,
           files: pages.pages.map((p) => p.page),
           ...(pages.pages[0]?.thumbnail ? { thumbnail: pages.pages[0].thumbnail } : {}),
         },
