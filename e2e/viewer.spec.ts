@@ -172,6 +172,26 @@ test('no network: a clear message and a retry that works once back online', asyn
   await expect(viewer.patientName('Amal Haddad')).toBeVisible();
 });
 
+test('content it cannot show, and a link whose key does not open the share', async ({
+  page,
+  baseURL,
+}) => {
+  const origin = ORIGIN_OF(baseURL);
+  const viewer = new ViewerPage(page);
+  const notBundle = await createShare(origin, { resourceType: 'Patient', id: 'x' });
+  await viewer.open(notBundle.link);
+  await viewer.giveName('Dr Martin');
+  await expect(viewer.messageTitle('Contenu impossible à afficher')).toBeVisible();
+
+  const share = await createShare(origin, ipsExample());
+  const payload = JSON.parse(Buffer.from(share.payload, 'base64url').toString()) as object;
+  const wrongKey = Buffer.from(
+    JSON.stringify({ ...payload, key: Buffer.alloc(32, 7).toString('base64url') }),
+  ).toString('base64url');
+  await viewer.open(`${origin}/v#shlink:/${wrongKey}`);
+  await expect(viewer.messageTitle('Lien endommagé')).toBeVisible();
+});
+
 test('a malformed link and a bare /v say what to do', async ({ page, baseURL }) => {
   const origin = ORIGIN_OF(baseURL);
   const viewer = new ViewerPage(page);
