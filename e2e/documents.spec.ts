@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makePdf, photoWithExif } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
@@ -240,4 +241,44 @@ test.describe('the photo as stored', () => {
       .evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
     expect(size).toEqual([1800, 2400]); // 2,400 x 3,200 taken, long edge 2,400 kept
   });
+});
+
+/** WCAG 2.1 A and AA rules, checked by axe-core on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+test('every documents screen passes WCAG 2.1 AA checks at 360 px', async ({ page }) => {
+  const docs = new DocumentsPage(page);
+  await setUp(page);
+  const photo = await photoWithExif(page, 'PAGE', SERIAL);
+  await docs.openFromSummary();
+  expect(await violations(page)).toEqual([]);
+  await docs.startAdd();
+  await docs.pick([{ name: 'a.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+  await expect(docs.pages()).toHaveCount(1);
+  expect(await violations(page)).toEqual([]);
+  await docs.describe('Ordonnance', 'Ordonnance');
+  await docs.save();
+  await expect(docs.image()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  expect(await violations(page)).toEqual([]);
+  await docs.backToList();
+  await docs.add(
+    [{ name: 'b.pdf', mimeType: 'application/pdf', buffer: makePdf(PDF_MARKER) }],
+    1,
+    'Courrier',
+    "Courrier de l'hôpital",
+  );
+  await docs.expectPdfDrawn(1);
+  expect(await violations(page)).toEqual([]);
+  await docs.backToList();
+  await expect(docs.list.getByRole('listitem')).toHaveCount(2);
+  expect(await violations(page)).toEqual([]);
 });
