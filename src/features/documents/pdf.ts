@@ -23,8 +23,8 @@ function pdfjs(): Promise<PdfJs> {
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const lib = await pdfjs();
-  // SECURITY: no eval of PDF content (the CSP forbids it anyway), no fetch of fonts or
-  // scripts from elsewhere, no scripting.
+  // SECURITY: no eval of PDF content (the CSP forbids it anyway), no XFA forms; no font
+  // or cMap URL is given, so pdf.js fetches nothing beyond its own worker.
   return lib.getDocument({
     data: bytes,
     isEvalSupported: false,

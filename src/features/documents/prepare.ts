@@ -25,7 +25,10 @@ export const THUMB_LONG_EDGE = 240;
 /** What a picked file turned out to be, by its first bytes. */
 export type PickedKind = 'image' | 'pdf';
 
-/** The file's real type from its first bytes (the name and the browser's guess are not trusted). */
+/**
+ * The file's real type from its first bytes. SECURITY: the name and the browser's guess
+ * are not trusted, and the name is never stored.
+ */
 export async function sniff(file: Blob): Promise<PickedKind> {
   if (file.size > MAX_DOCUMENT_FILE_BYTES) throw new ImportError('too-large');
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
@@ -130,6 +133,8 @@ export async function prepareImage(
   keepOriginal: boolean,
 ): Promise<{ page: NewDocumentFile; thumbnail: NewDocumentFile }> {
   const image = await decode(file);
+  // SECURITY: pixels only cross the canvas; EXIF (GPS, time, camera serial), XMP and
+  // everything else the camera wrote stay behind, and `stripped` checks the output too.
   try {
     const thumbnail = await thumbnailOf(image);
     if (keepOriginal) {
