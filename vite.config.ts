@@ -47,6 +47,18 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    {
+      // The doctor's page is not the patient's app: no web app manifest (no "install" offer).
+      name: 'carnet-viewer-no-manifest',
+      enforce: 'post',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) =>
+          ctx.filename.endsWith('viewer.html')
+            ? html.replace(/<link rel="manifest"[^>]*>/, '')
+            : html,
+      },
+    },
   ],
   worker: { format: 'es' },
   build: {
