@@ -1,19 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format.ts';
-import type { StorageInfo } from '../../record/store.ts';
 import { Icon } from '../../ui/Icon.tsx';
-import { useUnlocked } from '../session/session-context.ts';
+import { useStorageInfo } from '../shell/useStorageInfo.ts';
 
 /** How much space the record uses and has left, and whether the browser promised to keep it. */
 export function StorageLine() {
   const { t, i18n } = useTranslation('documents');
-  const { store } = useUnlocked();
-  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const { info } = useStorageInfo();
   const lng = i18n.resolvedLanguage ?? 'fr';
-  useEffect(() => {
-    store.storageInfo().then(setInfo, () => setInfo({ persisted: false }));
-  }, [store]);
   if (!info) return null;
   return (
     <section className="doc-storage" aria-label={t('storage.label')}>

@@ -1,26 +1,21 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format.ts';
-import type { StorageInfo } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useSession } from '../session/session-context.ts';
+import { useStorageInfo } from '../shell/useStorageInfo.ts';
 
 /** Whether the browser promised to keep Carnet's data, and how much space it uses. */
 export function StorageStatus() {
   const { t, i18n } = useTranslation('settings');
   const { store } = useSession();
-  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const { info, refresh } = useStorageInfo();
   const lng = i18n.resolvedLanguage ?? 'fr';
-
-  useEffect(() => {
-    store.storageInfo().then(setInfo, () => setInfo({ persisted: false }));
-  }, [store]);
 
   const ask = async () => {
     await store.requestPersistence();
-    setInfo(await store.storageInfo());
+    await refresh();
   };
 
   return (
