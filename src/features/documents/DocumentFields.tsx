@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../i18n/languages.ts';
 import type { DocumentDetails, DocumentType } from '../../record/documents.ts';
 import { SENSITIVE_BY_DEFAULT } from '../../record/documents.ts';
 import type { FieldErrors } from '../../record/validate.ts';
@@ -7,6 +6,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { TypeSelect } from './TypeSelect.tsx';
+import { LanguageOptions } from '../shell/LanguageOptions.tsx';
 
 /** What the patient says about a paper: title, date, type, whose, language, sensitivity. */
 export function DocumentFields({
@@ -79,11 +79,7 @@ export function DocumentFields({
             onChange={(e) => set({ lang: e.target.value || undefined })}
           >
             <option value="">{t('field.langUnknown')}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.nativeName}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         )}
       </Field>

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../i18n/languages.ts';
 import { PROVENANCES } from '../../record/types.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import type { EntryDraft } from './entry-draft.ts';
 import { VocabPicker } from './VocabPicker.tsx';
+import { LanguageOptions } from '../shell/LanguageOptions.tsx';
 
 /** Fields every entry has: what it is (coded and/or free text), its source, sensitivity. */
 export function EntryCommonFields({
@@ -72,11 +72,7 @@ export function EntryCommonFields({
               value={draft.textLang}
               onChange={(e) => onChange({ ...draft, textLang: e.target.value })}
             >
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.nativeName}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           )}
         </Field>

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../i18n/languages.ts';
 import { newId } from '../../record/ids.ts';
 import type { Profile, Sex } from '../../record/types.ts';
 import { SEXES } from '../../record/types.ts';
@@ -12,6 +11,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
+import { LanguageOptions } from '../shell/LanguageOptions.tsx';
 
 interface ProfileFormProps {
   relation: Profile['relation'];
@@ -99,11 +99,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
             value={language}
             onChange={(e) => setLanguage(e.target.value)}
           >
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.nativeName} — {l.frenchName}
-              </option>
-            ))}
+            <LanguageOptions withFrench />
           </select>
         )}
       </Field>
