@@ -228,12 +228,13 @@ export interface DirectShare {
 
 /**
  * Encrypts `bundle` with a fresh key and stores it on the relay at `origin`. `exp` is the
- * relay's expiry; `linkExp` what the link says (the same unless a test wants them apart).
+ * relay's expiry; `linkExp` what the link says (the same unless a test wants them apart);
+ * `direct` makes a `U` link (one file, fetched with a GET, no manifest).
  */
 export async function createShare(
   origin: string,
   bundle: unknown,
-  options: { passcode?: string; exp?: number; linkExp?: number } = {},
+  options: { passcode?: string; exp?: number; linkExp?: number; direct?: boolean } = {},
 ): Promise<DirectShare> {
   const rawKey = crypto.getRandomValues(new Uint8Array(32));
   const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(bundle)))
@@ -261,7 +262,7 @@ export async function createShare(
       url: created.manifestUrl,
       key,
       exp: options.linkExp ?? exp,
-      ...(options.passcode ? { flag: 'P' } : {}),
+      ...(options.passcode ? { flag: 'P' } : options.direct ? { flag: 'U' } : {}),
       label: 'Synthèse',
       v: 1,
     }),

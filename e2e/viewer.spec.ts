@@ -125,6 +125,17 @@ test('a link without PIN opens at once for a known reader; revoked, it says so',
   await expect(viewer.nameInput).toHaveCount(0);
 });
 
+test('a U link is fetched directly, without a manifest', async ({ page, requestLog, baseURL }) => {
+  const origin = ORIGIN_OF(baseURL);
+  const share = await createShare(origin, ipsExample(), { direct: true });
+  const viewer = new ViewerPage(page);
+  await viewer.open(share.link);
+  await viewer.giveName('Dr Martin');
+  await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+  const calls = requestLog.requests.filter((r) => r.url.includes('/api/'));
+  expect(calls.map((r) => r.url)).toEqual([`${origin}/api/shl/${share.id}?recipient=Dr+Martin`]);
+});
+
 test('expired links: by their own date without asking the relay, and by the relay', async ({
   page,
   requestLog,
