@@ -85,7 +85,7 @@ test('a PIN link: wrong PIN, right PIN, French summary, patient language, docume
   await context.close();
 });
 
-test('a link without PIN opens at once for a known reader; revoked, it says so', async ({
+test('a link without PIN opens at once for a known reader; leaving drops it; revoked, it says so', async ({
   page,
   baseURL,
 }) => {
@@ -117,6 +117,11 @@ test('a link without PIN opens at once for a known reader; revoked, it says so',
   await viewer.openDocument('Ordonnance');
   await expect(viewer.documentDialog.getByRole('img', { name: 'Page 1 sur 1' })).toBeVisible();
   await viewer.documentDialog.getByRole('button', { name: 'Fermer' }).click();
+
+  // Leaving the page drops what was shown; coming back shows "closed".
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+  await expect(viewer.messageTitle('Dossier refermé')).toBeVisible();
+  await expect(viewer.patientName('Amal Haddad')).toHaveCount(0);
 
   await revokeShare(origin, share);
   await viewer.open(share.link);

@@ -32,7 +32,7 @@ export type Step =
 /** What the link said, once read. */
 export type LinkReading =
   | { readonly ok: true; readonly payload: ShlPayload }
-  | { readonly ok: false; readonly code: 'malformed' | 'nolink' };
+  | { readonly ok: false; readonly code: 'malformed' | 'nolink' | 'closed' };
 
 /** Reads the fragment the page was opened with (`#shlink:/...`, or nothing). */
 export function readFragment(hash: string): LinkReading {

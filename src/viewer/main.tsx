@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { directionOf } from '../i18n/languages.ts';
-import { readFragment } from './flow.ts';
-import { TranslatorContext, loadTranslator, viewerLanguage } from './i18n.ts';
+import { readFragment, type LinkReading } from './flow.ts';
+import { TranslatorContext, loadTranslator, viewerLanguage, type Translator } from './i18n.ts';
 import { ViewerApp } from './ViewerApp.tsx';
 import './viewer.css';
 
 // SECURITY: the link (and its key) is read from the fragment once, then the fragment is
 // removed from the address bar and the history entry, so it is not left in the browser's
 // history, in a bookmark, or on screen for the next person to copy.
-const reading = readFragment(window.location.hash);
+let reading: LinkReading | null = readFragment(window.location.hash);
 if (window.location.hash) {
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
@@ -20,19 +20,35 @@ window.addEventListener('hashchange', () => {
   if (window.location.hash.includes('shlink:/')) window.location.reload();
 });
 
-const root = document.getElementById('root');
-if (root) {
+const container = document.getElementById('root');
+let root: Root | null = null;
+
+function show(translator: Translator, what: LinkReading): void {
+  if (!container) return;
+  root?.unmount();
+  root = createRoot(container);
+  root.render(
+    <StrictMode>
+      <TranslatorContext.Provider value={translator}>
+        <ViewerApp reading={what} />
+      </TranslatorContext.Provider>
+    </StrictMode>,
+  );
+}
+
+if (container) {
   const lng = viewerLanguage(navigator.languages);
   void loadTranslator(lng).then((translator) => {
     document.documentElement.lang = translator.lng;
     document.documentElement.dir = directionOf(translator.lng);
     document.title = translator.t('pageTitle');
-    createRoot(root).render(
-      <StrictMode>
-        <TranslatorContext.Provider value={translator}>
-          <ViewerApp reading={reading} />
-        </TranslatorContext.Provider>
-      </StrictMode>,
-    );
+    if (reading) show(translator, reading);
+    // SECURITY: leaving the page unmounts everything that held the key, the PIN or the
+    // decrypted summary and forgets the link; coming back from the back-forward cache
+    // shows "closed", never the old data.
+    window.addEventListener('pagehide', () => {
+      reading = null;
+      show(translator, { ok: false, code: 'closed' });
+    });
   });
 }

@@ -15,6 +15,7 @@ import { saveRecipient, savedRecipient } from './recipient.ts';
 /** How often the time left is refreshed and the link's expiry checked, ms. */
 const TICK_MS = 30_000;
 
+/** What the viewer's screens show and call. */
 export interface Viewer {
   readonly step: Step;
   readonly recipient: string | null;
@@ -31,7 +32,8 @@ export interface Viewer {
 /**
  * The viewer's state machine around one link, read once from the fragment.
  * SECURITY: the payload (with its key) and the decrypted summary live only in this
- * component's memory; both are dropped on `pagehide` and when the link expires.
+ * component's memory; main.tsx unmounts it on `pagehide`, and at the link's expiry the
+ * summary is dropped here.
  */
 export function useViewer(reading: LinkReading): Viewer {
   const payloadRef = useRef<ShlPayload | null>(reading.ok ? reading.payload : null);
@@ -73,18 +75,6 @@ export function useViewer(reading: LinkReading): Viewer {
     openAtOnce.current = null;
     if (name) void open(name);
   }, [open]);
-
-  // SECURITY: leaving the page drops the key and every decrypted byte; coming back (from
-  // the back-forward cache) shows "closed", never the old data.
-  useEffect(() => {
-    const drop = () => {
-      payloadRef.current = null;
-      passcodeRef.current = undefined;
-      setStep({ kind: 'stop', code: 'closed' });
-    };
-    window.addEventListener('pagehide', drop);
-    return () => window.removeEventListener('pagehide', drop);
-  }, []);
 
   // The patient chose how long the doctor may read: at `exp` the summary goes away.
   const showing = step.kind === 'summary';
