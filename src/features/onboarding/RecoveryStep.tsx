@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecoveryCode } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 
 /**
@@ -25,6 +26,7 @@ export function RecoveryStep({ code, onDone }: { code: RecoveryCode; onDone: () 
             <span key={i}>{g}</span>
           ))}
         </p>
+        <QrCode text={code} label={t('recovery.qrAlt')} className="recovery-qr" />
         <p className="print-only">{t('recovery.sheetHint')}</p>
       </section>
       <Notice tone="warning">{t('recovery.warning')}</Notice>

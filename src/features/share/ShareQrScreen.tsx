@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { BackLink } from '../shell/BackLink.tsx';
 import { useSession } from '../session/session-context.ts';
-import { QrCode } from './QrCode.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import { useNow } from '../shell/useNow.ts';
 

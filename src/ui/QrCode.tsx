@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The link as a QR code: error correction M, black on white, drawn as SVG by the `qrcode`
- * library (loaded with this screen only) and shown as an image, so no markup is injected.
+ * Text (a share link, a recovery code) as a QR code: error correction M, black on white,
+ * drawn as SVG by the `qrcode` library (loaded with the screen that needs it) and shown as
+ * an image, so no markup is injected.
  */
-export function QrCode({ text, label }: { text: string; label: string }) {
+export function QrCode({
+  text,
+  label,
+  className = 'qr-code',
+}: {
+  text: string;
+  label: string;
+  className?: string;
+}) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -22,8 +31,8 @@ export function QrCode({ text, label }: { text: string; label: string }) {
     };
   }, [text]);
   return src ? (
-    <img className="qr-code" src={src} alt={label} />
+    <img className={className} src={src} alt={label} />
   ) : (
-    <div className="qr-code qr-placeholder" aria-busy="true" />
+    <div className={`${className} qr-placeholder`} aria-busy="true" />
   );
 }
