@@ -1,19 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { OnboardingPage } from './pages/onboarding-page.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
-
-/** WCAG 2.1 A and AA rules, checked by axe-core on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+import { violations } from './axe.ts';
+import { setUpRecord } from './pages/setup.ts';
 
 test('every patient screen passes WCAG 2.1 AA checks at 360 px', async ({ page }) => {
   const onboarding = new OnboardingPage(page);
@@ -53,12 +43,7 @@ test('every patient screen passes WCAG 2.1 AA checks at 360 px', async ({ page }
 });
 
 test('works with the keyboard alone: unlock, open an entry, come back', async ({ page }) => {
-  const onboarding = new OnboardingPage(page);
-  await onboarding.open();
-  await onboarding.chooseLanguage('Français', 'Continuer');
-  await onboarding.createWithPin('482915');
-  await onboarding.confirmRecoveryWritten();
-  await onboarding.createProfile('Amina');
+  await setUpRecord(page, '482915', 'Amina');
   const summary = new SummaryPage(page);
   await summary.addNote('Note au clavier');
   await expect(summary.section('Notes').getByText('Note au clavier')).toBeVisible();
@@ -78,12 +63,7 @@ test('works with the keyboard alone: unlock, open an entry, come back', async ({
 
 test('stays usable at 200 % zoom: nothing wider than the screen', async ({ page }) => {
   await page.setViewportSize({ width: 180, height: 370 });
-  const onboarding = new OnboardingPage(page);
-  await onboarding.open();
-  await onboarding.chooseLanguage('Français', 'Continuer');
-  await onboarding.createWithPin('482915');
-  await onboarding.confirmRecoveryWritten();
-  await onboarding.createProfile('Amina');
+  await setUpRecord(page, '482915', 'Amina');
   await expect(page.getByRole('heading', { name: 'Amina', level: 1 })).toBeVisible();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

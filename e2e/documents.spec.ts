@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makePdf, photoWithExif } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
@@ -7,6 +6,7 @@ import { countRows, dumpIndexedDb } from './idb.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
 import { OnboardingPage } from './pages/onboarding-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
+import { violations } from './axe.ts';
 
 const PIN = '482915';
 const NAME = 'Amina Testeuse';
@@ -242,16 +242,6 @@ test.describe('the photo as stored', () => {
     expect(size).toEqual([1800, 2400]); // 2,400 x 3,200 taken, long edge 2,400 kept
   });
 });
-
-/** WCAG 2.1 A and AA rules, checked by axe-core on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 test('every documents screen passes WCAG 2.1 AA checks at 360 px', async ({ page }) => {
   const docs = new DocumentsPage(page);

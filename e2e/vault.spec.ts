@@ -3,6 +3,7 @@ import { countRows, dumpIndexedDb } from './idb.ts';
 import { OnboardingPage } from './pages/onboarding-page.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
+import { setUpRecord } from './pages/setup.ts';
 
 const PIN = '482915';
 const MARKER = 'MARQUEUR-7f3a9c-ZEBRE';
@@ -75,14 +76,9 @@ test('set up, add, reload, refuse a wrong PIN, unlock, find nothing readable, wo
 test('locks on demand and after the recovery code opens it, asks for a new PIN', async ({
   page,
 }) => {
-  const onboarding = new OnboardingPage(page);
   const unlock = new UnlockPage(page);
   const summary = new SummaryPage(page);
-  await onboarding.open();
-  await onboarding.chooseLanguage('Français', 'Continuer');
-  const recovery = await onboarding.createWithPin(PIN);
-  await onboarding.confirmRecoveryWritten();
-  await onboarding.createProfile(NAME);
+  const recovery = await setUpRecord(page, PIN, NAME);
 
   await summary.lock();
   await expect(unlock.heading).toBeVisible();

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { makePdf } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
 import { ViewerPage } from './pages/viewer-page.ts';
 import { createShare, ipsExample, revokeShare } from './shl-direct.ts';
+import { violations } from './axe.ts';
 
 // The doctor's side, against shares made straight on the relay's API with a bundle written
 // from the IPS specification: no patient app involved.
@@ -228,16 +227,6 @@ test.describe('in a browser set to English', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });
-
-/** WCAG 2.1 A and AA rules, checked by axe-core on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 test('every viewer screen passes WCAG 2.1 AA checks at 360 px', async ({ page, baseURL }) => {
   const origin = ORIGIN_OF(baseURL);
