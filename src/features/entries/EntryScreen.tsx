@@ -17,6 +17,7 @@ import type { EntryDraft } from './entry-draft.ts';
 import { draftFromEntry, emptyDraft, entryFromDraft } from './entry-draft.ts';
 import { EntryCommonFields } from './EntryCommonFields.tsx';
 import { EntryFields } from './EntryFields.tsx';
+import { LinkedPapers } from './LinkedPapers.tsx';
 
 /** Add or edit one entry. Nothing is saved until the whole entry is valid. */
 export function EntryScreen() {
@@ -115,6 +116,7 @@ export function EntryScreen() {
           </div>
         )}
       </form>
+      {existing && <LinkedPapers entryId={existing.id} />}
     </Screen>
   );
 }
