@@ -96,6 +96,7 @@ test('a doctor opens the patient’s link on another phone: PIN, French, Arabic 
   await expect(viewer.pinProblem).toContainText('Il reste 4 essais');
   await viewer.givePin(pin!);
   await expect(viewer.patientName('Amal Haddad')).toBeVisible();
+  await expect(gp.getByText('Interprète nécessaire')).toBeVisible();
   const allergies = viewer.section('Allergies et intolérances');
   await expect(allergies.getByText(/Pénicillines/)).toBeVisible();
   await viewer.toggle.click();

@@ -28,6 +28,8 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
   const [sex, setSex] = useState<Sex>(existing?.sex ?? 'unknown');
   const [language, setLanguage] = useState(existing?.language ?? i18n.resolvedLanguage ?? 'fr');
   const [interpreter, setInterpreter] = useState(existing?.interpreterNeeded ?? language !== 'fr');
+  // Until the patient ticks or unticks it, "interpreter needed" follows the language spoken.
+  const [interpreterChosen, setInterpreterChosen] = useState(existing !== undefined);
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, failure, run } = useAction();
 
@@ -97,7 +99,10 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
             {...a11y}
             name="language"
             value={language}
-            onChange={(e) => setLanguage(e.target.value)}
+            onChange={(e) => {
+              setLanguage(e.target.value);
+              if (!interpreterChosen) setInterpreter(e.target.value !== 'fr');
+            }}
           >
             <LanguageOptions withFrench />
           </select>
@@ -108,7 +113,10 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
           type="checkbox"
           name="interpreter"
           checked={interpreter}
-          onChange={(e) => setInterpreter(e.target.checked)}
+          onChange={(e) => {
+            setInterpreter(e.target.checked);
+            setInterpreterChosen(true);
+          }}
         />
         <span>{t('profile.interpreter')}</span>
       </label>
