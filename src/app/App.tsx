@@ -1,57 +1,50 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { CarnetStore } from '../record/store.ts';
 import { SessionProvider } from '../features/session/SessionProvider.tsx';
 import { useSession } from '../features/session/session-context.ts';
 import { UnlockScreen } from '../features/unlock/UnlockScreen.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
-// Screens load on demand so the unlock screen is interactive after the smallest download;
-// the service worker precaches every chunk, so this costs nothing offline.
+// The onboarding and the record's screens load on demand, so the unlock screen is interactive
+// after the smallest download; the service worker precaches every chunk, so this costs
+// nothing offline.
 const Onboarding = lazy(() =>
   import('../features/onboarding/Onboarding.tsx').then((m) => ({ default: m.Onboarding })),
 );
-const SummaryScreen = lazy(() =>
-  import('../features/summary/SummaryScreen.tsx').then((m) => ({ default: m.SummaryScreen })),
-);
-const EntryScreen = lazy(() =>
-  import('../features/entries/EntryScreen.tsx').then((m) => ({ default: m.EntryScreen })),
-);
-const ProfileScreen = lazy(() =>
-  import('../features/profiles/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
-);
-const SettingsScreen = lazy(() =>
-  import('../features/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
-);
-const DocumentsScreen = lazy(() =>
-  import('../features/documents/DocumentsScreen.tsx').then((m) => ({
-    default: m.DocumentsScreen,
-  })),
-);
-const DocumentImportScreen = lazy(() =>
-  import('../features/documents/DocumentImportScreen.tsx').then((m) => ({
-    default: m.DocumentImportScreen,
-  })),
-);
-const DocumentScreen = lazy(() =>
-  import('../features/documents/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen })),
-);
-const ShareSetupScreen = lazy(() =>
-  import('../features/share/ShareSetupScreen.tsx').then((m) => ({ default: m.ShareSetupScreen })),
-);
-const ShareQrScreen = lazy(() =>
-  import('../features/share/ShareQrScreen.tsx').then((m) => ({ default: m.ShareQrScreen })),
-);
-const SharesScreen = lazy(() =>
-  import('../features/share/SharesScreen.tsx').then((m) => ({ default: m.SharesScreen })),
-);
-import { UpdatePrompt } from './UpdatePrompt.tsx';
+const loadRecordRoutes = () => import('./RecordRoutes.tsx');
+const RecordRoutes = lazy(() => loadRecordRoutes().then((m) => ({ default: m.RecordRoutes })));
+
+/**
+ * Fetches the router and the home screen once the patient starts typing (every way into the
+ * record takes a PIN, a passphrase or a recovery code): they are ready by the time the vault
+ * opens, and never compete with the first screen's download. Not on a tap: a tap may be
+ * "reload to update", and Chromium leaves the new service worker waiting if the old one
+ * is still serving chunks when it is told to take over.
+ */
+function usePreloadRecordRoutes(): void {
+  useEffect(() => {
+    const events = ['keydown', 'input'] as const;
+    const preload = () => {
+      for (const name of events) window.removeEventListener(name, preload, true);
+      // Offline and not cached: nothing to do here, the lazy screen reports it if it renders.
+      void loadRecordRoutes()
+        .then((m) => m.preloadHome())
+        .catch(() => undefined);
+    };
+    for (const name of events) window.addEventListener(name, preload, true);
+    return () => {
+      for (const name of events) window.removeEventListener(name, preload, true);
+    };
+  }, []);
+}
 
 /** Picks the screen for the vault's state; the record's routes exist only while unlocked. */
 function Gate() {
   const { t } = useTranslation(['common', 'errors']);
   const { state } = useSession();
+  usePreloadRecordRoutes();
   switch (state.status) {
     case 'starting':
       return (
@@ -71,21 +64,15 @@ function Gate() {
       return <UnlockScreen kind={state.kind} />;
     case 'unlocked':
       return (
-        <Routes>
-          <Route path="/" element={<SummaryScreen />} />
-          <Route path="/entry/new/:kind" element={<EntryScreen />} />
-          <Route path="/entry/:id" element={<EntryScreen />} />
-          <Route path="/profile/new" element={<ProfileScreen />} />
-          <Route path="/profile/:id" element={<ProfileScreen />} />
-          <Route path="/settings" element={<SettingsScreen />} />
-          <Route path="/documents" element={<DocumentsScreen />} />
-          <Route path="/documents/new" element={<DocumentImportScreen />} />
-          <Route path="/documents/:id" element={<DocumentScreen />} />
-          <Route path="/share" element={<ShareSetupScreen />} />
-          <Route path="/shares" element={<SharesScreen />} />
-          <Route path="/shares/:id" element={<ShareQrScreen />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Suspense
+          fallback={
+            <p className="boot" role="status">
+              {t('loading')}
+            </p>
+          }
+        >
+          <RecordRoutes />
+        </Suspense>
       );
   }
 }
@@ -95,9 +82,7 @@ function Shell({ store }: { store: CarnetStore }) {
   return (
     <ErrorBoundary message={t('crash')} reload={t('reload')}>
       <SessionProvider store={store}>
-        <BrowserRouter>
-          <Gate />
-        </BrowserRouter>
+        <Gate />
       </SessionProvider>
       <UpdatePrompt />
     </ErrorBoundary>

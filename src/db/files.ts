@@ -4,9 +4,9 @@
  * the commit point: chunks without a header are leftovers of an interrupted import and
  * `deleteOrphanFileChunks` removes them.
  */
-import Dexie from 'dexie';
 import type { Envelope, SealedChunk } from '../crypto/types.ts';
-import type { CarnetDb, FileChunkRow, SealedRow } from './schema.ts';
+import type { CarnetDb } from './schema.ts';
+import type { FileChunkRow, SealedRow } from './tables.ts';
 import { guard } from './errors.ts';
 
 /** Chunks read per batch by `readFileChunks`: 16 x 64 KiB, about 1 MiB. */
@@ -61,7 +61,9 @@ export async function* readFileChunks(
     const rows = await guard(() =>
       db.fileChunks
         .where('[fileId+index]')
-        .between([fileId, from], [fileId, Dexie.maxKey], true, true)
+        // Chunk indexes are finite numbers, so Infinity bounds them all (no Dexie.maxKey:
+        // this module must not load Dexie).
+        .between([fileId, from], [fileId, Infinity], true, true)
         .limit(batchSize)
         .toArray(),
     );

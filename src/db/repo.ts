@@ -3,10 +3,10 @@
  * db/ never sees a key or a plaintext, and never imports libsodium.
  * Every function throws DbError (never returns null): a missing row is `undefined`.
  */
-import Dexie from 'dexie';
 import type { Keyring } from '../crypto/types.ts';
-import type { SealedRow, SealedTable } from './schema.ts';
-import { CarnetDb, DEFAULT_DB_NAME, SEALED_TABLES } from './schema.ts';
+import type { CarnetDb } from './schema.ts';
+import type { SealedRow, SealedTable } from './tables.ts';
+import { DEFAULT_DB_NAME, SEALED_TABLES } from './tables.ts';
 import { DbError, guard } from './errors.ts';
 
 /**
@@ -14,6 +14,9 @@ import { DbError, guard } from './errors.ts';
  * blocked or missing IndexedDB is reported as `unavailable` up front.
  */
 export async function openCarnetDb(name: string = DEFAULT_DB_NAME): Promise<CarnetDb> {
+  // Dexie loads here, on first use, not with the first screen (see peek.ts for what the
+  // first screen needs). Offline, the service worker has the chunk.
+  const { CarnetDb } = await guard(() => import('./schema.ts'));
   const db = new CarnetDb(name);
   await guard(() => db.open());
   return db;
@@ -144,5 +147,5 @@ export async function wipe(db: CarnetDb): Promise<void> {
 
 /** Deletes the whole database called `name`. Close open handles first (`db.close()`). */
 export async function deleteDatabase(name: string = DEFAULT_DB_NAME): Promise<void> {
-  await guard(() => Dexie.delete(name));
+  await guard(async () => (await import('dexie')).default.delete(name));
 }

@@ -7,13 +7,9 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
-import {
-  CarnetDb as Db,
-  deleteDatabase,
-  listFileIds,
-  openCarnetDb,
-  putFileChunks,
-} from '../db/index.ts';
+import { deleteDatabase, listFileIds, openCarnetDb, putFileChunks } from '../db/index.ts';
+// The Dexie class itself (db/index.ts exports only its type, so the app loads Dexie lazily).
+import { CarnetDb as Db } from '../db/schema.ts';
 import { createDocumentStore } from './document-store.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';

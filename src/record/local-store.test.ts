@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { floorVault } from '../crypto/test-helpers.ts';
-import { getAllSealed, openCarnetDb, putSealed } from '../db/index.ts';
+import { getAllSealed, openCarnetDb, peekKeyring, putSealed } from '../db/index.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
 import type { Entry, Profile } from './types.ts';
@@ -62,6 +62,25 @@ describe('local store', () => {
     expect(loaded.profiles).toEqual([profile()]);
     expect(loaded.entries).toEqual([allergy()]);
     expect(loaded.unreadable).toBe(0);
+  });
+
+  it('answers presence by peeking, without opening the database, until it is needed', async () => {
+    const name = `store-test-${++dbCounter}`;
+    let opens = 0;
+    const openDb = () => {
+      opens++;
+      return openCarnetDb(name);
+    };
+    const fresh = () => createLocalStore(floorVault(), openDb, () => peekKeyring(name));
+    const first = fresh();
+    expect(await first.presence()).toEqual({ exists: false });
+    expect(opens).toBe(0);
+    await first.create('123456', 'pin');
+    expect(await first.presence()).toEqual({ exists: true, kind: 'pin' });
+    // A reload: the first screen knows what opens the vault before Dexie is loaded.
+    const opensBefore = opens;
+    expect(await fresh().presence()).toEqual({ exists: true, kind: 'pin' });
+    expect(opens).toBe(opensBefore);
   });
 
   it('refuses to create a second vault over the first', async () => {

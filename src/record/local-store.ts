@@ -1,4 +1,4 @@
-import type { FileVault, SecretKind, VaultService } from '../crypto/types.ts';
+import type { FileVault, Keyring, SecretKind, VaultService } from '../crypto/types.ts';
 import { CryptoError } from '../crypto/types.ts';
 import type { CarnetDb, SealedRow, SealedTable } from '../db/index.ts';
 import {
@@ -27,10 +27,13 @@ import { createShareStore } from './share-store.ts';
 /**
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
  * the arguments and results of these methods; rows are sealed before they are written.
+ * `peekKeyring`, when given, answers `presence()` until the database is first opened, so
+ * the first screen does not wait for `openDb` (and Dexie) to load.
  */
 export function createLocalStore(
   vault: VaultService & FileVault,
   openDb: () => Promise<CarnetDb>,
+  peekKeyring?: () => Promise<Keyring | undefined>,
 ): CarnetStore {
   let dbPromise: Promise<CarnetDb> | undefined;
   const db = () =>
@@ -99,7 +102,8 @@ export function createLocalStore(
   const store: CarnetStore = {
     presence: () =>
       recordOp(async () => {
-        const keyring = await getKeyring(await db());
+        const keyring =
+          peekKeyring && !dbPromise ? await peekKeyring() : await getKeyring(await db());
         return keyring ? { exists: true, kind: keyring.password.kind } : { exists: false };
       }),
     create: (secret, kind) =>

@@ -5,7 +5,7 @@ import type { RecoveryCode, SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
-import { BackLink } from '../shell/BackLink.tsx';
+import { BackButton } from '../shell/BackButton.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { SecretFields } from './SecretFields.tsx';
@@ -35,7 +35,7 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   }
 
   return (
-    <Screen title={t('secret.title')} start={<BackLink onClick={onBack} />}>
+    <Screen title={t('secret.title')} start={<BackButton onClick={onBack} />}>
       <p className="lead">{t('secret.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <SecretFields

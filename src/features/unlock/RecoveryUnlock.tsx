@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
-import { BackLink } from '../shell/BackLink.tsx';
+import { BackButton } from '../shell/BackButton.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 
@@ -26,7 +26,7 @@ export function RecoveryUnlock({ onCancel }: { onCancel: () => void }) {
   }
 
   return (
-    <Screen title={t('recovery.title')} start={<BackLink onClick={onCancel} />}>
+    <Screen title={t('recovery.title')} start={<BackButton onClick={onCancel} />}>
       <p className="lead">{t('recovery.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('recovery.label')}>

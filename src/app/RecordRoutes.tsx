@@ -1,0 +1,69 @@
+import { lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+
+// Screens load on demand; the service worker precaches every chunk, so this costs nothing
+// offline.
+const SummaryScreen = lazy(() =>
+  import('../features/summary/SummaryScreen.tsx').then((m) => ({ default: m.SummaryScreen })),
+);
+const EntryScreen = lazy(() =>
+  import('../features/entries/EntryScreen.tsx').then((m) => ({ default: m.EntryScreen })),
+);
+const ProfileScreen = lazy(() =>
+  import('../features/profiles/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+const DocumentsScreen = lazy(() =>
+  import('../features/documents/DocumentsScreen.tsx').then((m) => ({
+    default: m.DocumentsScreen,
+  })),
+);
+const DocumentImportScreen = lazy(() =>
+  import('../features/documents/DocumentImportScreen.tsx').then((m) => ({
+    default: m.DocumentImportScreen,
+  })),
+);
+const DocumentScreen = lazy(() =>
+  import('../features/documents/DocumentScreen.tsx').then((m) => ({ default: m.DocumentScreen })),
+);
+const ShareSetupScreen = lazy(() =>
+  import('../features/share/ShareSetupScreen.tsx').then((m) => ({ default: m.ShareSetupScreen })),
+);
+const ShareQrScreen = lazy(() =>
+  import('../features/share/ShareQrScreen.tsx').then((m) => ({ default: m.ShareQrScreen })),
+);
+const SharesScreen = lazy(() =>
+  import('../features/share/SharesScreen.tsx').then((m) => ({ default: m.SharesScreen })),
+);
+/**
+ * The record's screens, shown only while the vault is open. The router lives here, not in
+ * the shell, so neither it nor any screen weighs on the onboarding and unlock screens.
+ */
+export function RecordRoutes() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/" element={<SummaryScreen />} />
+        <Route path="/entry/new/:kind" element={<EntryScreen />} />
+        <Route path="/entry/:id" element={<EntryScreen />} />
+        <Route path="/profile/new" element={<ProfileScreen />} />
+        <Route path="/profile/:id" element={<ProfileScreen />} />
+        <Route path="/settings" element={<SettingsScreen />} />
+        <Route path="/documents" element={<DocumentsScreen />} />
+        <Route path="/documents/new" element={<DocumentImportScreen />} />
+        <Route path="/documents/:id" element={<DocumentScreen />} />
+        <Route path="/share" element={<ShareSetupScreen />} />
+        <Route path="/shares" element={<SharesScreen />} />
+        <Route path="/shares/:id" element={<ShareQrScreen />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+/** Starts loading the home screen too, so opening the vault does not wait for it. */
+export function preloadHome(): Promise<unknown> {
+  return import('../features/summary/SummaryScreen.tsx');
+}

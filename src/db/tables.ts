@@ -1,0 +1,50 @@
+/**
+ * The tables' names and row shapes, without Dexie (so screens that never touch the
+ * database do not load it). The schema itself is in schema.ts.
+ */
+import type { Envelope, Keyring } from '../crypto/types.ts';
+
+/** The database name the app uses. Tests and benchmarks pass their own. */
+export const DEFAULT_DB_NAME = 'carnet';
+
+/** The one keyring row: both wraps of the vault key (not secret without the PIN or code). */
+export interface KeyringRow {
+  readonly key: 'main';
+  readonly keyring: Keyring;
+}
+
+/** A small non-secret setting or counter. */
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/**
+ * A sealed record: an opaque random id, when it was last written (ms since the epoch), and
+ * the envelope. SECURITY: nothing else; the profile, kind, name and dates live inside `env`.
+ */
+export interface SealedRow {
+  readonly id: string;
+  readonly updatedAt: number;
+  readonly env: Envelope;
+}
+
+/**
+ * Tables whose rows are SealedRow. `shares` holds share metadata (links, tokens), sealed;
+ * `documents` holds paper documents' metadata (title, type, date, their files' ids), sealed.
+ */
+export type SealedTable = 'profiles' | 'entries' | 'shares' | 'documents';
+
+/** All sealed table names, in a fixed order. */
+export const SEALED_TABLES: readonly SealedTable[] = ['profiles', 'entries', 'shares', 'documents'];
+
+/**
+ * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream
+ * ciphertext (crypto/filestream.ts). SECURITY: no name, type or size in clear beyond what
+ * the number of chunks shows (the size to within 64 KiB).
+ */
+export interface FileChunkRow {
+  readonly fileId: string;
+  readonly index: number;
+  readonly data: Uint8Array;
+}
