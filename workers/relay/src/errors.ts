@@ -13,7 +13,12 @@ export interface Refusal {
 
 /** Answers `{error, message}` (plus any extra fields) with the refusal's status. */
 export function refuse(c: Context, r: Refusal): Response {
-  return c.json({ error: r.error, message: r.message, ...r.extra }, r.status);
+  return c.json(refusalBody(r), r.status);
+}
+
+/** The JSON body of a refusal: `{error, message}` and any extra fields. */
+export function refusalBody(r: Refusal): Record<string, string | number> {
+  return { error: r.error, message: r.message, ...r.extra };
 }
 
 /** The one answer for every inactive or unknown share, and for a wrong management token. */

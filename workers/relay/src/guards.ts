@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { refuse, type Refusal } from './errors.ts';
+import { isFinal } from './headers.ts';
 import type { ShareStore } from './store/store.ts';
 
 /**
@@ -24,7 +25,10 @@ export function openCors(methods: readonly string[]): MiddlewareHandler {
       });
     }
     await next();
-    if (methods.includes(c.req.method)) c.res.headers.set('Access-Control-Allow-Origin', '*');
+    // A final response (headers.ts) was built with the header by the route itself.
+    if (methods.includes(c.req.method) && !isFinal(c.res)) {
+      c.res.headers.set('Access-Control-Allow-Origin', '*');
+    }
   };
 }
 

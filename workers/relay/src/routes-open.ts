@@ -1,8 +1,9 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { ManifestResponse } from '../../../src/share/protocol.ts';
 import { baseUrl, type ShareDeps } from './deps.ts';
-import { NOT_FOUND, refuse } from './errors.ts';
+import { NOT_FOUND, refusalBody, type Refusal } from './errors.ts';
 import { limitBody, openCors, rateLimit } from './guards.ts';
+import { finalHeaders, finalResponse } from './headers.ts';
 import { log, redactId } from './log.ts';
 import { verifyPasscode } from './passcode.ts';
 import { isRandomId } from './secrets.ts';
@@ -10,7 +11,24 @@ import { isActive } from './store/store.ts';
 import { openTicket, sealTicket } from './tickets.ts';
 import { parseManifest, parseRecipient, readJson } from './validate.ts';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+/**
+ * Every answer of these routes is a final response (headers.ts): plain headers, CORS for
+ * any origin (no credentials), security headers; successes are never cached.
+ */
+const OPEN = { 'access-control-allow-origin': '*' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+const JSON_OPEN = finalHeaders({ ...OPEN, ...JSON_TYPE });
+const JSON_OK = finalHeaders({ ...OPEN, ...JSON_TYPE, 'cache-control': 'no-store' });
+const JOSE_OK = finalHeaders({
+  ...OPEN,
+  'content-type': 'application/jose',
+  'cache-control': 'no-store',
+});
+
+/** `{error, message}` (plus any extra fields) with the refusal's status, as `refuse` answers. */
+function refuseOpen(r: Refusal): Response {
+  return finalResponse(JSON.stringify(refusalBody(r)), r.status, JSON_OPEN);
+}
 
 /**
  * Mounts the SMART Health Links endpoints any viewer may call: the manifest request
@@ -33,15 +51,15 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
   app.post('/api/shl/:id', limited, small, async (c) => {
     const id = c.req.param('id');
     const parsed = parseManifest(await readJson(c), limits);
-    if (!parsed.ok) return refuse(c, parsed.refusal);
+    if (!parsed.ok) return refuseOpen(parsed.refusal);
     const { recipient, passcode, embeddedLengthMax } = parsed.value;
     const now = deps.now();
     const share = isRandomId(id) ? await store.get(id) : null;
-    if (!share || !isActive(share, now)) return refuse(c, NOT_FOUND);
+    if (!share || !isActive(share, now)) return refuseOpen(NOT_FOUND);
 
     if (share.passcodeHash !== null) {
       if (passcode === null) {
-        return refuse(c, {
+        return refuseOpen({
           status: 401,
           error: 'passcode_required',
           message: 'This share needs its passcode.',
@@ -52,10 +70,10 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
       // store, so parallel guesses can never run more checks than the budget holds.
       // A right passcode gives its attempt back; a crash in between keeps it spent.
       const left = await store.takeAttempt(id, now);
-      if (left === null) return refuse(c, NOT_FOUND);
+      if (left === null) return refuseOpen(NOT_FOUND);
       if (!(await verifyPasscode(passcode, share.passcodeHash))) {
         log.info(`share ${redactId(id)}: wrong passcode, ${left} attempt(s) left`);
-        return refuse(c, {
+        return refuseOpen({
           status: 401,
           error: 'wrong_passcode',
           message: 'Wrong passcode.',
@@ -66,7 +84,7 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
     }
 
     // Count the open first: a share revoked or used up meanwhile answers 404, not files.
-    if (!(await store.recordUse(id, { recipient, at: now }))) return refuse(c, NOT_FOUND);
+    if (!(await store.recordUse(id, { recipient, at: now }))) return refuseOpen(NOT_FOUND);
     const base = baseUrl(deps, c);
     const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
     const key = await deps.ticketKey();
@@ -74,44 +92,44 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
     for (const [index, f] of share.files.entries()) {
       if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
         const jwe = await store.readFile(id, index);
-        if (jwe === null) return refuse(c, NOT_FOUND);
+        if (jwe === null) return refuseOpen(NOT_FOUND);
         answer.files.push({ contentType: f.contentType, embedded: jwe });
       } else {
         const ticket = sealTicket(key, { id, index, expiresAt });
         answer.files.push({ contentType: f.contentType, location: `${base}/api/files/${ticket}` });
       }
     }
-    return c.json(answer, 200, NO_STORE);
+    return finalResponse(JSON.stringify(answer), 200, JSON_OK);
   });
 
   app.get('/api/shl/:id', limited, async (c) => {
     const id = c.req.param('id');
     const recipient = parseRecipient(c.req.query('recipient'), limits);
-    if (!recipient.ok) return refuse(c, recipient.refusal);
+    if (!recipient.ok) return refuseOpen(recipient.refusal);
     const now = deps.now();
     const share = isRandomId(id) ? await store.get(id) : null;
-    if (!share || !isActive(share, now)) return refuse(c, NOT_FOUND);
+    if (!share || !isActive(share, now)) return refuseOpen(NOT_FOUND);
     if (share.passcodeHash !== null || share.files.length !== 1) {
-      return refuse(c, {
+      return refuseOpen({
         status: 400,
         error: 'direct_get_unavailable',
         message: 'This share is opened with a manifest request (POST), not a direct GET.',
       });
     }
     if (!(await store.recordUse(id, { recipient: recipient.value, at: now }))) {
-      return refuse(c, NOT_FOUND);
+      return refuseOpen(NOT_FOUND);
     }
-    return sendJwe(c, await store.readFile(id, 0));
+    return sendJwe(await store.readFile(id, 0));
   });
 
   app.get('/api/files/:ticket', async (c) => {
     const found = openTicket(await deps.ticketKey(), c.req.param('ticket'), deps.now());
-    return sendJwe(c, found ? await store.readFile(found.id, found.index) : null);
+    return sendJwe(found ? await store.readFile(found.id, found.index) : null);
   });
 }
 
 /** SHL files answer `application/jose` with the JWE as stored, byte for byte. */
-function sendJwe(c: Context, jwe: string | null): Response {
-  if (jwe === null) return refuse(c, NOT_FOUND);
-  return c.body(jwe, 200, { 'Content-Type': 'application/jose', ...NO_STORE });
+function sendJwe(jwe: string | null): Response {
+  if (jwe === null) return refuseOpen(NOT_FOUND);
+  return finalResponse(jwe, 200, JOSE_OK);
 }
