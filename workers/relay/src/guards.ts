@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -93,8 +95,7 @@ export function rateLimit(
   opts: { trustProxy: boolean; now: () => number },
 ): MiddlewareHandler {
   return async (c, next) => {
-    const ip = clientIp(c, opts.trustProxy);
-    const key = createHash('sha256').update(`carnet-rate:${ip}`).digest('base64url').slice(0, 22);
+    const key = clientKey(c, opts.trustProxy);
     const now = opts.now();
     const count = await store.hit(bucket, key, now);
     if (count > perMinute) {
@@ -107,6 +108,36 @@ export function rateLimit(
     }
     await next();
   };
+}
+
+/** The rate-limit key of an address: a truncated SHA-256, never the address itself. */
+function rateKey(ip: string): string {
+  return createHash('sha256').update(`carnet-rate:${ip}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Rate-limit keys of direct connections, by socket: a keep-alive connection has one peer
+ * address, so its key is hashed once, not per request. SECURITY: holds only the hash, and
+ * only while the connection lives. Behind a proxy the address comes from a header that can
+ * change from one request to the next on the same connection, so nothing is kept.
+ */
+const socketKeys = new WeakMap<Socket, string>();
+
+function clientKey(c: Context, trustProxy: boolean): string {
+  const socket = trustProxy ? undefined : socketOf(c);
+  if (socket === undefined) return rateKey(clientIp(c, trustProxy));
+  let key = socketKeys.get(socket);
+  if (key === undefined) {
+    key = rateKey(socket.remoteAddress ?? 'unknown');
+    socketKeys.set(socket, key);
+  }
+  return key;
+}
+
+/** The connection under the request when served by @hono/node-server (as getConnInfo reads it). */
+function socketOf(c: Context): Socket | undefined {
+  const env = c.env as { incoming?: IncomingMessage; server?: { incoming?: IncomingMessage } };
+  return (env?.server ?? env)?.incoming?.socket;
 }
 
 /**
