@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from './config.ts';
 import { DEFAULT_LIMITS, limitsFromEnv } from './limits.ts';
 import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
+import { serveRelay } from './testing/serve.ts';
 
 let t: ReturnType<typeof tempSqlite>;
 let clock: number;
@@ -142,6 +143,44 @@ describe('limits', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(rows().accesses).toBe(3);
+  });
+});
+
+describe('rate limits over real connections', () => {
+  it('counts every request of a keep-alive connection, and each proxied client apart', async () => {
+    const post = (url: string, headers: Record<string, string> = {}): Promise<number> =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ recipient: 'x' }),
+      }).then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      });
+    const direct = await serveRelay({ store: t.store, limits: { manifestPerMinute: 3 } });
+    const proxied = await serveRelay({
+      store: t.store,
+      trustProxy: true,
+      limits: { manifestPerMinute: 2 },
+    });
+    try {
+      const { manifestUrl } = await Client.with({ store: t.store }).create();
+      const path = new URL(manifestUrl).pathname;
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push(await post(direct.url + path));
+      expect(statuses).toEqual([200, 200, 200, 429]);
+
+      // One proxy connection carries several clients: the key follows X-Forwarded-For.
+      const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': ip });
+      const proxiedStatuses: number[] = [];
+      for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.1', '192.0.2.2', '192.0.2.1']) {
+        proxiedStatuses.push(await post(proxied.url + path, from(ip)));
+      }
+      expect(proxiedStatuses).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await direct.close();
+      await proxied.close();
+    }
   });
 });
 
