@@ -54,16 +54,17 @@ interface PendingUse {
   reject: (err: unknown) => void;
 }
 
-interface ShareRow {
-  id: string;
-  token_hash: string;
-  exp: number;
-  passcode_hash: string | null;
-  remaining: number | null;
-  max_uses: number | null;
-  uses: number;
-  files: string;
-}
+/** A `shares` row as the `get` statement returns it (raw: columns in SELECT order). */
+type ShareRow = [
+  id: string,
+  tokenHash: string,
+  exp: number,
+  passcodeHash: string | null,
+  remaining: number | null,
+  maxUses: number | null,
+  uses: number,
+  files: string,
+];
 
 /**
  * The embedded store: one SQLite file, zero set-up. WAL journal with synchronous=NORMAL
@@ -100,9 +101,9 @@ export class SqliteStore implements ShareStore {
     });
     this.useTx = this.db.transaction((batch: PendingUse[]) =>
       batch.map(({ id, access }) => {
-        const row = this.q.use.get({ id, now: access.at }) as { uses: number } | undefined;
-        if (!row) return false;
-        this.q.access.run(id, (row.uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
+        const uses = this.q.use.get(access.at, id, access.at) as number | undefined;
+        if (uses === undefined) return false;
+        this.q.access.run(id, (uses - 1) % ACCESS_LOG_MAX, access.recipient, access.at);
         return true;
       }),
     );
@@ -117,15 +118,16 @@ export class SqliteStore implements ShareStore {
   get(id: string): Promise<ShareMeta | null> {
     const row = this.q.get.get(id) as ShareRow | undefined;
     if (!row) return Promise.resolve(null);
+    const [, tokenHash, exp, passcodeHash, remainingAttempts, maxUses, uses, files] = row;
     return Promise.resolve({
-      id: row.id,
-      tokenHash: row.token_hash,
-      exp: row.exp,
-      passcodeHash: row.passcode_hash,
-      remainingAttempts: row.remaining,
-      maxUses: row.max_uses,
-      uses: row.uses,
-      files: JSON.parse(row.files) as FileMeta[],
+      id,
+      tokenHash,
+      exp,
+      passcodeHash,
+      remainingAttempts,
+      maxUses,
+      uses,
+      files: JSON.parse(files) as FileMeta[],
     });
   }
 
@@ -237,21 +239,25 @@ function statements(db: Database.Database) {
        VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt)`,
     ),
     insertFile: p('INSERT INTO files (share_id, idx, jwe) VALUES (?, ?, ?)'),
+    // Raw rows (arrays): the hot manifest path reads one per request.
     get: p(
       'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files FROM shares WHERE id = ?',
-    ),
+    ).raw(),
     take: p(
       `UPDATE shares SET remaining = remaining - 1, active_at = @now
        WHERE id = @id AND remaining > 0 AND exp * 1000 > @now RETURNING remaining`,
     ),
     give: p('UPDATE shares SET remaining = remaining + 1 WHERE id = ? AND remaining IS NOT NULL'),
+    // (now, id, now) -> the new use count, or undefined when the share is not usable.
     use: p(
-      `UPDATE shares SET uses = uses + 1, active_at = @now
-       WHERE id = @id AND exp * 1000 > @now AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
+      `UPDATE shares SET uses = uses + 1, active_at = ?
+       WHERE id = ? AND exp * 1000 > ? AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
        RETURNING uses`,
-    ),
+    ).pluck(),
+    // The ring slot is overwritten in place (no delete + insert as with OR REPLACE).
     access: p(
-      'INSERT OR REPLACE INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)',
+      `INSERT INTO accesses (share_id, slot, recipient, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (share_id, slot) DO UPDATE SET recipient = excluded.recipient, at = excluded.at`,
     ),
     keyInsert: p('INSERT OR IGNORE INTO relay_keys (name, key) VALUES (?, ?)'),
     keyGet: p('SELECT key FROM relay_keys WHERE name = ?'),
