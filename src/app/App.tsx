@@ -63,17 +63,7 @@ function Gate() {
     case 'locked':
       return <UnlockScreen kind={state.kind} />;
     case 'unlocked':
-      return (
-        <Suspense
-          fallback={
-            <p className="boot" role="status">
-              {t('loading')}
-            </p>
-          }
-        >
-          <RecordRoutes />
-        </Suspense>
-      );
+      return <RecordRoutes />;
   }
 }
 

@@ -9,13 +9,14 @@ import { useUnlocked } from '../session/session-context.ts';
 import { DocumentListItem } from './DocumentListItem.tsx';
 import { StorageLine } from './StorageLine.tsx';
 import { TypeSelect } from './TypeSelect.tsx';
-import { useDocumentList } from './useDocuments.ts';
+import { useDocumentList, useThumbnailLoader } from './useDocuments.ts';
 
 /** Every paper, newest first, with thumbnails; filter by type and person, search by title. */
 export function DocumentsScreen() {
   const { t } = useTranslation(['documents', 'common', 'errors']);
   const { state } = useUnlocked();
   const { list, failure } = useDocumentList();
+  const thumbnails = useThumbnailLoader();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<DocumentType | ''>('');
   const [profileId, setProfileId] = useState('');
@@ -94,6 +95,7 @@ export function DocumentsScreen() {
             <DocumentListItem
               key={d.id}
               doc={d}
+              thumbnails={thumbnails}
               profileName={
                 state.profiles.length > 1
                   ? state.profiles.find((p) => p.id === d.profileId)?.name

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentList } from '../../record/document-store.ts';
 import type { DocumentFile } from '../../record/documents.ts';
 import { useUnlocked } from '../session/session-context.ts';
 import { documentErrorKey } from './document-errors.ts';
+import type { ThumbnailLoader } from './thumbnail-loader.ts';
+import { createThumbnailLoader } from './thumbnail-loader.ts';
 
 /** The decrypted document list (metadata only), and a way to read it again after a change. */
 export function useDocumentList() {
@@ -52,4 +54,25 @@ export function useFileUrl(file: DocumentFile | undefined) {
     };
   }, [store, file]);
   return result && file && result.fileId === file.fileId ? result : undefined;
+}
+
+/** One loader per list screen: thumbnails decrypted near the viewport, a few at a time. */
+export function useThumbnailLoader(): ThumbnailLoader {
+  const { store } = useUnlocked();
+  return useMemo(() => createThumbnailLoader((file) => store.documents.readFile(file)), [store]);
+}
+
+/**
+ * A list row's thumbnail: a ref for the element to watch and, once that element is near
+ * the viewport and its file decrypted, a `blob:` URL (revoked when the row unmounts).
+ */
+export function useLazyThumbnail(loader: ThumbnailLoader, file: DocumentFile | undefined) {
+  const [element, setElement] = useState<Element | null>(null);
+  const [shown, setShown] = useState<{ fileId: string; url: string }>();
+  useEffect(() => {
+    if (!element || !file) return;
+    return loader.watch(element, file, (url) => setShown({ fileId: file.fileId, url }));
+  }, [loader, element, file]);
+  const url = shown && file && shown.fileId === file.fileId ? shown.url : undefined;
+  return { ref: setElement, url };
 }

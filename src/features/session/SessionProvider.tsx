@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
 import type { Session, SessionState } from './session-context.ts';
 import { SessionContext } from './session-context.ts';
@@ -19,7 +19,9 @@ export function SessionProvider({ store, children }: { store: CarnetStore; child
     const presence = await store.presence();
     if (!presence.exists) return setState({ status: 'new' });
     const record = await store.load();
-    setState({ status: 'unlocked', kind: presence.kind, ...record });
+    // A transition: the screen shown now stays until the next one's code has loaded. Without
+    // it, a lazy screen shows the loading fallback, which React then keeps for 300 ms or more.
+    startTransition(() => setState({ status: 'unlocked', kind: presence.kind, ...record }));
   }, [store]);
 
   const lock = useCallback(async () => {
@@ -32,7 +34,7 @@ export function SessionProvider({ store, children }: { store: CarnetStore; child
   useEffect(() => {
     let cancelled = false;
     readLockedState().then(
-      (next) => !cancelled && setState(next),
+      (next) => !cancelled && startTransition(() => setState(next)),
       () => !cancelled && setState({ status: 'unavailable' }),
     );
     return () => {
