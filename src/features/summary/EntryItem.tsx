@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { memo } from 'react';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { CLINICIAN_LANGUAGE, findLanguage } from '../../i18n/languages.ts';
 import type { Entry } from '../../record/types.ts';
@@ -7,23 +8,26 @@ import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
 
 interface EntryItemProps {
   entry: Entry;
-  /** Show the French beside the patient's language, for the consultation. */
-  bilingual: boolean;
+  /** The summary's translations (namespace `summary` first) in the interface language `lng`. */
+  t: TFunction;
+  lng: string;
+  /** The same in French, when the French is shown beside the patient's language. */
+  fr?: TFunction | undefined;
   /** Reads the item aloud; absent when the device has no voice for the language. */
   speak?: (text: string) => void;
 }
 
-/** One line of the summary; tapping it opens the entry for editing. */
-export function EntryItem({ entry, bilingual, speak }: EntryItemProps) {
-  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab']);
-  const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
+/**
+ * One line of the summary; tapping it opens the entry for editing. The summary hands down
+ * its translation functions (one subscription for the whole list, not one per line), and
+ * a line re-renders only when its entry, the language or the French column changes.
+ */
+export const EntryItem = memo(function EntryItem({ entry, t, lng, fr, speak }: EntryItemProps) {
   const title = entryTitle(entry, t);
   const detail = entryDetailLine(entry, t, lng);
   // Free text is shown as written, labelled with its language when it differs from the UI's.
   const written = !entry.term && entry.textLang ? findLanguage(entry.textLang) : undefined;
   const textLang = written && written.code !== lng ? written : undefined;
-  const showFrench = bilingual && lng !== CLINICIAN_LANGUAGE;
-  const fr = i18n.getFixedT(CLINICIAN_LANGUAGE, ['summary', 'entry', 'vocab']);
   return (
     <li className={`entry-item${entry.sensitive ? ' is-sensitive' : ''}`}>
       <Link to={`/entry/${entry.id}`} className="entry-link">
@@ -33,7 +37,7 @@ export function EntryItem({ entry, bilingual, speak }: EntryItemProps) {
           </span>
           {textLang && <span className="tag">{textLang.nativeName}</span>}
           {detail && <span className="entry-detail">{detail}</span>}
-          {showFrench && (
+          {fr && (
             <span className="entry-french" lang={CLINICIAN_LANGUAGE} dir="ltr">
               <span className="tag">FR</span>
               {/* Free text has no French: it is shown once, as written, above. */}
@@ -67,4 +71,4 @@ export function EntryItem({ entry, bilingual, speak }: EntryItemProps) {
       )}
     </li>
   );
-}
+});

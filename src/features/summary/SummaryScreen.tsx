@@ -26,6 +26,14 @@ export function SummaryScreen() {
     () => (activeProfileId ? buildSummary(state.entries, activeProfileId) : []),
     [state.entries, activeProfileId],
   );
+  // The French column's translations, made once for every line rather than once per line.
+  const fr = useMemo(
+    () =>
+      bilingual && lng !== CLINICIAN_LANGUAGE
+        ? i18n.getFixedT(CLINICIAN_LANGUAGE, ['summary', 'entry', 'vocab'])
+        : undefined,
+    [bilingual, lng, i18n],
+  );
   const reminders = useMemo(
     () => (activeProfileId ? rightReminders(state.entries, activeProfileId) : []),
     [state.entries, activeProfileId],
@@ -104,7 +112,9 @@ export function SummaryScreen() {
                   <EntryItem
                     key={e.id}
                     entry={e}
-                    bilingual={bilingual}
+                    t={t}
+                    lng={lng}
+                    fr={fr}
                     {...(canSpeak ? { speak } : {})}
                   />
                 ))}
