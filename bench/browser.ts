@@ -96,11 +96,12 @@ export async function docListMs(browser: Browser, origin: string, n: number, rou
           const box = row.getBoundingClientRect();
           return box.bottom > 0 && box.top < window.innerHeight;
         });
-        const drawn = (row: Element) => {
+        // No named function in here: tsx would wrap it in a helper the page does not have.
+        const allDrawn = inView.every((row) => {
           const image = row.querySelector<HTMLImageElement>('.doc-thumb img');
           return image !== null && image.complete && image.naturalWidth > 0;
-        };
-        if (inView.length === 0 || !inView.every(drawn)) return false;
+        });
+        if (inView.length === 0 || !allDrawn) return false;
         const mark = performance.getEntriesByName('carnet:unlocked')[0];
         return mark ? performance.now() - mark.startTime : false;
       },
