@@ -27,9 +27,13 @@ export function openCors(methods: readonly string[]): MiddlewareHandler {
       });
     }
     await next();
-    // A final response (headers.ts) was built with the header by the route itself.
-    if (methods.includes(c.req.method) && !isFinal(c.res)) {
-      c.res.headers.set('Access-Control-Allow-Origin', '*');
+    const granted = methods.includes(c.req.method);
+    if (!isFinal(c.res)) {
+      if (granted) c.res.headers.set('Access-Control-Allow-Origin', '*');
+    } else if (!granted) {
+      // A final response (headers.ts) carries the grant already; a HEAD answered by a GET
+      // route is not among `methods` and gets none, as before.
+      c.res.headers.delete('Access-Control-Allow-Origin');
     }
   };
 }

@@ -70,6 +70,9 @@ describe('SHL endpoints', () => {
       ['ticket', 404],
       ['failure', 500],
     ]);
+    const head = await api.request(`/api/files/${'B'.repeat(96)}`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('Access-Control-Allow-Origin')]).toEqual([404, null]);
+    expect(securityOf(head)).toEqual(expected);
     for (const [label, res] of answers) {
       expect([label, securityOf(res)]).toEqual([label, expected]);
       expect([label, res.headers.get('Access-Control-Allow-Origin')]).toEqual([label, '*']);
