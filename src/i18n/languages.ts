@@ -52,3 +52,34 @@ export function findLanguage(code: string): Language | undefined {
 export function directionOf(code: string): 'ltr' | 'rtl' {
   return findLanguage(code)?.dir ?? 'ltr';
 }
+
+/**
+ * Browser tags that name a shipped language differently: Chinese tags carry a region or
+ * no script (`zh-CN`, `zh`), and Dari is Persian as spoken in Afghanistan (`fa-AF`).
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  zh: 'zh-Hans',
+  'zh-cn': 'zh-Hans',
+  'zh-sg': 'zh-Hans',
+  'fa-af': 'prs',
+};
+
+/**
+ * The first of `tags` (a browser's `navigator.languages`) that Carnet ships, as a shipped
+ * code: an exact tag, a more specific tag of a shipped one (`zh-Hans-CN`), a known alias,
+ * or the base language (`en-GB` -> `en`). Undefined when none matches.
+ */
+export function matchLanguage(tags: readonly string[]): string | undefined {
+  const shipped = new Map(SHIPPED_LANGUAGES.map((c) => [c.toLowerCase(), c]));
+  for (const raw of tags) {
+    const tag = raw.toLowerCase();
+    const exact = shipped.get(tag) ?? ALIASES[tag];
+    if (exact) return exact;
+    const parent = [...shipped.keys()].find((c) => tag.startsWith(`${c}-`));
+    if (parent) return shipped.get(parent);
+    const base = tag.split('-')[0] ?? '';
+    const byBase = shipped.get(base) ?? ALIASES[base];
+    if (byBase) return byBase;
+  }
+  return undefined;
+}

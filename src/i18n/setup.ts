@@ -1,7 +1,13 @@
 import i18next from 'i18next';
 import HttpBackend from 'i18next-http-backend';
 import { initReactI18next } from 'react-i18next';
-import { CLINICIAN_LANGUAGE, LANGUAGES, SHIPPED_LANGUAGES, directionOf } from './languages.ts';
+import {
+  CLINICIAN_LANGUAGE,
+  LANGUAGES,
+  SHIPPED_LANGUAGES,
+  directionOf,
+  matchLanguage,
+} from './languages.ts';
 
 /** Every namespace under public/locales/<lng>/. */
 export const NAMESPACES = [
@@ -24,12 +30,7 @@ const LANGUAGE_KEY = 'carnet.language';
 export function initialLanguage(): string {
   const saved = safeStorage()?.getItem(LANGUAGE_KEY);
   if (saved && SHIPPED_LANGUAGES.includes(saved)) return saved;
-  for (const tag of navigator.languages) {
-    const base = tag.split('-')[0] ?? '';
-    if (SHIPPED_LANGUAGES.includes(tag)) return tag;
-    if (SHIPPED_LANGUAGES.includes(base)) return base;
-  }
-  return CLINICIAN_LANGUAGE;
+  return matchLanguage(navigator.languages) ?? CLINICIAN_LANGUAGE;
 }
 
 /** True once the patient has picked a language on this device. */

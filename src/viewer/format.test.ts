@@ -38,7 +38,12 @@ describe('formatting for the doctor', () => {
 describe("the viewer's translator", () => {
   it('picks French, or a browser language Carnet ships', () => {
     expect(viewerLanguage(['en-GB', 'fr'])).toBe('en');
-    expect(viewerLanguage(['de-DE', 'ar'])).toBe('fr');
+    expect(viewerLanguage(['de-DE', 'ar'])).toBe('ar');
+    expect(viewerLanguage(['de-DE', 'ja'])).toBe('fr');
+    expect(viewerLanguage(['zh-Hans-CN'])).toBe('zh-Hans');
+    expect(viewerLanguage(['zh-CN', 'fr'])).toBe('zh-Hans');
+    expect(viewerLanguage(['fa-AF'])).toBe('prs');
+    expect(viewerLanguage(['fa-IR'])).toBe('fr');
     expect(viewerLanguage([])).toBe('fr');
   });
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { SHIPPED_LANGUAGES } from '../i18n/languages.ts';
+import { matchLanguage } from '../i18n/languages.ts';
 import french from '../../public/locales/fr/viewer.json';
 
 /**
@@ -53,12 +53,7 @@ export function makeTranslator(lng: string, strings: Tree): Translator {
 
 /** French or the first of the browser's languages that Carnet ships. */
 export function viewerLanguage(preferred: readonly string[]): string {
-  for (const tag of preferred) {
-    const base = tag.split('-')[0] ?? '';
-    if (SHIPPED_LANGUAGES.includes(tag)) return tag;
-    if (SHIPPED_LANGUAGES.includes(base)) return base;
-  }
-  return 'fr';
+  return matchLanguage(preferred) ?? 'fr';
 }
 
 /** Loads the viewer strings for `lng` from our origin; French if anything goes wrong. */
