@@ -17,12 +17,7 @@ import {
 import { DOCUMENT_READ_BATCH } from '../../src/record/document-store.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+import { median, sampleProfile } from './samples.ts';
 
 function randomBlob(bytes: number): Blob {
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -129,18 +124,9 @@ export async function seedDocuments(pin: string, n: number) {
   const vault = createVaultClient();
   const store = createLocalStore(vault, () => openCarnetDb());
   await store.create(pin, 'pin');
-  const now = Date.now();
-  const profileId = newId();
-  await store.saveProfile({
-    id: profileId,
-    name: 'Patient de test',
-    relation: 'self',
-    sex: 'unknown',
-    language: 'fr',
-    interpreterNeeded: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const profile = sampleProfile();
+  const profileId = profile.id;
+  await store.saveProfile(profile);
   for (let i = 0; i < n; i++) {
     const thumb = await thumbnailJpeg(i);
     await store.documents.add({

@@ -10,15 +10,10 @@ import { openCarnetDb, putSealed } from '../../src/db/index.ts';
 import { encodeRecord } from '../../src/record/codec.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
-import type { Entry, Profile } from '../../src/record/types.ts';
+import type { Entry } from '../../src/record/types.ts';
 import { docRatios, seedDocuments } from './documents.ts';
 import './share-bench.ts';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+import { median, sampleProfile } from './samples.ts';
 
 function sampleEntry(profileId: string, i: number): Entry {
   const now = Date.now();
@@ -36,20 +31,6 @@ function sampleEntry(profileId: string, i: number): Entry {
     },
     provenance: 'paper',
     sensitive: i % 10 === 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-function sampleProfile(): Profile {
-  const now = Date.now();
-  return {
-    id: newId(),
-    name: 'Patient de test',
-    relation: 'self',
-    sex: 'unknown',
-    language: 'fr',
-    interpreterNeeded: false,
     createdAt: now,
     updatedAt: now,
   };

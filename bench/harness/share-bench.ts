@@ -3,25 +3,12 @@
  * documents) / upload the same number of bytes unencrypted to the same relay, same run.
  */
 import { newId } from '../../src/record/ids.ts';
-import type { Entry, Profile } from '../../src/record/types.ts';
+import type { Entry } from '../../src/record/types.ts';
 import { createShare } from '../../src/share/create.ts';
 import { buildIps } from '../../src/share/ips-build.ts';
+import { median, sampleProfile } from './samples.ts';
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-const profile: Profile = {
-  id: 'p',
-  name: 'Patient de test',
-  relation: 'self',
-  sex: 'unknown',
-  language: 'prs',
-  interpreterNeeded: true,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const profile = sampleProfile({ language: 'prs', interpreterNeeded: true });
 
 function entries(n: number): Entry[] {
   return Array.from({ length: n }, (_, i) => ({

@@ -1,0 +1,25 @@
+import { newId } from '../../src/record/ids.ts';
+import type { Profile } from '../../src/record/types.ts';
+
+/** The median of `values` (the middle one, or the mean of the two middle ones). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** A profile for benchmark records; `overrides` for the language or interpreter. */
+export function sampleProfile(overrides: Partial<Profile> = {}): Profile {
+  const now = Date.now();
+  return {
+    id: newId(),
+    name: 'Patient de test',
+    relation: 'self',
+    sex: 'unknown',
+    language: 'fr',
+    interpreterNeeded: false,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
