@@ -2,7 +2,7 @@
  * Files end to end on fake-indexeddb: the crypto Vault seals, these repositories store.
  * (Tests may combine layers; db/ code itself never imports crypto beyond its types.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
@@ -10,7 +10,7 @@ import { randomBytes } from '../crypto/encoding.ts';
 import type { Vault } from '../crypto/vault.ts';
 import { CarnetDb } from './schema.ts';
 import { DbError } from './errors.ts';
-import { deleteDatabase, getAllSealed, openCarnetDb, putSealed } from './repo.ts';
+import { getAllSealed, openCarnetDb, putSealed } from './repo.ts';
 import {
   deleteFile,
   deleteOrphanFileChunks,
@@ -20,20 +20,10 @@ import {
   putFileHeader,
   readFileChunks,
 } from './files.ts';
-
-let counter = 0;
-const opened: CarnetDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await deleteDatabase(db.name);
-  }
-});
-const dbName = (): string => `carnet-files-${Date.now()}-${counter++}`;
+import { freshDb, trackDb, uniqueDbName } from './test-db.ts';
 
 async function setup(db?: CarnetDb): Promise<{ db: CarnetDb; vault: Vault }> {
-  const store = db ?? (await openCarnetDb(dbName()));
-  opened.push(store);
+  const store = db ? trackDb(db) : await freshDb('carnet-files');
   const vault = floorVault();
   await vault.create('123456', 'pin');
   return { db: store, vault };
@@ -86,7 +76,7 @@ describe('file repositories', () => {
   });
 
   it('storage full mid-import: the import fails, and deleting the file leaves nothing', async () => {
-    const db = new CarnetDb(dbName());
+    const db = new CarnetDb(uniqueDbName('carnet-files'));
     let batches = 0;
     db.use({
       stack: 'dbcore',
@@ -135,7 +125,7 @@ describe('file repositories', () => {
   });
 
   it('upgrades a version 1 database without losing rows', async () => {
-    const name = dbName();
+    const name = uniqueDbName('carnet-files');
     const v1 = new Dexie(name);
     v1.version(1).stores({
       keyring: 'key',
@@ -147,7 +137,7 @@ describe('file repositories', () => {
     await v1.table('entries').put({ id: 'old', updatedAt: 1, env: new Uint8Array(41) });
     v1.close();
     const db = await openCarnetDb(name);
-    opened.push(db);
+    trackDb(db);
     await putSealed(db, 'entries', [{ id: 'new', updatedAt: 2, env: new Uint8Array(41) as never }]);
     expect((await getAllSealed(db, 'entries')).map((r) => r.id)).toEqual(['new', 'old']);
     expect(await db.files.count()).toBe(0);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { Envelope, Keyring } from '../crypto/types.ts';
 import { CarnetDb } from './schema.ts';
@@ -6,33 +6,17 @@ import type { SealedRow } from './schema.ts';
 import { DbError, toDbError } from './errors.ts';
 import {
   applySealed,
-  deleteDatabase,
   deleteSealed,
   getAllSealed,
   getKeyring,
   getMeta,
   getSealed,
-  openCarnetDb,
   putKeyring,
   putMeta,
   putSealed,
   wipe,
 } from './repo.ts';
-
-let counter = 0;
-const opened: CarnetDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await deleteDatabase(db.name);
-  }
-});
-
-async function freshDb(): Promise<CarnetDb> {
-  const db = await openCarnetDb(`carnet-test-${Date.now()}-${counter++}`);
-  opened.push(db);
-  return db;
-}
+import { freshDb, trackDb, uniqueDbName } from './test-db.ts';
 
 const row = (id: string, fill: number, updatedAt = 1): SealedRow => ({
   id,
@@ -106,8 +90,7 @@ describe('repositories', () => {
   });
 
   it('storage full in the middle of a batch leaves nothing half-written', async () => {
-    const name = `carnet-quota-${counter++}`;
-    const db = new CarnetDb(name);
+    const db = new CarnetDb(uniqueDbName('carnet-quota'));
     let full = false;
     // Writes the first half of a batch for real, then fails as a full disk would.
     db.use({
@@ -133,7 +116,7 @@ describe('repositories', () => {
         },
       }),
     });
-    opened.push(db);
+    trackDb(db);
     await putSealed(db, 'entries', [row('old', 1)]);
     full = true;
     const batch = Array.from({ length: 10 }, (_, i) => row(`new${i}`, 7));
