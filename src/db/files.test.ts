@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { Vault } from '../crypto/vault.ts';
@@ -20,7 +19,7 @@ import {
   putFileHeader,
   readFileChunks,
 } from './files.ts';
-import { freshDb, trackDb, uniqueDbName } from './test-db.ts';
+import { fillDiskAfter, freshDb, trackDb, uniqueDbName } from './test-db.ts';
 
 async function setup(db?: CarnetDb): Promise<{ db: CarnetDb; vault: Vault }> {
   const store = db ? trackDb(db) : await freshDb('carnet-files');
@@ -77,26 +76,7 @@ describe('file repositories', () => {
 
   it('storage full mid-import: the import fails, and deleting the file leaves nothing', async () => {
     const db = new CarnetDb(uniqueDbName('carnet-files'));
-    let batches = 0;
-    db.use({
-      stack: 'dbcore',
-      name: 'disk-full-after-two-batches',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: async (req: DBCoreMutateRequest) => {
-              if (name === 'fileChunks' && req.type === 'put' && ++batches > 2) {
-                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-              }
-              return table.mutate(req);
-            },
-          };
-        },
-      }),
-    });
+    fillDiskAfter(db, 'fileChunks', 2);
     const { vault } = await setup(db);
     const error = await importFile(db, vault, 'big', randomBytes(5 * 1024 * 1024)).catch(
       (e: unknown) => e,

@@ -3,7 +3,6 @@
  * thumbnails, no partial document after a full disk, sweeping after an interrupted import.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
@@ -14,6 +13,7 @@ import { createDocumentStore } from './document-store.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
+import { fillDiskAfter } from '../db/test-db.ts';
 
 let counter = 0;
 const opened: CarnetDb[] = [];
@@ -127,28 +127,7 @@ describe('document store', () => {
   });
 
   it('leaves no partial document when the disk fills up mid-import', async () => {
-    let batches = 0;
-    const { db, docs } = await setup((d) =>
-      d.use({
-        stack: 'dbcore',
-        name: 'disk-full',
-        create: (down: DBCore): DBCore => ({
-          ...down,
-          table: (name) => {
-            const table = down.table(name);
-            return {
-              ...table,
-              mutate: async (req: DBCoreMutateRequest) => {
-                if (name === 'fileChunks' && req.type === 'put' && ++batches > 3) {
-                  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-                }
-                return table.mutate(req);
-              },
-            };
-          },
-        }),
-      }),
-    );
+    const { db, docs } = await setup((d) => fillDiskAfter(d, 'fileChunks', 3));
     const pages = [randomBytes(1024 * 1024), randomBytes(3 * 1024 * 1024)];
     expect(await codeOf(docs.add(input(pages)))).toBe('storage-full');
     expect((await docs.list()).documents).toEqual([]);
