@@ -45,6 +45,10 @@ export default defineConfig({
         // /v is the doctor's viewer (viewer.html, served by the relay): never the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/v(\/|$)/],
         cleanupOutdatedCaches: true,
+        // The first worker takes control as soon as it has precached everything, so a
+        // patient who loses the network during their very first visit can still open every
+        // screen. Later versions still wait for "reload to update".
+        clientsClaim: true,
       },
     }),
     {

@@ -101,3 +101,21 @@ test('locks on demand and after the recovery code opens it, asks for a new PIN',
   await unlock.unlock('135790');
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
 });
+
+test('on the very first visit, once the app is cached, every screen opens offline without a reload', async ({
+  page,
+  context,
+}) => {
+  await setUpRecord(page, PIN, NAME);
+  // The first service worker takes control by itself once everything is precached.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByRole('heading', { name: 'Réglages', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Retour' }).click();
+  await page.getByRole('link', { name: 'Montrer à un médecin' }).click();
+  await expect(page.getByText(/Partager demande une connexion Internet/)).toBeVisible();
+  await context.setOffline(false);
+});

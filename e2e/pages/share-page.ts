@@ -7,6 +7,7 @@ export class SharePage {
 
   async open(): Promise<void> {
     await this.page.getByRole('link', { name: 'Montrer à un médecin' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Partager', level: 1 })).toBeVisible();
   }
 
   item(name: string | RegExp) {
