@@ -29,18 +29,44 @@ export async function initialJsGzipKb(
   return { kb: sizes.reduce((a, b) => a + b, 0) / 1024, files: sizes.length };
 }
 
+const PIN = '482915';
+
+/** A fresh context (no service worker) with the harness page loaded and ready. */
+async function openHarness(browser: Browser, origin: string) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/harness/index.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  return { context, page };
+}
+
+/** Seeds the app through the harness, opens `path` and unlocks through the UI. */
+async function seededAndUnlocked(
+  browser: Browser,
+  origin: string,
+  path: string,
+  seed: (page: Page) => Promise<unknown>,
+) {
+  const opened = await openHarness(browser, origin);
+  await seed(opened.page);
+  await opened.page.goto(`${origin}${path}`);
+  await opened.page.getByLabel('Code', { exact: true }).fill(PIN);
+  await opened.page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+  return opened;
+}
+
+function middle(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** Seeds the app with n entries through the harness, unlocks through the UI, times the render. */
 export async function summaryRenderMs(browser: Browser, origin: string, n: number, rounds = 3) {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${origin}/bench/harness/index.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    await page.evaluate((count) => window.carnetBench.seedApp('482915', count), n);
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Code', { exact: true }).fill('482915');
-    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    const { context, page } = await seededAndUnlocked(browser, origin, '/', (p) =>
+      p.evaluate(([pin, count]) => window.carnetBench.seedApp(pin, count), [PIN, n] as const),
+    );
     const ms = await page.waitForFunction(
       (count) => {
         if (document.querySelectorAll('.entry-item').length < count) return false;
@@ -53,8 +79,7 @@ export async function summaryRenderMs(browser: Browser, origin: string, n: numbe
     times.push((await ms.jsonValue()) as number);
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
 }
 
 /** Runs a harness function in a fresh page and returns its figures. */
@@ -63,10 +88,7 @@ export async function harness<T>(
   origin: string,
   run: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/bench/harness/index.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  const { context, page } = await openHarness(browser, origin);
   const result = await run(page);
   await context.close();
   return result;
@@ -80,14 +102,9 @@ export async function harness<T>(
 export async function docListMs(browser: Browser, origin: string, n: number, rounds = 3) {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${origin}/bench/harness/index.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    await page.evaluate((count) => window.carnetBench.seedDocuments('482915', count), n);
-    await page.goto(`${origin}/documents`);
-    await page.getByLabel('Code', { exact: true }).fill('482915');
-    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    const { context, page } = await seededAndUnlocked(browser, origin, '/documents', (p) =>
+      p.evaluate(([pin, count]) => window.carnetBench.seedDocuments(pin, count), [PIN, n] as const),
+    );
     const ms = await page.waitForFunction(
       (count) => {
         const rows = Array.from(document.querySelectorAll('.doc-item'));
@@ -111,6 +128,5 @@ export async function docListMs(browser: Browser, origin: string, n: number, rou
     times.push((await ms.jsonValue()) as number);
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
 }
