@@ -7,10 +7,19 @@ import {
   logicalKeys,
   parseAllowList,
   requiredPluralCategories,
+  reviewableKeys,
   splitPluralKey,
   validateMeta,
+  type FlatStrings,
   type NamespaceInput,
 } from './i18n-check-lib.ts';
+import {
+  FRENCH_WORDS,
+  frenchAllowed,
+  frenchLeftovers,
+  parseFrenchAllowList,
+  placeholderReason,
+} from './i18n-check-text.ts';
 import { formatTable, percent } from './i18n-check-table.ts';
 
 const base = (over: Partial<NamespaceInput>): NamespaceInput => ({
@@ -81,8 +90,48 @@ describe('checkNamespace', () => {
     expect(optional.problems.every((p) => !p.fatal)).toBe(true);
   });
 
-  it('treats a blank string as missing', () => {
-    expect(kinds(base({ reference: { a: 'x' }, strings: { a: '  ' } }))).toEqual(['missing:a']);
+  it('reports a blank string once, as a placeholder, and does not count it as present', () => {
+    const result = checkNamespace(base({ reference: { a: 'x' }, strings: { a: '  ' } }));
+    expect(result.problems.map((p) => `${p.kind}:${p.key}:${p.fatal}`)).toEqual([
+      'placeholder:a:true',
+    ]);
+    expect(result.present).toBe(0);
+    // Fatal even where a missing key would not be: i18next shows an empty string as is.
+    const optional = checkNamespace(
+      base({ reference: { a: 'x' }, strings: { a: '' }, mustBeComplete: false }),
+    );
+    expect(optional.problems).toMatchObject([{ kind: 'placeholder', fatal: true }]);
+  });
+
+  it('reports placeholders in every language, French and plural forms included', () => {
+    const reference = { a: 'Enregistrer', n_one: 'un', n_other: '{{count}} x' };
+    const english = { a: 'Save', n_one: 'one', n_other: '{{count}} x' };
+    const strings = { a: '[Save]', n_one: 'TODO', n_other: '{{count}} adet' };
+    expect(kinds(base({ lng: 'tr', reference, english, strings }))).toEqual([
+      'placeholder:a',
+      'placeholder:n_one',
+    ]);
+    expect(
+      kinds(
+        base({ lng: 'fr', reference: { a: '??? à traduire' }, strings: { a: '??? à traduire' } }),
+      ),
+    ).toEqual(['placeholder:a']);
+  });
+
+  it('reports French words left untranslated, except in French and where allowed', () => {
+    const reference = { t: 'Adresse ou domiciliation', h: 'Ordonnance' };
+    const strings = { t: 'Адрес или domiciliation', h: 'Рецепт (ordonnance)' };
+    expect(kinds(base({ lng: 'ru', ns: 'documents', reference, strings }))).toEqual(['french:t']);
+    expect(kinds(base({ lng: 'fr', ns: 'documents', reference, strings: reference }))).toEqual([]);
+    const frenchAllow = [
+      { languages: ['ru'], key: 'documents:t', word: 'domiciliation', reason: 'test' },
+    ];
+    expect(kinds(base({ lng: 'ru', ns: 'documents', reference, strings, frenchAllow }))).toEqual(
+      [],
+    );
+    expect(kinds(base({ lng: 'uk', ns: 'documents', reference, strings, frenchAllow }))).toEqual([
+      'french:t',
+    ]);
   });
 
   it('reports variables that differ from French', () => {
@@ -150,25 +199,137 @@ describe('identicalAllowed', () => {
   });
 });
 
+describe('frenchLeftovers', () => {
+  it('finds French words in any script, ignoring case and accents', () => {
+    expect(frenchLeftovers('پته یا domiciliation')).toEqual(['domiciliation']);
+    expect(frenchLeftovers('Show the RECEPISSE and the Titre-de-Séjour')).toEqual([
+      'récépissé',
+      'titre de séjour',
+    ]);
+    expect(frenchLeftovers("la demande d'asile")).toEqual(['demande d’asile']);
+    expect(frenchLeftovers('Mon médecin')).toEqual(['médecin']);
+  });
+
+  it('matches whole words only', () => {
+    expect(frenchLeftovers('domiciliations and courriers')).toEqual([]);
+    expect(frenchLeftovers('farmacie, urgențe, medic')).toEqual([]);
+  });
+
+  it('accepts the French term in parentheses after a translation', () => {
+    expect(frenchLeftovers('Postal address (domiciliation)')).toEqual([]);
+    expect(frenchLeftovers('收信地址（domiciliation）')).toEqual([]);
+    expect(frenchLeftovers('PUMa (health insurance, Sécurité sociale)')).toEqual([]);
+    expect(frenchLeftovers('PUMa (Sécurité sociale — national insurance)')).toEqual([]);
+  });
+
+  it('rejects a French word that only happens to sit in parentheses', () => {
+    expect(frenchLeftovers('(domiciliation)')).toEqual(['domiciliation']);
+    expect(frenchLeftovers('Papers (rights, address or domiciliation)')).toEqual(['domiciliation']);
+  });
+
+  it('keeps a curated list that other Carnet languages do not use as ordinary words', () => {
+    for (const ordinary of ['attestation', 'vaccin', 'document', 'todo']) {
+      expect(FRENCH_WORDS).not.toContain(ordinary);
+    }
+  });
+});
+
+describe('French allow-list', () => {
+  it('allows a word for the listed languages and key only', () => {
+    const allow = parseFrenchAllowList({
+      allowed: [{ languages: ['es'], key: 'ns:k', word: 'Médecin', reason: 'proper name' }],
+    });
+    expect(frenchAllowed(allow, 'es', 'ns:k', 'médecin')).toBe(true);
+    expect(frenchAllowed(allow, 'pt', 'ns:k', 'médecin')).toBe(false);
+    expect(frenchAllowed(allow, 'es', 'ns:other', 'médecin')).toBe(false);
+    const everywhere = parseFrenchAllowList({
+      allowed: [{ languages: ['*'], key: '*', word: 'courrier', reason: 'x' }],
+    });
+    expect(frenchAllowed(everywhere, 'ti', 'a:b', 'courrier')).toBe(true);
+  });
+
+  it('rejects an entry without a reason, and a malformed file', () => {
+    expect(() =>
+      parseFrenchAllowList({
+        allowed: [{ languages: ['es'], key: 'a:b', word: 'x', reason: ' ' }],
+      }),
+    ).toThrow(TypeError);
+    expect(() => parseFrenchAllowList({ allowed: {} })).toThrow(TypeError);
+    expect(() => parseFrenchAllowList([])).toThrow(TypeError);
+    expect(parseFrenchAllowList({ allowed: [] })).toEqual([]);
+  });
+});
+
+describe('placeholderReason', () => {
+  it('flags empty strings, markers, language tags, ??? and lorem ipsum', () => {
+    expect(placeholderReason('')).toBe('empty string');
+    expect(placeholderReason('TODO translate')).toMatch(/TODO/);
+    expect(placeholderReason('Guardar (TBD)')).toMatch(/TBD/);
+    expect(placeholderReason('XXX')).toMatch(/XXX/);
+    expect(placeholderReason('[fr] Enregistrer')).toMatch(/\[fr\]/);
+    expect(placeholderReason('[EN] Save')).toMatch(/\[EN\]/);
+    expect(placeholderReason('???')).toMatch(/\?\?\?/);
+    expect(placeholderReason('Lorem ipsum dolor')).toBe('lorem ipsum');
+  });
+
+  it('flags the source text still wrapped in markers', () => {
+    expect(placeholderReason('[Save]', ['Enregistrer', 'Save'])).toMatch(/\[Save\]/);
+    expect(placeholderReason('__Enregistrer__', ['Enregistrer', 'Save'])).toMatch(/Enregistrer/);
+    expect(placeholderReason('Guardar <Save>', ['Enregistrer', 'Save'])).toMatch(/<Save>/);
+  });
+
+  it('accepts ordinary translations', () => {
+    expect(placeholderReason('Todo está guardado', ['Tout est enregistré'])).toBeUndefined();
+    expect(placeholderReason('Save', ['Enregistrer', 'Save'])).toBeUndefined();
+    expect(placeholderReason('¿Quién?')).toBeUndefined();
+    expect(placeholderReason('{{count}} mg')).toBeUndefined();
+  });
+});
+
 describe('validateMeta', () => {
+  const draft = {
+    author: 'AI draft',
+    reviewed: false,
+    reviewedBy: null,
+    notes: '',
+    reviewFirst: ['vocab:allergy.penicillins'],
+  };
+
   it('accepts an honest unreviewed draft', () => {
+    expect(validateMeta(draft)).toEqual([]);
+  });
+
+  it('needs a "reviewFirst" list of existing namespace:key ids, each once', () => {
+    const known = reviewableKeys(
+      new Map<string, FlatStrings>([
+        ['vocab', { 'allergy.penicillins': 'Pénicillines' }],
+        ['share', { 'list.sensitiveCount_one': 'x', 'list.sensitiveCount_other': 'y' }],
+      ]),
+    );
+    expect(known.has('share:list.sensitiveCount')).toBe(true);
+    expect(validateMeta({ ...draft, reviewFirst: ['share:list.sensitiveCount'] }, known)).toEqual(
+      [],
+    );
+    expect(validateMeta({ ...draft, reviewFirst: undefined })).toHaveLength(1);
+    expect(validateMeta({ ...draft, reviewFirst: [] })).toHaveLength(1);
+    expect(validateMeta({ ...draft, reviewFirst: ['penicillins', 3] })).toHaveLength(2);
     expect(
-      validateMeta({ author: 'AI draft', reviewed: false, reviewedBy: null, notes: '' }),
-    ).toEqual([]);
+      validateMeta({
+        ...draft,
+        reviewFirst: ['vocab:allergy.penicillins', 'vocab:allergy.penicillins'],
+      }),
+    ).toHaveLength(1);
+    expect(validateMeta({ ...draft, reviewFirst: ['vocab:allergy.peanut'] }, known)).toEqual([
+      '"reviewFirst": vocab:allergy.peanut is not a key of the French locale',
+    ]);
   });
 
   it('rejects missing fields and a review without a reviewer', () => {
     expect(validateMeta(null)).toEqual(['not an object']);
     expect(validateMeta({ reviewed: 'no' }).length).toBeGreaterThanOrEqual(3);
-    expect(validateMeta({ author: 'x', reviewed: true, reviewedBy: null, notes: '' })).toHaveLength(
-      1,
-    );
-    expect(
-      validateMeta({ author: 'x', reviewed: false, reviewedBy: 'Ann', notes: '' }),
-    ).toHaveLength(1);
-    expect(
-      validateMeta({ author: 'x', reviewed: false, reviewedBy: null, notes: '', notice: '' }),
-    ).toHaveLength(1);
+    expect(validateMeta({ ...draft, reviewed: true })).toHaveLength(1);
+    expect(validateMeta({ ...draft, reviewedBy: 'Ann' })).toHaveLength(1);
+    expect(validateMeta({ ...draft, notice: '' })).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,15 @@
 /**
  * The pure logic of `npm run i18n:check`: flattening locale files, coverage, interpolation
- * variables, plural categories, strings left in English, and `_meta.json`. No file access
- * here, so every rule can be tested on small inputs.
+ * variables, plural categories, strings left in English, French words left in other
+ * languages, placeholders, and `_meta.json`. No file access here, so every rule can be
+ * tested on small inputs.
  */
+import {
+  frenchAllowed,
+  frenchLeftovers,
+  placeholderReason,
+  type FrenchAllowance,
+} from './i18n-check-text.ts';
 
 /** A locale namespace flattened to dotted keys -> strings. */
 export type FlatStrings = Readonly<Record<string, string>>;
@@ -15,7 +22,15 @@ export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 export const VOCAB_NAMESPACE = 'vocab';
 
 export type ProblemKind =
-  'missing' | 'variables' | 'plural' | 'identical' | 'meta' | 'json' | 'extra';
+  | 'missing'
+  | 'variables'
+  | 'plural'
+  | 'identical'
+  | 'french'
+  | 'placeholder'
+  | 'meta'
+  | 'json'
+  | 'extra';
 
 /** One finding. `fatal` problems make the check exit 1; the others are printed only. */
 export interface Problem {
@@ -170,6 +185,8 @@ export interface NamespaceInput {
   /** Missing keys are fatal (shipped languages, and the vocabulary everywhere). */
   readonly mustBeComplete: boolean;
   readonly allow: IdenticalAllowList;
+  /** French words accepted, with a reason, where {@link frenchLeftovers} would reject them. */
+  readonly frenchAllow?: readonly FrenchAllowance[];
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
@@ -179,6 +196,7 @@ const withoutCount = (vars: readonly string[]): string[] => vars.filter((v) => v
 /** Checks one namespace of one language against French (and English). */
 export function checkNamespace(input: NamespaceInput): NamespaceResult {
   const { lng, ns, reference, english, strings = {}, mustBeComplete, allow } = input;
+  const frenchAllow = input.frenchAllow ?? [];
   const problems: Problem[] = [];
   const report = (key: string, kind: ProblemKind, message: string, fatal = true): void => {
     problems.push({ lng, ns, key, kind, message, fatal });
@@ -193,13 +211,30 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
       report(key, 'identical', `same as English: "${value}"`);
     }
   };
+  /** Placeholders in any language; French words in every language but French. */
+  const checkText = (key: string, sourceKey: string): void => {
+    const value = strings[key];
+    if (value === undefined) return;
+    const sources =
+      lng === 'fr' ? [english?.[sourceKey]] : [reference[sourceKey], english?.[sourceKey]];
+    const reason = placeholderReason(value, sources);
+    if (reason) report(key, 'placeholder', reason);
+    if (lng === 'fr') return;
+    for (const word of frenchLeftovers(value)) {
+      if (!frenchAllowed(frenchAllow, lng, `${ns}:${key}`, word)) {
+        report(key, 'french', `French "${word}" left untranslated: "${value}"`);
+      }
+    }
+  };
 
   const { plain, plural } = logicalKeys(reference);
   let present = 0;
   for (const key of plain) {
+    checkText(key, key);
     const value = filled(key);
     if (value === undefined) {
-      report(key, 'missing', 'missing', mustBeComplete);
+      // A blank string is reported once, as a placeholder (i18next would show it blank).
+      if (strings[key] === undefined) report(key, 'missing', 'missing', mustBeComplete);
       continue;
     }
     present++;
@@ -213,6 +248,10 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
 
   const required = requiredPluralCategories(lng);
   for (const base of plural) {
+    for (const category of PLURAL_CATEGORIES) {
+      const key = `${base}_${category}`;
+      checkText(key, key in reference ? key : `${base}_other`);
+    }
     const forms = PLURAL_CATEGORIES.filter((c) => filled(`${base}_${c}`) !== undefined);
     if (forms.length === 0) {
       report(base, 'missing', 'missing (plural)', mustBeComplete);
@@ -250,12 +289,31 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
 }
 
 /**
- * Checks a parsed `_meta.json`: `{ author, reviewed, reviewedBy, notes, notice? }`, where
- * `reviewedBy` names the reviewer exactly when `reviewed` is true, and the optional
- * `notice` says, in the language itself, that the translation is not reviewed. Returns what
- * is wrong (empty when fine).
+ * The `ns:key` ids a `_meta.json` "reviewFirst" list may name: every French key, and every
+ * plural base (`share:list.sensitiveCount` for `sensitiveCount_one` and `_other`).
  */
-export function validateMeta(json: unknown): string[] {
+export function reviewableKeys(reference: ReadonlyMap<string, FlatStrings>): Set<string> {
+  const ids = new Set<string>();
+  for (const [ns, strings] of reference) {
+    for (const key of Object.keys(strings)) {
+      ids.add(`${ns}:${key}`);
+      const split = splitPluralKey(key);
+      if (split) ids.add(`${ns}:${split.base}`);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Checks a parsed `_meta.json`: `{ author, reviewed, reviewedBy, notes, notice?,
+ * reviewFirst }`, where `reviewedBy` names the reviewer exactly when `reviewed` is true, the
+ * optional `notice` says, in the language itself, that the translation is not reviewed, and
+ * `reviewFirst` lists, as `namespace:key`, the strings a professional reviewer must confirm
+ * before any other (safety-critical wording, and terms the drafter was unsure of). When
+ * `knownKeys` is given, every id in `reviewFirst` must be one of them. Returns what is wrong
+ * (empty when fine).
+ */
+export function validateMeta(json: unknown, knownKeys?: ReadonlySet<string>): string[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return ['not an object'];
   const meta = json as Record<string, unknown>;
   const errors: string[] = [];
@@ -276,6 +334,26 @@ export function validateMeta(json: unknown): string[] {
   if (typeof meta.notes !== 'string') errors.push('"notes" must be a string');
   if (meta.notice !== undefined && (typeof meta.notice !== 'string' || meta.notice.trim() === '')) {
     errors.push('"notice", when present, must be a non-empty string');
+  }
+  errors.push(...validateReviewFirst(meta.reviewFirst, knownKeys));
+  return errors;
+}
+
+function validateReviewFirst(list: unknown, knownKeys?: ReadonlySet<string>): string[] {
+  if (!Array.isArray(list) || list.length === 0) {
+    return ['"reviewFirst" must be a non-empty list of "namespace:key" strings'];
+  }
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (const id of list) {
+    if (typeof id !== 'string' || !/^[a-z][\w-]*:[\w.-]+$/.test(id)) {
+      errors.push(`"reviewFirst": ${JSON.stringify(id)} is not a "namespace:key" string`);
+    } else if (seen.has(id)) {
+      errors.push(`"reviewFirst": ${id} is listed twice`);
+    } else if (knownKeys && !knownKeys.has(id)) {
+      errors.push(`"reviewFirst": ${id} is not a key of the French locale`);
+    }
+    if (typeof id === 'string') seen.add(id);
   }
   return errors;
 }

@@ -5,7 +5,13 @@
  * - `{{variables}}` that differ from French;
  * - a plural category that the language's CLDR rules need and a plural key lacks;
  * - a string identical to English that scripts/i18n-identical-allowed.json does not allow;
- * - an unreadable locale file, or a missing or malformed `_meta.json`.
+ * - a French word of FRENCH_WORDS (i18n-check-text.ts) left untranslated in another
+ *   language, outside parentheses after a translation, unless
+ *   scripts/i18n-french-allowed.json allows it there with a reason;
+ * - a placeholder: an empty string, TODO/TBD/FIXME/XXX, a "[fr]" tag, "???", lorem ipsum,
+ *   or the French or English text still wrapped in markers ("[Save]");
+ * - an unreadable locale file, or a missing or malformed `_meta.json` (including its
+ *   "reviewFirst" list, which must name existing French keys).
  * Keys present in a language but not in French are listed as warnings; keys missing from
  * languages not yet shipped are counted in the table but not listed.
  */
@@ -17,15 +23,18 @@ import {
   checkNamespace,
   flattenKeys,
   parseAllowList,
+  reviewableKeys,
   validateMeta,
   type FlatStrings,
   type Problem,
 } from './i18n-check-lib.ts';
 import { formatTable, type CoverageRow } from './i18n-check-table.ts';
+import { parseFrenchAllowList, type FrenchAllowance } from './i18n-check-text.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOCALES = join(ROOT, 'public', 'locales');
 const ALLOW_FILE = join(ROOT, 'scripts', 'i18n-identical-allowed.json');
+const FRENCH_ALLOW_FILE = join(ROOT, 'scripts', 'i18n-french-allowed.json');
 /** Problems printed per language and kind before "... and N more". */
 const SHOWN = 15;
 
@@ -73,7 +82,29 @@ if (allowLoaded && !allowLoaded.ok) {
   });
 }
 
+const frenchAllowLoaded = readJson(FRENCH_ALLOW_FILE);
+let frenchAllow: FrenchAllowance[] = [];
+let frenchAllowError = frenchAllowLoaded?.ok === false ? frenchAllowLoaded.error : undefined;
+if (frenchAllowLoaded?.ok) {
+  try {
+    frenchAllow = parseFrenchAllowList(frenchAllowLoaded.value);
+  } catch (error) {
+    frenchAllowError = error instanceof Error ? error.message : String(error);
+  }
+}
+if (frenchAllowError !== undefined) {
+  problems.push({
+    lng: '-',
+    ns: '-',
+    key: FRENCH_ALLOW_FILE,
+    kind: 'json',
+    message: frenchAllowError,
+    fatal: true,
+  });
+}
+
 const reference = new Map(namespaces.map((ns) => [ns, flat('fr', ns) ?? {}]));
+const knownKeys = reviewableKeys(reference);
 const english = new Map(namespaces.map((ns) => [ns, flat('en', ns)]));
 const rows: CoverageRow[] = [];
 
@@ -90,6 +121,7 @@ for (const { code: lng } of LANGUAGES) {
       strings: lng === 'fr' ? reference.get(ns) : lng === 'en' ? english.get(ns) : flat(lng, ns),
       mustBeComplete: shipped || ns === VOCAB_NAMESPACE,
       allow,
+      frenchAllow,
     });
     cells[ns] = { present: result.present, total: result.total };
     problems.push(...result.problems);
@@ -100,7 +132,7 @@ for (const { code: lng } of LANGUAGES) {
     meta = 'missing';
     problems.push({ lng, ns: '_meta', key: '', kind: 'meta', message: 'missing', fatal: true });
   } else {
-    const errors = metaLoaded.ok ? validateMeta(metaLoaded.value) : [metaLoaded.error];
+    const errors = metaLoaded.ok ? validateMeta(metaLoaded.value, knownKeys) : [metaLoaded.error];
     if (errors.length > 0) meta = 'invalid';
     for (const message of errors) {
       problems.push({ lng, ns: '_meta', key: '', kind: 'meta', message, fatal: true });
