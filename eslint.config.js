@@ -3,36 +3,77 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importZones from './scripts/eslint-rules/import-zones.js';
 
 /**
  * Import zones. Dependencies flow one way:
  *   app -> features -> share / record / db / i18n / vocab / ui -> crypto
- * Each rule says why, so whoever trips over it learns the design rather than the lint.
+ * carnet/import-zones (scripts/eslint-rules/import-zones.js) resolves every import against
+ * the importing file, so a zone holds however the path is spelt (`../crypto/vault.ts`,
+ * `../crypto/vault`, `./crypto/vault`, `import()`, `new URL(..., import.meta.url)`).
+ * `from` takes './'-prefixed paths from the repository root and package names; `allow` is
+ * the allow-list inside it. Each zone says why, so whoever trips over it learns the design
+ * rather than the lint.
  */
-const layer = (files, patterns) => ({
-  files,
-  rules: {
-    'no-restricted-imports': ['error', { patterns }],
-  },
-});
-const forbid = (group, message) => ({ group, message });
+const forbid = (from, message, allowed = {}) => ({ from, message, ...allowed });
+
+const sodium = forbid(
+  ['libsodium-wrappers-sumo'],
+  'src/crypto/sodium.ts is the one libsodium entry point: one place to audit, one lazily loaded chunk inside the crypto worker.',
+);
+
+/**
+ * Outside src/crypto, only its public modules: the contract and CryptoError (types.ts) and
+ * pure helpers that hold no key (encoding.ts, secret-rules.ts). `extra` widens the list for
+ * one layer. Tests may also use the in-process vault and its helpers.
+ */
+const cryptoPublic = (message, extra = []) =>
+  forbid(['./src/crypto'], message, {
+    allow: [
+      './src/crypto/types.ts',
+      './src/crypto/encoding.ts',
+      './src/crypto/secret-rules.ts',
+      ...extra,
+    ],
+    allowInTests: ['./src/crypto/test-helpers.ts', './src/crypto/vault.ts'],
+  });
+const keysStayInCrypto =
+  'keys and libsodium stay inside src/crypto, in the worker. Outside it, import only types.ts, encoding.ts and secret-rules.ts; record/ alone opens the vault through client.ts.';
 
 const above = {
-  app: forbid(['**/app/*', '**/app'], 'Only the app shell imports app/: it sits at the top.'),
+  app: forbid(['./src/app'], 'Only the app shell imports app/: it sits at the top.'),
   features: forbid(
-    ['**/features/*', '**/features/**'],
+    ['./src/features'],
     'Lower layers never import features/: dependencies flow features -> share/record/db/i18n -> crypto.',
   ),
-  ui: forbid(
-    ['**/ui/*', '**/ui'],
-    'Core layers never show UI: return or throw error codes instead.',
-  ),
+  ui: forbid(['./src/ui'], 'Core layers never show UI: return or throw error codes instead.'),
   i18n: forbid(
-    ['**/i18n/*', '**/i18n', 'i18next', 'react-i18next'],
+    ['./src/i18n', 'i18next', 'react-i18next'],
     'Core layers never translate: return error codes; features map them to errors: keys.',
   ),
   react: forbid(['react', 'react-dom', 'react-router'], 'Core layers are UI-free.'),
 };
+const core = [above.app, above.features, above.ui, above.i18n, above.react];
+
+/**
+ * The complete zone list for some files (libsodium's zone always included). A file takes
+ * the list of the last block that matches it: lists replace each other, they do not add up.
+ */
+const zones = (files, list, ignores) => ({
+  files,
+  ...(ignores ? { ignores } : {}),
+  rules: { 'carnet/import-zones': ['error', { zones: [...list, sodium] }] },
+});
+
+/** Zones of src/crypto itself; sodium.ts gets them without libsodium's. */
+const cryptoZones = [
+  ...core,
+  forbid(
+    ['./src', 'dexie'],
+    'crypto/ is the bottom layer: it imports only its own files, nothing from above it, and never touches storage.',
+    { allow: ['./src/crypto'] },
+  ),
+];
 
 export default tseslint.config(
   {
@@ -58,135 +99,103 @@ export default tseslint.config(
       },
       globals: { ...globals.browser, ...globals.node },
     },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, carnet: { rules: { 'import-zones': importZones } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-console': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/only-throw-error': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
-  layer(
-    ['src/crypto/**'],
-    [
-      above.app,
-      above.features,
-      above.ui,
-      above.i18n,
-      above.react,
-      forbid(
-        ['**/db/*', '**/db', '**/record/*', '**/record', '**/share/*', '**/share', 'dexie'],
-        'crypto/ is the bottom layer: it imports nothing from above it and never touches storage.',
-      ),
-    ],
-  ),
-  layer(
+  // Every file: libsodium only through src/crypto/sodium.ts.
+  zones(['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'], []),
+  // src/ outside the layers below (main.tsx, app/): the whole app, but keys stay in crypto.
+  zones(['src/**'], [cryptoPublic(`The app shell: ${keysStayInCrypto}`)]),
+  zones(['src/crypto/**'], cryptoZones, ['src/crypto/sodium.ts']),
+  {
+    files: ['src/crypto/sodium.ts'],
+    rules: { 'carnet/import-zones': ['error', { zones: cryptoZones }] },
+  },
+  zones(
     ['src/db/**'],
     [
-      above.app,
-      above.features,
-      above.ui,
-      above.i18n,
-      above.react,
+      ...core,
       forbid(
-        ['**/record/*', '**/record', '**/share/*', '**/share'],
+        ['./src/record', './src/share'],
         'db/ stores ciphertext only; the domain model lives above it in record/.',
       ),
-      forbid(
-        ['**/crypto/sodium', 'libsodium-wrappers-sumo'],
-        'db/ never sees a key: only crypto/ touches libsodium.',
+      cryptoPublic(`db/ never sees a key or a plaintext: ${keysStayInCrypto}`),
+    ],
+  ),
+  zones(
+    ['src/record/**'],
+    [
+      ...core,
+      cryptoPublic(
+        `record/ talks to the vault through its client, never its insides: ${keysStayInCrypto}`,
+        ['./src/crypto/client.ts'],
       ),
     ],
   ),
-  layer(
-    ['src/record/**', 'src/share/**', 'src/vocab/**'],
-    [above.app, above.features, above.ui, above.i18n, above.react],
+  zones(
+    ['src/share/**', 'src/vocab/**'],
+    [...core, cryptoPublic(`Shares use WebCrypto through jose: ${keysStayInCrypto}`)],
   ),
-  layer(
+  zones(
     ['src/i18n/**'],
     [
       above.app,
       above.features,
       above.ui,
-      forbid(['**/crypto/*', '**/db/*', '**/db'], 'i18n/ is about words, never storage or keys.'),
+      forbid(['./src/crypto', './src/db'], 'i18n/ is about words, never storage or keys.'),
     ],
   ),
-  layer(
+  zones(
     ['src/ui/**'],
     [
       above.app,
       above.features,
       forbid(
-        ['**/crypto/*', '**/db/*', '**/db', '**/record/*', '**/record'],
+        ['./src/crypto', './src/db', './src/record'],
         'ui/ is presentational: data comes in through props from feature hooks.',
       ),
     ],
   ),
-  layer(
+  zones(
     ['src/features/**'],
     [
       above.app,
       forbid(
-        ['**/db/*', '**/db', 'dexie'],
+        ['./src/db', 'dexie'],
         'Components use feature hooks over record/, never the database directly.',
       ),
-      forbid(
-        ['**/crypto/sodium', '**/crypto/worker', 'libsodium-wrappers-sumo'],
-        'Only crypto/ touches libsodium; features talk to the vault through record/.',
-      ),
+      cryptoPublic(`Features reach the vault through record/: ${keysStayInCrypto}`),
     ],
   ),
-  layer(
+  zones(
     ['src/viewer/**'],
     [
       above.app,
       above.features,
       forbid(
-        [
-          '**/crypto/*',
-          '**/crypto',
-          '**/db/*',
-          '**/db',
-          '**/record/*',
-          '**/record',
-          'dexie',
-          'libsodium-wrappers-sumo',
-        ],
+        ['./src/crypto', './src/db', './src/record', 'dexie'],
         "The doctor's viewer runs on a stranger's phone from one link: WebCrypto through jose only, no libsodium, no vault, no patient-app code, so it stays small and holds no keys but the link's.",
       ),
     ],
   ),
-  {
-    files: ['src/**'],
-    ignores: ['src/crypto/sodium.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ImportDeclaration[source.value='libsodium-wrappers-sumo']",
-          message: 'src/crypto/sodium.ts is the one libsodium entry point.',
-        },
-      ],
-    },
-  },
-  {
-    files: ['workers/relay/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            forbid(
-              ['**/src/*/**', '!**/src/share/protocol*'],
-              'The relay shares only protocol types with the app.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+  zones(
+    ['workers/relay/**'],
+    [
+      forbid(['./src'], 'The relay shares only protocol types with the app.', {
+        allow: ['./src/share/protocol*'],
+      }),
+    ],
+  ),
   {
     // Plain JavaScript config files have no types to check against.
     files: ['**/*.js'],
