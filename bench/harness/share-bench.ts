@@ -60,11 +60,17 @@ async function shareCreateRatio(rounds = 5) {
     let t = performance.now();
     const bundle = buildIps({
       profile,
+      audience: 'doctor',
       entries: entries(50),
       documents: [
-        { title: 'Scan', typeLabel: 'Courrier', pages: [{ contentType: 'image/jpeg', data: doc }] },
+        {
+          title: 'Scan',
+          type: 'hospital-letter',
+          typeLabel: 'Courrier',
+          pages: [{ contentType: 'image/jpeg', data: doc }],
+        },
       ],
-      labels: { fr: {} },
+      words: { labels: { fr: {} }, dose: { fr: () => '' }, schemes: {} },
       now: new Date(),
     });
     bytes = JSON.stringify(bundle).length;

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ScrollToTop } from './ScrollToTop.tsx';
 
 // Screens load on demand; the service worker precaches every chunk, so this costs nothing
 // offline.
@@ -44,6 +45,7 @@ const SharesScreen = lazy(() =>
 export function RecordRoutes() {
   return (
     <BrowserRouter>
+      <ScrollToTop />
       <Routes>
         <Route path="/" element={<SummaryScreen />} />
         <Route path="/entry/new/:kind" element={<EntryScreen />} />

@@ -1,9 +1,17 @@
-import type { Entry, EntryDetails, IsoDate, Profile } from './types.ts';
-import { ALLERGY_SEVERITIES, ENTRY_KINDS, PROVENANCES, RIGHT_SCHEMES, SEXES } from './types.ts';
+import type { Dosage, Entry, EntryDetails, IsoDate, Profile } from './types.ts';
+import {
+  ALLERGY_SEVERITIES,
+  DECLARABLE_KINDS,
+  DOSE_UNITS,
+  ENTRY_KINDS,
+  PROVENANCES,
+  RIGHT_SCHEMES,
+  SEXES,
+} from './types.ts';
 
 /** Why a field was refused. Features map each to `errors:field.<code>`. */
 export type FieldErrorCode =
-  'required' | 'too-long' | 'bad-date' | 'future-date' | 'bad-number' | 'bad-value';
+  'required' | 'too-long' | 'bad-date' | 'future-date' | 'bad-number' | 'bad-value' | 'not-latin';
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
@@ -11,6 +19,9 @@ export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 export const MAX_TEXT = 2000;
 /** Longest short field (dose, unit, number...), in characters. */
 export const MAX_SHORT = 120;
+
+/** Latin letters (with accents), spaces, hyphens, apostrophes and dots, as on passports. */
+const LATIN_NAME = /^[\p{Script=Latin}\s'’.-]*$/u;
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -44,6 +55,35 @@ function checkDate(
   }
 }
 
+/** Largest amount per intake accepted, in any unit (a typing slip, not a dose). */
+export const MAX_DOSE_AMOUNT = 100_000;
+/** Most intakes a day, a week, and the longest gap in hours, that the form accepts. */
+export const MAX_TIMES_PER_DAY = 24;
+export const MAX_TIMES_PER_WEEK = 50;
+export const MAX_EVERY_HOURS = 168;
+/** Most coded reactions on one allergy. */
+export const MAX_REACTIONS = 20;
+
+const isWhole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+
+function checkDosage(errors: FieldErrors, d: Dosage) {
+  const { amount, unit, frequency, route } = d;
+  if (amount !== undefined && !(Number.isFinite(amount) && amount > 0 && amount <= MAX_DOSE_AMOUNT))
+    errors.amount = 'bad-number';
+  if (unit !== undefined && !DOSE_UNITS.includes(unit)) errors.unit = 'bad-value';
+  if (amount !== undefined && unit === undefined) errors.unit = 'required';
+  if (frequency) {
+    const ok =
+      frequency.per === 'hours'
+        ? isWhole(frequency.every, MAX_EVERY_HOURS)
+        : frequency.per === 'day'
+          ? isWhole(frequency.times, MAX_TIMES_PER_DAY)
+          : frequency.per === 'week' && isWhole(frequency.times, MAX_TIMES_PER_WEEK);
+    if (!ok) errors.frequency = 'bad-number';
+  }
+  if (route !== undefined && !route.startsWith('route.')) errors.route = 'bad-value';
+}
+
 function checkDetails(errors: FieldErrors, d: EntryDetails, now: number) {
   switch (d.kind) {
     case 'condition':
@@ -52,10 +92,18 @@ function checkDetails(errors: FieldErrors, d: EntryDetails, now: number) {
     case 'allergy':
       checkText(errors, 'reaction', d.reaction, MAX_TEXT);
       if (!ALLERGY_SEVERITIES.includes(d.severity)) errors.severity = 'bad-value';
+      if (
+        d.reactions &&
+        (d.reactions.length > MAX_REACTIONS || d.reactions.some((r) => !r.startsWith('reaction.')))
+      ) {
+        errors.reactions = 'bad-value';
+      }
       break;
     case 'medication':
+      if (d.dosage) checkDosage(errors, d.dosage);
+      checkText(errors, 'instructions', d.instructions, MAX_TEXT);
       checkText(errors, 'dose', d.dose, MAX_SHORT);
-      checkText(errors, 'frequency', d.frequency, MAX_SHORT);
+      if (!d.dosage?.frequency) checkText(errors, 'frequency', d.frequency, MAX_SHORT);
       checkText(errors, 'prescriber', d.prescriber, MAX_SHORT);
       checkDate(errors, 'since', d.since, now);
       break;
@@ -90,7 +138,11 @@ export function validateEntry(entry: Entry, now = Date.now()): FieldErrors {
   if (!ENTRY_KINDS.includes(entry.details.kind)) errors.kind = 'bad-value';
   if (!PROVENANCES.includes(entry.provenance)) errors.provenance = 'bad-value';
   const text = entry.text?.trim();
-  if (!entry.term && !text) errors.text = 'required';
+  // A right is named by its scheme (AME, PUMa, CSS); only "other" needs words.
+  const named =
+    entry.term !== undefined ||
+    (entry.details.kind === 'right' && entry.details.scheme !== 'other');
+  if (!named && !text) errors.text = 'required';
   checkText(errors, 'text', entry.text, MAX_TEXT);
   checkDetails(errors, entry.details, now);
   return errors;
@@ -101,6 +153,21 @@ export function validateProfile(profile: Profile, now = Date.now()): FieldErrors
   const errors: FieldErrors = {};
   if (!profile.name.trim()) errors.name = 'required';
   checkText(errors, 'name', profile.name, MAX_SHORT);
+  if (profile.officialName) {
+    const { family, given } = profile.officialName;
+    if (!family.trim()) errors.family = 'required';
+    checkText(errors, 'family', family, MAX_SHORT);
+    checkText(errors, 'given', given, MAX_SHORT);
+    // Latin letters as on passports: a French doctor must be able to read it aloud.
+    if (!LATIN_NAME.test(family) || (given !== undefined && !LATIN_NAME.test(given))) {
+      errors.family = errors.family ?? 'not-latin';
+    }
+  }
+  for (const [kind, at] of Object.entries(profile.declaredNone ?? {})) {
+    if (!(DECLARABLE_KINDS as readonly string[]).includes(kind) || typeof at !== 'number') {
+      errors.declaredNone = 'bad-value';
+    }
+  }
   checkDate(errors, 'birthDate', profile.birthDate, now);
   if (!SEXES.includes(profile.sex)) errors.sex = 'bad-value';
   return errors;

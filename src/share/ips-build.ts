@@ -1,15 +1,19 @@
-import type { Entry, EntryKind, Profile } from '../record/types.ts';
+import type { DocumentType } from '../record/documents.ts';
+import type { Audience } from '../record/shares.ts';
+import type { DeclarableKind, Entry, EntryKind, Profile } from '../record/types.ts';
 import type { FhirBundle, FhirBundleEntry, FhirResource, IpsSectionName } from './fhir-types.ts';
 import { FHIR, IPS_SECTIONS } from './fhir-types.ts';
-import type { IpsLabels } from './ips-resources.ts';
+import { frenchDate, lineOf } from './ips-lines.ts';
+import type { ResourceWords } from './ips-resources.ts';
 import { absentResource, entryResource, patientResource } from './ips-resources.ts';
 import { narrative } from './narrative.ts';
 
-/** A paper document shared with the summary: its bytes go into a DocumentReference. */
-export interface IpsDocument {
+/** A paper shared with the summary: its bytes go into a DocumentReference. */
+export interface SharedPaper {
   readonly title: string;
   /** The paper's own date (YYYY, YYYY-MM or YYYY-MM-DD), when known. */
   readonly date?: string;
+  readonly type: DocumentType;
   /** The kind of paper, in French (lab result, hospital letter...). */
   readonly typeLabel: string;
   /** Its pages (photos) or its one PDF, in order. */
@@ -18,10 +22,14 @@ export interface IpsDocument {
 
 export interface IpsInput {
   readonly profile: Profile;
+  /** Who the share is for: a social worker's share holds administrative sections only. */
+  readonly audience: Audience;
   /** Only the entries the patient picked. */
   readonly entries: readonly Entry[];
-  readonly documents: readonly IpsDocument[];
-  readonly labels: IpsLabels;
+  /** The patient's standing "no known ..." statements that they picked for this share. */
+  readonly declaredNone?: readonly DeclarableKind[];
+  readonly documents: readonly SharedPaper[];
+  readonly words: ResourceWords;
   readonly now: Date;
   /** New `urn:uuid:` values; injectable for reproducible tests. */
   readonly uuid?: () => string;
@@ -36,21 +44,67 @@ const SECTION_OF: Partial<Record<EntryKind, IpsSectionName>> = {
   right: 'coverage',
 };
 
-/** IPS requires these three sections; when empty they say "none known" explicitly. */
-const REQUIRED: readonly ('allergies' | 'medications' | 'problems')[] = [
-  'allergies',
-  'medications',
-  'problems',
-];
+/** Where each kind of paper goes: always a section that IPS allows DocumentReference in. */
+const PAPER_SECTION: Record<DocumentType, IpsSectionName> = {
+  'lab-result': 'results',
+  'imaging-report': 'results',
+  'vaccination-record': 'immunizations',
+  prescription: 'planOfCare',
+  'hospital-letter': 'pastIllness',
+  certificate: 'pastIllness',
+  'medical-other': 'pastIllness',
+  'insurance-rights': 'coverage',
+  'asylum-papers': 'socialHistory',
+  domiciliation: 'socialHistory',
+  'admin-other': 'socialHistory',
+};
 
-const ORDER: readonly IpsSectionName[] = [
+const DECLARED: Record<'allergies' | 'medications' | 'problems', DeclarableKind> = {
+  allergies: 'allergy',
+  medications: 'medication',
+  problems: 'condition',
+};
+
+/** The sections each audience's document has, in reading order. */
+const MEDICAL_ORDER: readonly IpsSectionName[] = [
   'allergies',
   'medications',
   'problems',
   'immunizations',
   'results',
+  'pastIllness',
+  'planOfCare',
   'coverage',
+  'socialHistory',
 ];
+const SOCIAL_ORDER: readonly IpsSectionName[] = ['coverage', 'socialHistory'];
+
+const TITLES: Record<IpsSectionName, string> = {
+  allergies: 'Allergies et intolérances',
+  medications: 'Traitements',
+  problems: 'Problèmes de santé',
+  immunizations: 'Vaccinations',
+  results: 'Résultats',
+  coverage: 'Droits et couverture maladie',
+  pastIllness: 'Courriers et comptes rendus',
+  planOfCare: 'Ordonnances',
+  socialHistory: 'Papiers administratifs',
+};
+
+const NOT_COMMUNICATED = 'Non communiqué par le patient';
+const DECLARED_LINE: Record<'allergies' | 'medications' | 'problems', string> = {
+  allergies: 'Aucune allergie connue, déclaré par le patient le {date}',
+  medications: 'Aucun traitement connu, déclaré par le patient le {date}',
+  problems: 'Aucun problème de santé connu, déclaré par le patient le {date}',
+};
+
+/**
+ * The sentence every shared document opens with. SECURITY: it is the same whether or not
+ * the patient left anything out, so it reveals nothing about what was held back.
+ */
+export const CHOSEN_BY_PATIENT =
+  'Ce document contient ce que le patient a choisi de partager. Il a été rempli par le patient ' +
+  'et n’a pas été vérifié par un professionnel de santé.';
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -60,15 +114,38 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResource {
+  return {
+    resourceType: 'DocumentReference',
+    status: 'current',
+    type: { text: doc.typeLabel },
+    subject: { reference: patient },
+    date: now.toISOString(),
+    description: doc.title,
+    content: doc.pages.map((page, i) => ({
+      attachment: {
+        contentType: page.contentType,
+        data: base64(page.data),
+        title: doc.pages.length > 1 ? `${doc.title} (${i + 1}/${doc.pages.length})` : doc.title,
+        ...(doc.date ? { creation: doc.date } : {}),
+      },
+    })),
+  };
+}
+
 /**
- * Builds a FHIR R4 International Patient Summary document bundle from what the patient
- * chose to share: Composition first, then the Patient, then one resource per entry and
- * document. French is the language of the document; the patient's language rides along
- * as FHIR translations. Nothing the patient did not pick goes in.
+ * Builds the FHIR R4 document a share carries, from what the patient chose:
+ * - for a doctor (or a custom choice), an International Patient Summary (IPS 1.1): the
+ *   three required sections always present, holding the picked entries, the patient's own
+ *   "no known ..." statement, or "no information" (never "none" for what was left out);
+ * - for a social worker, an administrative document: rights and papers only.
+ * French is the document's language; the patient's language rides along as translations.
+ * Nothing the patient did not pick goes in.
  */
 export function buildIps(input: IpsInput): FhirBundle {
   const uuid = input.uuid ?? (() => crypto.randomUUID());
   const url = () => `urn:uuid:${uuid()}`;
+  const social = input.audience === 'social';
   const patientUrl = url();
   const bundleEntries: FhirBundleEntry[] = [
     { fullUrl: patientUrl, resource: patientResource(input.profile) },
@@ -82,72 +159,63 @@ export function buildIps(input: IpsInput): FhirBundle {
     s.lines.push(line);
     bySection.set(section, s);
   };
+  const order = social ? SOCIAL_ORDER : MEDICAL_ORDER;
 
   for (const entry of input.entries) {
     const section = SECTION_OF[entry.details.kind];
-    const resource = entryResource(entry, patientUrl, input.labels);
-    if (!section || !resource) continue;
-    add(section, resource, lineOf(entry, input.labels));
+    if (!section || !order.includes(section)) continue;
+    const resource = entryResource(entry, patientUrl, input.words);
+    if (resource) add(section, resource, lineOf(entry, input.words));
   }
-  for (const kind of REQUIRED) {
-    if (!bySection.has(kind)) add(kind, absentResource(kind, patientUrl), NONE[kind]);
+  if (!social) {
+    for (const name of ['allergies', 'medications', 'problems'] as const) {
+      if (bySection.has(name)) continue;
+      const at = input.declaredNone?.includes(DECLARED[name])
+        ? input.profile.declaredNone?.[DECLARED[name]]
+        : undefined;
+      const declaredAt = at === undefined ? undefined : new Date(at).toISOString();
+      const line = declaredAt
+        ? DECLARED_LINE[name].replace('{date}', frenchDate(declaredAt.slice(0, 10)))
+        : NOT_COMMUNICATED;
+      add(name, absentResource(name, patientUrl, declaredAt), line);
+    }
   }
-
-  const sections = ORDER.filter((name) => bySection.has(name)).map((name) => {
-    const { urls, lines } = bySection.get(name)!;
-    return {
-      title: TITLES[name],
-      code: { coding: [{ system: FHIR.loinc, ...IPS_SECTIONS[name] }] },
-      text: { status: 'generated', div: narrative(lines) },
-      entry: urls.map((reference) => ({ reference })),
-    };
-  });
-
-  const documentUrls: string[] = [];
   for (const doc of input.documents) {
-    const fullUrl = url();
-    documentUrls.push(fullUrl);
-    bundleEntries.push({
-      fullUrl,
-      resource: {
-        resourceType: 'DocumentReference',
-        status: 'current',
-        type: { text: doc.typeLabel },
-        subject: { reference: patientUrl },
-        date: input.now.toISOString(),
-        description: doc.title,
-        content: doc.pages.map((page, i) => ({
-          attachment: {
-            contentType: page.contentType,
-            data: base64(page.data),
-            title: doc.pages.length > 1 ? `${doc.title} (${i + 1}/${doc.pages.length})` : doc.title,
-            ...(doc.date ? { creation: doc.date } : {}),
-          },
-        })),
-      },
-    });
-  }
-  if (documentUrls.length > 0) {
-    sections.push({
-      title: 'Documents',
-      text: { status: 'generated', div: narrative(input.documents.map((d) => d.title)) },
-      entry: documentUrls.map((reference) => ({ reference })),
-    } as (typeof sections)[number]);
+    const section = PAPER_SECTION[doc.type];
+    if (!order.includes(section)) continue;
+    add(section, paperResource(doc, patientUrl, input.now), `${doc.typeLabel} : ${doc.title}`);
   }
 
-  const compositionUrl = url();
+  const sections = order
+    .filter((name) => bySection.has(name) || (social && name === 'coverage'))
+    .map((name) => {
+      const found = bySection.get(name);
+      return {
+        title: TITLES[name],
+        code: { coding: [{ system: FHIR.loinc, ...IPS_SECTIONS[name] }] },
+        text: { status: 'generated', div: narrative(found?.lines ?? [NOT_COMMUNICATED]) },
+        ...(found
+          ? { entry: found.urls.map((reference) => ({ reference })) }
+          : { emptyReason: { coding: [{ system: FHIR.listEmptyReason, code: 'unavailable' }] } }),
+      };
+    });
+
   const composition: FhirResource = {
     resourceType: 'Composition',
-    meta: { profile: [FHIR.ipsComposition] },
+    ...(social ? {} : { meta: { profile: [FHIR.ipsComposition] } }),
     language: 'fr',
+    text: { status: 'generated', div: narrative([CHOSEN_BY_PATIENT]) },
     status: 'final',
-    type: {
-      coding: [{ system: FHIR.loinc, code: '60591-5', display: 'Patient summary Document' }],
-    },
+    type: social
+      ? { text: 'Informations administratives' }
+      : { coding: [{ system: FHIR.loinc, code: '60591-5', display: 'Patient summary Document' }] },
+    category: [{ coding: [{ system: FHIR.carnetAudience, code: input.audience }] }],
     subject: { reference: patientUrl },
     date: input.now.toISOString(),
     author: [{ reference: patientUrl }],
-    title: 'Synthèse médicale partagée par le patient (Carnet)',
+    title: social
+      ? 'Informations administratives partagées par la personne (Carnet)'
+      : 'Synthèse médicale partagée par le patient (Carnet)',
     section: sections,
   };
   return {
@@ -156,26 +224,6 @@ export function buildIps(input: IpsInput): FhirBundle {
     identifier: { system: 'urn:ietf:rfc:3986', value: url() },
     type: 'document',
     timestamp: input.now.toISOString(),
-    entry: [{ fullUrl: compositionUrl, resource: composition }, ...bundleEntries],
+    entry: [{ fullUrl: url(), resource: composition }, ...bundleEntries],
   };
-}
-
-const TITLES: Record<IpsSectionName, string> = {
-  allergies: 'Allergies et intolérances',
-  medications: 'Traitements en cours',
-  problems: 'Problèmes de santé',
-  immunizations: 'Vaccinations',
-  results: 'Résultats',
-  coverage: 'Droits et couverture maladie',
-};
-
-const NONE: Record<'allergies' | 'medications' | 'problems', string> = {
-  allergies: 'Aucune allergie connue déclarée',
-  medications: 'Aucun traitement connu déclaré',
-  problems: 'Aucun problème de santé connu déclaré',
-};
-
-function lineOf(entry: Entry, labels: IpsLabels): string {
-  const name = (entry.term && labels.fr[entry.term.key]) ?? entry.text ?? entry.term?.code ?? '';
-  return entry.text && entry.term ? `${name} (${entry.text})` : name;
 }

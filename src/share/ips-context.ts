@@ -1,4 +1,14 @@
-import { num, obj, objs, readConcept, readDate, str, type Label } from './ips-labels.ts';
+import { FHIR } from './fhir-types.ts';
+import {
+  languageOf,
+  num,
+  obj,
+  objs,
+  readConcept,
+  readDate,
+  str,
+  type Label,
+} from './ips-labels.ts';
 
 /**
  * The context around an International Patient Summary's lines: who it is about (the
@@ -7,7 +17,10 @@ import { num, obj, objs, readConcept, readDate, str, type Label } from './ips-la
  */
 
 export interface IpsPatient {
+  /** The official name (Latin letters on Carnet's bundles), else the first usual one. */
   readonly name?: string;
+  /** The other names written, such as the name in the patient's own script. */
+  readonly otherNames: readonly { readonly text: string; readonly lang?: string }[];
   readonly birthDate?: string;
   /** administrative-gender: male, female, other, unknown. */
   readonly gender?: string;
@@ -36,15 +49,24 @@ export interface IpsDocument {
   readonly parts: readonly IpsAttachment[];
 }
 
-const INTERPRETER_URL = 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired';
-
 /** Reads a Patient: name, birth date, sex, languages spoken, interpreter needed. */
+function nameText(n: Record<string, unknown>): string | undefined {
+  const given = Array.isArray(n.given) ? n.given.map(str).filter(Boolean) : [];
+  return str(n.text) ?? ([...given, str(n.family)].filter(Boolean).join(' ') || undefined);
+}
+
 export function readPatient(p: Record<string, unknown>): IpsPatient {
   const names = objs(p.name);
-  const chosen = names.find((n) => n.use === 'official' || n.use === 'usual') ?? names[0];
-  const given = Array.isArray(chosen?.given) ? chosen.given.map(str).filter(Boolean) : [];
-  const name =
-    str(chosen?.text) ?? ([...given, str(chosen?.family)].filter(Boolean).join(' ') || undefined);
+  const chosen =
+    names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
+  const name = chosen && nameText(chosen);
+  const otherNames = names
+    .filter((n) => n !== chosen)
+    .flatMap((n) => {
+      const text = nameText(n);
+      const lang = languageOf(n);
+      return text && text !== name ? [{ text, ...(lang ? { lang } : {}) }] : [];
+    });
   const comms = objs(p.communication);
   const ordered = [
     ...comms.filter((c) => c.preferred === true),
@@ -57,11 +79,12 @@ export function readPatient(p: Record<string, unknown>): IpsPatient {
       return str(coding.find((x) => str(x.code))?.code) ?? str(concept?.text);
     })
     .filter((l): l is string => l !== undefined);
-  const ext = objs(p.extension).find((e) => e.url === INTERPRETER_URL);
+  const ext = objs(p.extension).find((e) => e.url === FHIR.interpreterRequired);
   const birthDate = readDate(p.birthDate);
   const gender = str(p.gender);
   return {
     ...(name ? { name } : {}),
+    otherNames,
     ...(birthDate ? { birthDate } : {}),
     ...(gender ? { gender } : {}),
     languages: [...new Set(languages)],

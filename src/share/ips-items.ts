@@ -1,6 +1,9 @@
 import {
   firstDate,
   isAbsent,
+  languageOf,
+  readDate,
+  translationsOf,
   num,
   obj,
   objs,
@@ -21,9 +24,11 @@ export interface Frequency {
   readonly unit: string;
 }
 
-/** One dosage line: words when the bundle wrote words, otherwise its structured parts. */
+/** One dosage line: the words the bundle wrote, and its structured parts when it has them. */
 export interface DoseLine {
   readonly text?: string;
+  /** Translations of `text` by BCP 47 tag. */
+  readonly translations?: Readonly<Record<string, string>>;
   readonly dose?: Amount;
   readonly frequency?: Frequency;
   readonly asNeeded?: boolean;
@@ -54,6 +59,12 @@ export interface IpsItem {
   readonly dosage?: readonly DoseLine[];
   /** Free-text note or description. */
   readonly note?: string;
+  /** Annotations (`note`), with the language each is written in when the bundle says. */
+  readonly notes?: readonly { readonly text: string; readonly lang?: string }[];
+  /** Coverage: the member number (subscriberId). */
+  readonly identifier?: string;
+  /** Coverage: the last day the right is valid (period.end). */
+  readonly until?: string;
 }
 
 const DATE_FIELDS = [
@@ -78,6 +89,7 @@ function statusOf(resource: Record<string, unknown>): string | undefined {
 function doseLines(value: unknown): DoseLine[] {
   return objs(value).map((d) => {
     const text = str(d.text) ?? str(d.patientInstruction);
+    const translations = str(d.text) ? translationsOf(d._text) : {};
     const rate = objs(d.doseAndRate)[0];
     const dose = readQuantity(rate?.doseQuantity) ?? readQuantity(obj(rate?.doseRange)?.low);
     const repeat = obj(obj(d.timing)?.repeat);
@@ -87,6 +99,7 @@ function doseLines(value: unknown): DoseLine[] {
     const route = readConcept(d.route);
     return {
       ...(text ? { text } : {}),
+      ...(Object.keys(translations).length > 0 ? { translations } : {}),
       ...(dose ? { dose } : {}),
       ...(count !== undefined && period !== undefined && unit
         ? { frequency: { count, period, unit } }
@@ -154,8 +167,12 @@ export function readItem(
     })
     .filter((l): l is Label => l !== null);
   const dosage = doseLines(resource.dosage ?? resource.dosageInstruction);
+  const notes = objs(resource.note).flatMap((n) => {
+    const text = str(n.text);
+    const lang = languageOf(n);
+    return text ? [{ text, ...(lang ? { lang } : {}) }] : [];
+  });
   const note =
-    str(objs(resource.note)[0]?.text) ??
     str(resource.conclusion) ??
     str(resource.occurrenceString) ??
     (label?.text !== str(resource.description) ? str(resource.description) : undefined);
@@ -172,5 +189,15 @@ export function readItem(
     ...(reactions.length > 0 ? { reactions } : {}),
     ...(dosage.length > 0 ? { dosage } : {}),
     ...(note ? { note } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+    ...coverageOf(resource),
   };
+}
+
+/** A Coverage's member number and end of validity, for the administrative view. */
+function coverageOf(r: Record<string, unknown>): { identifier?: string; until?: string } {
+  if (r.resourceType !== 'Coverage') return {};
+  const identifier = str(r.subscriberId);
+  const until = readDate(obj(r.period)?.end);
+  return { ...(identifier ? { identifier } : {}), ...(until ? { until } : {}) };
 }

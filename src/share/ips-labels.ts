@@ -4,8 +4,7 @@
  * share anyone may have written; nothing here throws, odd values are skipped.
  */
 
-export const TRANSLATION_URL = 'http://hl7.org/fhir/StructureDefinition/translation';
-export const ABSENT_UNKNOWN_SYSTEM = 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips';
+import { FHIR } from './fhir-types.ts';
 
 /** A label as the bundle wrote it, with its translations by BCP 47 tag. */
 export interface Label {
@@ -19,6 +18,8 @@ export interface Label {
   readonly code?: { readonly system?: string; readonly code: string };
   /** A second, different text (`CodeableConcept.text` beside a coded display). */
   readonly note?: string;
+  /** The language `text` is written in, when the bundle says (the language extension). */
+  readonly lang?: string;
 }
 
 /** A JSON object, or undefined. */
@@ -48,7 +49,7 @@ export function num(value: unknown): number | undefined {
 export function translationsOf(element: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const ext of objs(obj(element)?.extension)) {
-    if (ext.url !== TRANSLATION_URL) continue;
+    if (ext.url !== FHIR.translation) continue;
     let lang: string | undefined;
     let content: string | undefined;
     for (const part of objs(ext.extension)) {
@@ -85,15 +86,23 @@ export function readConcept(value: unknown): Label | null {
     };
   }
   if (text) {
+    const lang = languageOf(concept._text);
     return {
       text,
       translations: translationsOf(concept._text),
       freeText: codings.length === 0,
       ...coded,
+      ...(lang ? { lang } : {}),
     };
   }
   if (code) return { text: code, translations: {}, freeText: false, ...coded };
   return null;
+}
+
+/** The language an element says it is written in (R4 `language` extension), if any. */
+export function languageOf(element: unknown): string | undefined {
+  const ext = objs(obj(element)?.extension).find((e) => e.url === FHIR.language);
+  return str(ext?.valueCode);
 }
 
 /** A plain string as a label (free text, as written). */
@@ -104,7 +113,7 @@ export function textLabel(value: unknown, companion?: unknown): Label | null {
 
 /** Whether a label is an IPS "absent or unknown" statement (e.g. no-known-allergies). */
 export function isAbsent(label: Label | null): boolean {
-  return label?.code?.system === ABSENT_UNKNOWN_SYSTEM;
+  return label?.code?.system === FHIR.absentUnknown;
 }
 
 /** A measured value: number with its unit, or words. */

@@ -1,112 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, Profile } from '../record/types.ts';
 import { buildIps } from './ips-build.ts';
 import { readIps, translationLanguages } from './ips-read.ts';
+import { input, metformin, penicillinAllergy, profile } from './ips-test-data.test-helper.ts';
 
 // What the doctor's viewer reads of the bundles Carnet's own phone builds.
-const profile: Profile = {
-  id: 'p',
-  name: 'Amina Rahimi',
-  relation: 'self',
-  birthDate: '1990-04',
-  sex: 'female',
-  language: 'prs',
-  interpreterNeeded: true,
-  createdAt: 0,
-  updatedAt: 0,
-};
-const base = {
-  profileId: 'p',
-  provenance: 'patient',
-  sensitive: false,
-  createdAt: 0,
-  updatedAt: 0,
-} as const;
-const entries: Entry[] = [
-  {
-    ...base,
-    id: 'a',
-    term: { system: 'atc', code: 'J01C', key: 'allergy.penicillins' },
-    details: { kind: 'allergy', severity: 'severe', reaction: 'urticaire' },
-  },
-  {
-    ...base,
-    id: 'm',
-    term: { system: 'atc', code: 'A10BA02', key: 'medication.metformin' },
-    details: { kind: 'medication', dose: '500 mg', frequency: '2 fois par jour', current: true },
-  },
-  {
-    ...base,
-    id: 'c',
-    text: 'Douleurs de dos',
-    textLang: 'fr',
-    details: { kind: 'condition', active: true, since: '2021' },
-  },
-  {
-    ...base,
-    id: 'r',
-    term: { system: 'loinc', code: '4548-4', key: 'test.hba1c' },
-    details: { kind: 'result', value: '7,2', unit: '%', date: '2026-10-02' },
-  },
-];
-const labels = {
-  fr: {
-    'allergy.penicillins': 'Pénicillines',
-    'medication.metformin': 'Metformine',
-    'test.hba1c': 'HbA1c',
-  },
-  patient: { lng: 'prs', labels: { 'allergy.penicillins': 'پنسلین' } },
-};
-const now = new Date('2026-11-22T10:00:00Z');
+const read = (bundle: unknown) => readIps(JSON.parse(JSON.stringify(bundle)));
 
 describe("the reader on Carnet's own bundles", () => {
   it('shows every shared item, the French and the patient language, and the pages', () => {
-    const summary = readIps(
-      JSON.parse(
-        JSON.stringify(
-          buildIps({
-            profile,
-            entries,
-            labels,
-            now,
-            documents: [
-              {
-                title: 'Lettre',
-                typeLabel: 'Courrier',
-                pages: [
-                  { contentType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) },
-                  { contentType: 'image/jpeg', data: new Uint8Array([4, 5]) },
-                ],
-              },
-            ],
-          }),
-        ),
+    const summary = read(
+      buildIps(
+        input({
+          documents: [
+            {
+              title: 'Lettre',
+              type: 'hospital-letter',
+              typeLabel: 'Courrier',
+              pages: [
+                { contentType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) },
+                { contentType: 'image/jpeg', data: new Uint8Array([4, 5]) },
+              ],
+            },
+          ],
+        }),
       ),
     );
+    expect(summary.authoredByPatient).toBe(true);
+    expect(summary.audience).toBe('doctor');
     expect(summary.patient).toMatchObject({
-      name: 'Amina Rahimi',
+      name: 'Amina RAHIMI',
+      otherNames: [{ text: 'أمينة رحيمي', lang: 'ar' }],
       birthDate: '1990-04',
       gender: 'female',
-      languages: ['prs'],
+      languages: ['ar'],
       interpreterRequired: true,
     });
     const byKind = Object.fromEntries(summary.sections.map((s) => [s.kind, s.items]));
     expect(byKind.allergies?.[0]).toMatchObject({
       criticality: 'high',
-      label: { text: 'Pénicillines', translations: { prs: 'پنسلین' } },
-      reactions: [{ text: 'urticaire' }],
+      label: { text: 'Pénicillines', translations: { ar: 'البنسلين' } },
+      reactions: [
+        { text: 'Urticaire', translations: { ar: 'شرى' } },
+        { text: 'Choc anaphylactique' },
+      ],
+      notes: [
+        { text: 'حكة شديدة', lang: 'ar' },
+        { text: 'تورم الحلق', lang: 'ar' },
+      ],
     });
     expect(byKind.medications?.[0]).toMatchObject({
       label: { text: 'Metformine' },
       status: 'active',
-      dosage: [{ text: '500 mg, 2 fois par jour' }],
+      dosage: [
+        {
+          text: '500 mg, 2 fois par jour',
+          dose: { value: 500, unit: 'mg' },
+          frequency: { count: 2, period: 1, unit: 'd' },
+          route: { text: 'Par la bouche' },
+        },
+      ],
     });
-    expect(byKind.problems?.[0]?.label).toMatchObject({ text: 'Douleurs de dos', freeText: true });
+    expect(byKind.problems?.[0]?.label).toMatchObject({
+      text: 'Douleurs de dos <b>fortes</b>',
+      freeText: true,
+      lang: 'fr',
+    });
     expect(byKind.results?.[0]).toMatchObject({
       value: { value: 7.2, unit: '%' },
       date: '2026-10-02',
     });
-    expect(translationLanguages(summary)).toEqual(['prs']);
+    expect(byKind.coverage?.[0]).toMatchObject({
+      identifier: '2 75 12 99 123 456',
+      until: '2027-01-31',
+    });
+    expect(translationLanguages(summary)).toEqual(['ar']);
     expect(summary.documents).toHaveLength(1);
     expect(summary.documents[0]).toMatchObject({
       title: 'Lettre',
@@ -114,14 +81,35 @@ describe("the reader on Carnet's own bundles", () => {
     });
   });
 
-  it('states "none known" for empty required sections', () => {
-    const summary = readIps(buildIps({ profile, entries: [], labels, now, documents: [] }));
+  it('reads a section the patient left out as "no information", never "none known"', () => {
+    const summary = read(buildIps(input({ entries: [metformin], documents: [] })));
     expect(
       summary.sections.map((s) => [s.kind, s.items[0]?.absent, s.items[0]?.label?.code?.code]),
     ).toEqual([
-      ['allergies', true, 'no-known-allergies'],
-      ['medications', true, 'no-known-medications'],
-      ['problems', true, 'no-known-problems'],
+      ['allergies', true, 'no-allergy-info'],
+      ['medications', false, 'A10BA02'],
+      ['problems', true, 'no-problem-info'],
     ]);
+    expect(JSON.stringify(summary)).not.toContain('no-known');
+  });
+
+  it('reads the patient’s own "no known allergies"', () => {
+    const summary = read(
+      buildIps(
+        input({
+          profile: { ...profile, declaredNone: { allergy: 0 } },
+          entries: [],
+          declaredNone: ['allergy'],
+        }),
+      ),
+    );
+    expect(summary.sections[0]?.items[0]?.label?.code?.code).toBe('no-known-allergies');
+  });
+
+  it('reads an administrative share as such', () => {
+    const summary = read(buildIps(input({ audience: 'social', entries: [penicillinAllergy] })));
+    expect(summary.audience).toBe('social');
+    expect(summary.sections.map((s) => s.kind)).toEqual(['coverage']);
+    expect(summary.sections[0]?.items).toEqual([]);
   });
 });

@@ -174,6 +174,7 @@ describe('the IPS reader on a bundle in the specification\u2019s shape', () => {
   it('reads the patient and the Composition', () => {
     expect(summary.patient).toEqual({
       name: 'Martha DeLarosa',
+      otherNames: [],
       birthDate: '1972-05-01',
       gender: 'female',
       languages: [],
@@ -319,6 +320,7 @@ describe('Carnet-style content', () => {
   it('reads the language spoken (preferred first) and the interpreter flag', () => {
     expect(summary.patient).toEqual({
       name: 'Amal H.',
+      otherNames: [],
       languages: ['prs', 'en'],
       interpreterRequired: true,
     });

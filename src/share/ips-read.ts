@@ -7,6 +7,7 @@ import {
   type IpsPatient,
 } from './ips-context.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
+import { FHIR } from './fhir-types.ts';
 import { obj, objs, readConcept, readDate, str, textLabel, type Label } from './ips-labels.ts';
 
 /**
@@ -21,7 +22,7 @@ export type { IpsAttachment, IpsDocument, IpsPatient } from './ips-context.ts';
 export { plainText } from './ips-context.ts';
 
 export type SectionKind =
-  'allergies' | 'medications' | 'problems' | 'immunizations' | 'results' | 'other';
+  'allergies' | 'medications' | 'problems' | 'immunizations' | 'results' | 'coverage' | 'other';
 
 /** IPS section LOINC codes -> the sections the viewer shows first, in this order. */
 export const SECTION_CODES: Readonly<Record<string, SectionKind>> = {
@@ -30,6 +31,7 @@ export const SECTION_CODES: Readonly<Record<string, SectionKind>> = {
   '11450-4': 'problems',
   '11369-6': 'immunizations',
   '30954-2': 'results',
+  '48768-6': 'coverage',
 };
 const ORDER: readonly SectionKind[] = [
   'allergies',
@@ -37,6 +39,7 @@ const ORDER: readonly SectionKind[] = [
   'problems',
   'immunizations',
   'results',
+  'coverage',
   'other',
 ];
 /** Where resources go when a bundle has no Composition. */
@@ -48,6 +51,7 @@ const KIND_OF_TYPE: Readonly<Record<string, SectionKind>> = {
   Immunization: 'immunizations',
   Observation: 'results',
   DiagnosticReport: 'results',
+  Coverage: 'coverage',
 };
 /** Resources that are context, not summary lines. */
 const CONTEXT_TYPES = new Set([
@@ -76,6 +80,13 @@ export interface IpsSection {
 
 export interface IpsSummary {
   readonly title?: string;
+  /**
+   * True when the Composition's author is its subject: the patient wrote it and chose what
+   * went in (every Carnet share). Empty sections then mean "not communicated".
+   */
+  readonly authoredByPatient: boolean;
+  /** Who it was made for, from Carnet's audience category: `doctor`, `social`, `custom`. */
+  readonly audience?: string;
   /** ISO date the summary was written. */
   readonly date?: string;
   readonly patient: IpsPatient | null;
@@ -184,8 +195,16 @@ export function readIps(json: unknown): IpsSummary {
 
   const title = composition && str(composition.title);
   const date = readDate(composition?.date) ?? readDate(bundle.timestamp);
+  const authoredByPatient =
+    patient !== undefined && objs(composition?.author).some((a) => resolve(a) === patient);
+  const audience = objs(composition?.category)
+    .flatMap((c) => objs(c.coding))
+    .find((c) => c.system === FHIR.carnetAudience);
+  const audienceCode = str(audience?.code);
   return {
     ...(title ? { title } : {}),
+    authoredByPatient,
+    ...(audienceCode ? { audience: audienceCode } : {}),
     ...(date ? { date } : {}),
     patient: patient ? readPatient(patient) : null,
     sections,

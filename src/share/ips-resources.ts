@@ -1,70 +1,58 @@
 import type { Entry, Profile } from '../record/types.ts';
-import type { LabelMap } from '../vocab/index.ts';
-import { CODE_SYSTEM_URIS, termByKey } from '../vocab/index.ts';
-import type { CodeableConcept, Coding, FhirResource } from './fhir-types.ts';
+import { termByKey } from '../vocab/index.ts';
+import type { FhirResource } from './fhir-types.ts';
 import { FHIR } from './fhir-types.ts';
-
-/** Labels the bundle is written with: French always, the patient's language beside it. */
-export interface IpsLabels {
-  readonly fr: LabelMap;
-  readonly patient?: { readonly lng: string; readonly labels: LabelMap };
-}
-
-function translation(lng: string, content: string) {
-  return {
-    extension: [
-      {
-        url: FHIR.translation,
-        extension: [
-          { url: 'lang', valueCode: lng },
-          { url: 'content', valueString: content },
-        ],
-      },
-    ],
-  };
-}
+import type { IpsLabels } from './fhir-write.ts';
+import { absent, conceptOf, conceptOfKey, entryNotes, languageOf, ref } from './fhir-write.ts';
+import type { DosePhrases } from './ips-dosage.ts';
+import { fhirDosage, hasDosage } from './ips-dosage.ts';
 
 /**
- * The entry as a CodeableConcept: its code with the French display and the patient's
- * language as a FHIR translation; free text as `text`, as the patient wrote it.
+ * One FHIR resource per record entry, shaped to the IPS 1.1 profiles. Everything in
+ * Carnet is written by the patient, and each resource says so: allergies and problems
+ * are `unconfirmed`, vaccinations are not from the primary source, results were
+ * recorded by the patient. A required value that is unknown carries a data-absent-reason
+ * rather than being invented or dropped.
  */
-export function conceptOf(entry: Entry, labels: IpsLabels): CodeableConcept {
-  const concept: CodeableConcept = {};
-  if (entry.term) {
-    const term = termByKey(entry.term.key);
-    const system = term ? CODE_SYSTEM_URIS[term.system] : undefined;
-    const fr = labels.fr[entry.term.key];
-    const coding: Coding = { ...(system ? { system } : {}), code: entry.term.code };
-    if (fr) coding.display = fr;
-    const own = labels.patient?.labels[entry.term.key];
-    if (labels.patient && own && labels.patient.lng !== 'fr') {
-      coding._display = translation(labels.patient.lng, own);
-    }
-    concept.coding = [coding];
-  }
-  const text = entry.text ?? (entry.term ? labels.fr[entry.term.key] : undefined);
-  if (text) concept.text = text;
-  return concept;
+
+/** Words the resources are written with: vocabulary labels and dose phrases. */
+export interface ResourceWords {
+  readonly labels: IpsLabels;
+  readonly dose: DosePhrases;
+  /** French labels of right schemes (AME, PUMa, CSS, other). */
+  readonly schemes: Readonly<Record<string, string>>;
 }
 
-/** FHIR dateTime accepts YYYY, YYYY-MM and YYYY-MM-DD as they are. */
-const date = (d: string | undefined) => d;
+const UNCONFIRMED = (system: string) => ({ coding: [{ system, code: 'unconfirmed' }] });
 
-function ref(fullUrl: string) {
-  return { reference: fullUrl };
-}
-
-/** The Patient: name, birth date, sex, language spoken and whether an interpreter is needed. */
+/** The Patient: names, birth date, sex, language spoken and whether an interpreter is needed. */
 export function patientResource(profile: Profile): FhirResource {
-  const gender = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' }[
-    profile.sex
+  const official = profile.officialName;
+  const officialText = official
+    ? [official.given, official.family].filter(Boolean).join(' ')
+    : undefined;
+  const names = [
+    ...(official
+      ? [
+          {
+            use: 'official',
+            text: officialText,
+            family: official.family,
+            ...(official.given ? { given: official.given.split(/\s+/).filter(Boolean) } : {}),
+          },
+        ]
+      : []),
+    // The name as the patient writes it, in their own script, labelled with its language.
+    ...(profile.name !== officialText
+      ? [{ use: 'usual', text: profile.name, extension: [languageOf(profile.language)] }]
+      : []),
   ];
   return {
     resourceType: 'Patient',
     extension: [{ url: FHIR.interpreterRequired, valueBoolean: profile.interpreterNeeded }],
-    name: [{ text: profile.name }],
-    gender,
-    ...(profile.birthDate ? { birthDate: profile.birthDate } : {}),
+    name: names,
+    gender: profile.sex,
+    ...(profile.birthDate ? { birthDate: profile.birthDate } : { _birthDate: absent() }),
     communication: [
       {
         language: {
@@ -77,136 +65,199 @@ export function patientResource(profile: Profile): FhirResource {
   };
 }
 
+function allergy(
+  entry: Entry & { details: { kind: 'allergy' } },
+  patient: string,
+  w: ResourceWords,
+) {
+  const d = entry.details;
+  const reactions = d.reactions ?? [];
+  return {
+    resourceType: 'AllergyIntolerance',
+    clinicalStatus: { coding: [{ system: FHIR.allergyClinical, code: 'active' }] },
+    verificationStatus: UNCONFIRMED(FHIR.allergyVerification),
+    code: conceptOf(entry, w.labels),
+    patient: ref(patient),
+    criticality: { severe: 'high', mild: 'low', unknown: 'unable-to-assess' }[d.severity],
+    ...(reactions.length > 0
+      ? {
+          reaction: [
+            {
+              manifestation: reactions.map((key) => conceptOfKey(key, w.labels)),
+              ...(d.severity !== 'unknown' ? { severity: d.severity } : {}),
+            },
+          ],
+        }
+      : {}),
+    ...entryNotes(entry, [d.reaction]),
+  };
+}
+
+function medication(
+  entry: Entry & { details: { kind: 'medication' } },
+  patient: string,
+  w: ResourceWords,
+) {
+  const d = entry.details;
+  return {
+    resourceType: 'MedicationStatement',
+    status: d.current ? 'active' : 'completed',
+    medicationCodeableConcept: conceptOf(entry, w.labels),
+    subject: ref(patient),
+    // effective[x] is required by IPS: "since when" unknown is said, not invented.
+    ...(d.since ? { effectivePeriod: { start: d.since } } : { _effectiveDateTime: absent() }),
+    ...(d.prescriber ? { informationSource: { display: d.prescriber } } : {}),
+    ...(hasDosage(d.dosage) ? { dosage: [fhirDosage(d.dosage, w.labels, w.dose)] } : {}),
+    // Words the patient wrote (instructions, and doses typed before they were structured).
+    ...entryNotes(entry, [d.instructions, d.dose, d.frequency]),
+  };
+}
+
+function result(entry: Entry & { details: { kind: 'result' } }, patient: string, w: ResourceWords) {
+  const d = entry.details;
+  const numeric = d.value !== undefined && /^-?\d+([.,]\d+)?$/.test(d.value);
+  const term = entry.term ? termByKey(entry.term.key) : undefined;
+  // UCUM only when the unit is the one the vocabulary knows; other units stay as written.
+  const ucum = term?.ucum && d.unit === term.unit ? term.ucum : undefined;
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ system: FHIR.observationCategory, code: 'laboratory' }] }],
+    code: conceptOf(entry, w.labels),
+    subject: ref(patient),
+    ...(d.date ? { effectiveDateTime: d.date } : { _effectiveDateTime: absent() }),
+    // Carnet's results are copied by the patient from a paper, and the resource says so.
+    performer: [ref(patient)],
+    ...(numeric
+      ? {
+          valueQuantity: {
+            value: Number(d.value!.replace(',', '.')),
+            ...(d.unit ? { unit: d.unit } : {}),
+            ...(ucum ? { system: FHIR.ucum, code: ucum } : {}),
+          },
+        }
+      : d.value
+        ? { valueString: [d.value, d.unit].filter(Boolean).join(' ') }
+        : {}),
+    ...entryNotes(entry),
+  };
+}
+
 /** One record entry as its IPS resource, or null for kinds IPS has no resource for. */
 export function entryResource(
   entry: Entry,
   patient: string,
-  labels: IpsLabels,
+  w: ResourceWords,
 ): FhirResource | null {
-  const code = conceptOf(entry, labels);
   const d = entry.details;
   const subject = ref(patient);
   switch (d.kind) {
     case 'allergy':
-      return {
-        resourceType: 'AllergyIntolerance',
-        clinicalStatus: { coding: [{ system: FHIR.allergyClinical, code: 'active' }] },
-        code,
-        patient: subject,
-        criticality: { severe: 'high', mild: 'low', unknown: 'unable-to-assess' }[d.severity],
-        ...(d.reaction
-          ? { reaction: [{ manifestation: [{ text: d.reaction }], description: d.reaction }] }
-          : {}),
-      };
-    case 'medication': {
-      const dosage = [d.dose, d.frequency].filter(Boolean).join(', ');
-      return {
-        resourceType: 'MedicationStatement',
-        status: d.current ? 'active' : 'completed',
-        medicationCodeableConcept: code,
-        subject,
-        ...(d.since ? { effectivePeriod: { start: date(d.since) } } : {}),
-        ...(d.prescriber ? { informationSource: { display: d.prescriber } } : {}),
-        ...(dosage ? { dosage: [{ text: dosage }] } : {}),
-      };
-    }
+      return allergy({ ...entry, details: d }, patient, w);
+    case 'medication':
+      return medication({ ...entry, details: d }, patient, w);
     case 'condition':
       return {
         resourceType: 'Condition',
         clinicalStatus: {
           coding: [{ system: FHIR.conditionClinical, code: d.active ? 'active' : 'resolved' }],
         },
-        code,
+        verificationStatus: UNCONFIRMED(FHIR.conditionVerification),
+        code: conceptOf(entry, w.labels),
         subject,
-        ...(d.since ? { onsetDateTime: date(d.since) } : {}),
+        ...(d.since ? { onsetDateTime: d.since } : {}),
+        ...entryNotes(entry),
       };
     case 'vaccination':
       return {
         resourceType: 'Immunization',
         status: 'completed',
-        vaccineCode: code,
+        vaccineCode: conceptOf(entry, w.labels),
         patient: subject,
-        // occurrence[x] is required: an unknown date is said in words, not invented.
-        ...(d.date ? { occurrenceDateTime: date(d.date) } : { occurrenceString: 'date inconnue' }),
+        // occurrence[x] is required: an unknown date is said, not invented.
+        ...(d.date ? { occurrenceDateTime: d.date } : { _occurrenceDateTime: absent() }),
+        primarySource: false,
+        reportOrigin: {
+          coding: [
+            {
+              system: FHIR.immunizationOrigin,
+              code: entry.provenance === 'paper' ? 'record' : 'recall',
+            },
+          ],
+        },
         ...(d.doseNumber ? { protocolApplied: [{ doseNumberPositiveInt: d.doseNumber }] } : {}),
+        ...entryNotes(entry),
       };
-    case 'result': {
-      const numeric = d.value !== undefined && /^-?\d+([.,]\d+)?$/.test(d.value);
-      return {
-        resourceType: 'Observation',
-        status: 'final',
-        category: [
-          {
-            coding: [
-              {
-                system: 'http://terminology.hl7.org/CodeSystem/observation-category',
-                code: 'laboratory',
-              },
-            ],
-          },
-        ],
-        code,
-        subject,
-        ...(d.date ? { effectiveDateTime: date(d.date) } : {}),
-        ...(numeric
-          ? {
-              valueQuantity: {
-                value: Number(d.value!.replace(',', '.')),
-                ...(d.unit ? { unit: d.unit } : {}),
-              },
-            }
-          : d.value
-            ? { valueString: [d.value, d.unit].filter(Boolean).join(' ') }
-            : {}),
-      };
-    }
-    case 'right':
+    case 'result':
+      return result({ ...entry, details: d }, patient, w);
+    case 'right': {
+      // "AME", or the patient's own words for another cover (a mutual insurer...).
+      const scheme = d.scheme === 'other' ? undefined : (w.schemes[d.scheme] ?? d.scheme);
+      const name = [scheme, entry.text].filter(Boolean).join(' — ');
       return {
         resourceType: 'Coverage',
         status: 'active',
-        type: { text: d.scheme },
+        type: { text: name || (w.schemes.other ?? 'other') },
         beneficiary: subject,
         ...(d.number ? { subscriberId: d.number } : {}),
-        ...(d.validUntil ? { period: { end: date(d.validUntil) } } : {}),
-        payor: [
-          {
-            display:
-              d.scheme === 'other' ? (entry.text ?? 'Assurance Maladie') : 'Assurance Maladie',
-          },
-        ],
+        ...(d.validUntil ? { period: { end: d.validUntil } } : {}),
+        payor: [{ display: scheme ? 'Assurance Maladie' : (entry.text ?? 'Assurance Maladie') }],
       };
+    }
     case 'note':
       return null;
   }
 }
 
-/** The IPS way of saying "none": a resource coded from the absent/unknown code system. */
+/** What an empty required section holds, by IPS 1.1 absent/unknown code. */
+const ABSENT_CODES = {
+  allergies: { known: 'no-known-allergies', info: 'no-allergy-info' },
+  medications: { known: 'no-known-medications', info: 'no-medication-info' },
+  problems: { known: 'no-known-problems', info: 'no-problem-info' },
+} as const;
+
+/**
+ * The resource that fills an empty required section (IPS 1.1 requires an entry):
+ * - with `declaredAt`, the patient's own "no known allergies / medications / problems"
+ *   (the only way Carnet ever writes a no-known code);
+ * - without it, "no information": the patient did not communicate this section, whether
+ *   they have nothing recorded or chose not to share it (the same code either way, so a
+ *   share never reveals that something was held back).
+ */
 export function absentResource(
   kind: 'allergies' | 'medications' | 'problems',
   patient: string,
+  declaredAt?: string,
 ): FhirResource {
-  const code = (c: string, display: string) => ({
-    coding: [{ system: FHIR.absentUnknown, code: c, display }],
-  });
+  const code = declaredAt ? ABSENT_CODES[kind].known : ABSENT_CODES[kind].info;
+  const concept = { coding: [{ system: FHIR.absentUnknown, code }] };
+  const clinical = (system: string) => ({ coding: [{ system, code: 'active' }] });
   switch (kind) {
     case 'allergies':
       return {
         resourceType: 'AllergyIntolerance',
-        code: code('no-known-allergies', 'No known allergies'),
+        clinicalStatus: clinical(FHIR.allergyClinical),
+        ...(declaredAt ? { verificationStatus: UNCONFIRMED(FHIR.allergyVerification) } : {}),
+        code: concept,
         patient: ref(patient),
+        ...(declaredAt ? { recordedDate: declaredAt } : {}),
       };
     case 'medications':
       return {
         resourceType: 'MedicationStatement',
-        status: 'unknown',
-        medicationCodeableConcept: code('no-known-medications', 'No known medications'),
+        status: declaredAt ? 'active' : 'unknown',
+        medicationCodeableConcept: concept,
         subject: ref(patient),
+        ...(declaredAt ? { effectiveDateTime: declaredAt } : { _effectiveDateTime: absent() }),
       };
     case 'problems':
       return {
         resourceType: 'Condition',
-        code: code('no-known-problems', 'No known problems'),
+        clinicalStatus: clinical(FHIR.conditionClinical),
+        ...(declaredAt ? { verificationStatus: UNCONFIRMED(FHIR.conditionVerification) } : {}),
+        code: concept,
         subject: ref(patient),
+        ...(declaredAt ? { recordedDate: declaredAt } : {}),
       };
   }
 }

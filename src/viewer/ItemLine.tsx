@@ -1,7 +1,7 @@
 import { formatIsoDate } from '../i18n/format.ts';
 import { directionOf } from '../i18n/languages.ts';
 import type { DoseLine, IpsItem } from '../share/ips-items.ts';
-import { amount, translationIn } from './format.ts';
+import { amount, languageName, translationIn } from './format.ts';
 import { useT, type Translator } from './i18n.ts';
 
 /** Statuses worth saying; "active" and "final" are the default and stay unsaid. */
@@ -53,9 +53,11 @@ function datePhrase(item: IpsItem): string {
 }
 
 /** The item's name: our own words for IPS "absent/unknown" codes, otherwise as written. */
-export function itemTitle(item: IpsItem, tr: Translator): string {
+export function itemTitle(item: IpsItem, tr: Translator, byPatient = false): string {
   if (item.absent) {
     const code = item.label?.code?.code ?? 'other';
+    // In the patient's own summary, "no information" means the patient did not say.
+    if (byPatient && code.endsWith('-info')) return tr.t('absent.notCommunicated');
     const own = tr.t(`absent.${code}`);
     return own === `absent.${code}` ? (item.label?.text ?? tr.t('absent.other')) : own;
   }
@@ -66,14 +68,27 @@ interface ItemLineProps {
   item: IpsItem;
   /** The patient's language to show beside the item, when the toggle is on. */
   beside: string | null;
+  /** The patient wrote the summary (see IpsSummary.authoredByPatient). */
+  byPatient?: boolean;
+}
+
+/** "texte du patient, en arabe": whose words, in which language. */
+function writtenBy(lang: string | undefined, byPatient: boolean, { t, lng }: Translator): string {
+  if (!byPatient)
+    return lang ? t('item.textIn', { language: languageName(lang, lng) }) : t('item.freeText');
+  return lang
+    ? t('item.patientTextIn', { language: languageName(lang, lng) })
+    : t('item.patientText');
 }
 
 /** One line of a section: name, severity, dose or value, date, and the patient's words. */
-export function ItemLine({ item, beside }: ItemLineProps) {
+export function ItemLine({ item, beside, byPatient = false }: ItemLineProps) {
   const tr = useT();
   const { t, lng } = tr;
   const high = item.criticality === 'high';
   const details = [
+    item.identifier ? t('item.memberNumber', { number: item.identifier }) : null,
+    item.until ? t('item.validUntil', { date: formatIsoDate(item.until, lng) }) : null,
     item.value ? amount(item.value, lng) : null,
     item.interpretation?.text ?? null,
     ...(item.dosage ?? []).map((d) => doseText(d, tr)),
@@ -83,10 +98,16 @@ export function ItemLine({ item, beside }: ItemLineProps) {
   const translation = beside && !item.absent ? translationIn(item.label, beside) : undefined;
   return (
     <li className={`v-item${high ? ' is-high' : ''}${item.absent ? ' is-absent' : ''}`}>
-      <span className="v-item-title" dir="auto">
-        {itemTitle(item, tr)}
+      <span
+        className="v-item-title"
+        dir="auto"
+        {...(item.label?.freeText && item.label.lang ? { lang: item.label.lang } : {})}
+      >
+        {itemTitle(item, tr, byPatient)}
       </span>
-      {item.label?.freeText && <span className="v-tag">{t('item.freeText')}</span>}
+      {item.label?.freeText && (
+        <span className="v-tag">{writtenBy(item.label.lang, byPatient, tr)}</span>
+      )}
       {item.criticality && CRITICALITIES.has(item.criticality) && (
         <span className={`v-tag v-crit-${item.criticality}`}>
           {high && <span aria-hidden="true">⚠ </span>}
@@ -114,6 +135,14 @@ export function ItemLine({ item, beside }: ItemLineProps) {
           {item.note}
         </span>
       )}
+      {item.notes?.map((note, i) => (
+        <span key={i} className="v-item-note v-patient-words">
+          <span className="v-tag">{writtenBy(note.lang, byPatient, tr)}</span>{' '}
+          <span dir="auto" {...(note.lang ? { lang: note.lang } : {})}>
+            {note.text}
+          </span>
+        </span>
+      ))}
     </li>
   );
 }

@@ -30,6 +30,18 @@ export function PatientCard({ patient, now }: PatientCardProps) {
       <h2 id="v-patient-name" className="v-patient-name">
         {patient?.name ?? t('patient.unnamed')}
       </h2>
+      {patient?.otherNames.map((n) => (
+        <p key={n.text} className="v-patient-other-name">
+          <span dir="auto" {...(n.lang ? { lang: n.lang } : {})}>
+            {n.text}
+          </span>
+          {n.lang && (
+            <span className="v-tag">
+              {t('patient.writtenIn', { language: languageName(n.lang, lng) })}
+            </span>
+          )}
+        </p>
+      ))}
       {facts.length > 0 && <p className="v-patient-facts">{facts.join(' · ')}</p>}
       <div className={`v-language${interpreter ? ' is-needed' : ''}`}>
         <p className="v-language-line">

@@ -5,12 +5,30 @@ import { ItemLine } from './ItemLine.tsx';
 /** IPS requires these three; when a bundle leaves one out, the screen says "nothing stated". */
 const ALWAYS: readonly SectionKind[] = ['allergies', 'medications', 'problems'];
 
-/** The summary's sections in the doctor's order, with the required ones always present. */
+/** Whether a summary is a social worker's: rights and administrative papers only. */
+export function isAdministrative(summary: IpsSummary): boolean {
+  return summary.audience === 'social';
+}
+
+/**
+ * The summary's sections in the doctor's order, with the required ones always present;
+ * an administrative share shows its own sections only.
+ */
 export function sectionsToShow(summary: IpsSummary): IpsSection[] {
-  const missing = ALWAYS.filter((kind) => !summary.sections.some((s) => s.kind === kind)).map(
-    (kind): IpsSection => ({ key: `missing-${kind}`, kind, title: null, items: [] }),
-  );
-  const order = ['allergies', 'medications', 'problems', 'immunizations', 'results', 'other'];
+  const missing = isAdministrative(summary)
+    ? []
+    : ALWAYS.filter((kind) => !summary.sections.some((s) => s.kind === kind)).map(
+        (kind): IpsSection => ({ key: `missing-${kind}`, kind, title: null, items: [] }),
+      );
+  const order = [
+    'allergies',
+    'medications',
+    'problems',
+    'immunizations',
+    'results',
+    'coverage',
+    'other',
+  ];
   return [...summary.sections, ...missing].sort(
     (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind),
   );
@@ -19,10 +37,18 @@ export function sectionsToShow(summary: IpsSummary): IpsSection[] {
 interface SectionViewProps {
   section: IpsSection;
   beside: string | null;
+  /** The patient wrote the summary: an empty section was not communicated, never "none". */
+  byPatient: boolean;
+}
+
+/** Why a section is empty, in words that never turn "not shared" into "none". */
+function emptyText(section: IpsSection, byPatient: boolean, t: (key: string) => string): string {
+  if (byPatient) return t('section.notCommunicated');
+  return section.emptyReason?.text ?? section.narrative ?? t('section.none');
 }
 
 /** One section: its heading, its lines, or why it is empty. */
-export function SectionView({ section, beside }: SectionViewProps) {
+export function SectionView({ section, beside, byPatient }: SectionViewProps) {
   const { t } = useT();
   const title =
     section.kind === 'other' ? (section.title ?? t('section.other')) : t(`section.${section.kind}`);
@@ -35,12 +61,12 @@ export function SectionView({ section, beside }: SectionViewProps) {
       {section.items.length > 0 ? (
         <ul className="v-items">
           {section.items.map((item) => (
-            <ItemLine key={item.key} item={item} beside={beside} />
+            <ItemLine key={item.key} item={item} beside={beside} byPatient={byPatient} />
           ))}
         </ul>
       ) : (
         <p className="v-empty" dir="auto">
-          {section.emptyReason?.text ?? section.narrative ?? t('section.none')}
+          {emptyText(section, byPatient, t)}
         </p>
       )}
     </section>

@@ -5,7 +5,7 @@ import { Documents } from './Documents.tsx';
 import { dateTime, languageName, timeLeft } from './format.ts';
 import { useT } from './i18n.ts';
 import { PatientCard } from './PatientCard.tsx';
-import { SectionView, sectionsToShow } from './Sections.tsx';
+import { SectionView, isAdministrative, sectionsToShow } from './Sections.tsx';
 
 interface SummaryProps {
   summary: IpsSummary;
@@ -30,8 +30,14 @@ export function Summary({ summary, now, expiresAt }: SummaryProps) {
   const patientLng = besideLanguage(summary, lng);
   const beside = bilingual ? patientLng : null;
   const sections = sectionsToShow(summary);
+  const admin = isAdministrative(summary);
   return (
-    <article className="v-summary">
+    <article className={`v-summary${admin ? ' is-admin' : ''}`}>
+      {summary.authoredByPatient && (
+        <p className="v-chosen" role="note">
+          {t(admin ? 'summary.chosenAdmin' : 'summary.chosen')}
+        </p>
+      )}
       <div className="v-toolbar">
         {expiresAt !== null && (
           <p className="v-expiry">
@@ -64,7 +70,12 @@ export function Summary({ summary, now, expiresAt }: SummaryProps) {
         </p>
       )}
       {sections.map((section) => (
-        <SectionView key={section.key} section={section} beside={beside} />
+        <SectionView
+          key={section.key}
+          section={section}
+          beside={beside}
+          byPatient={summary.authoredByPatient}
+        />
       ))}
       <Documents documents={summary.documents} />
       <p className="v-muted v-footnote">{t('summary.notStored')}</p>

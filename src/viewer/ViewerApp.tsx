@@ -19,7 +19,13 @@ export function ViewerApp({ reading }: ViewerAppProps) {
     <>
       <header className="v-header">
         <span className="v-brand">{t('brand')}</span>
-        <h1>{t('summary.heading')}</h1>
+        <h1>
+          {step.kind !== 'summary'
+            ? t('summary.headingNeutral')
+            : step.summary.audience === 'social'
+              ? t('summary.headingAdmin')
+              : t('summary.heading')}
+        </h1>
       </header>
       <main className="v-main" aria-busy={step.kind === 'loading'}>
         {step.kind === 'stop' && <Message code={step.code} />}

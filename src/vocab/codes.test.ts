@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isValidAtc, isValidCode, isValidIcd10, isValidLoinc, loincCheckDigit } from './codes.ts';
+import {
+  isValidAtc,
+  isValidCode,
+  isValidIcd10,
+  isValidLoinc,
+  isValidSctid,
+  loincCheckDigit,
+  verhoeffCheckDigit,
+} from './codes.ts';
 
 describe('loincCheckDigit', () => {
   it('computes the check digit of published codes', () => {
@@ -59,5 +67,67 @@ describe('isValidAtc', () => {
     for (const code of ['J1', 'J01C4', 'J01CA4', 'J01CA044', 'j01ca04', '01CA04']) {
       expect(isValidAtc(code)).toBe(false);
     }
+  });
+});
+
+describe('verhoeffCheckDigit', () => {
+  it('computes the check digit SNOMED CT identifiers end in', () => {
+    expect(verhoeffCheckDigit('3957900')).toBe(1); // 39579001 anaphylaxis
+    expect(verhoeffCheckDigit('76295200')).toBe(8); // 762952008 peanut
+    expect(verhoeffCheckDigit('2664300')).toBe(6); // 26643006 oral route
+    expect(verhoeffCheckDigit('44257100012410')).toBe(8); // 442571000124108, an extension
+    // The worked example usually given for Verhoeff's scheme: 236 -> 3.
+    expect(verhoeffCheckDigit('236')).toBe(3);
+  });
+
+  it('rejects non-digits', () => {
+    expect(() => verhoeffCheckDigit('12a')).toThrow(RangeError);
+    expect(() => verhoeffCheckDigit('')).toThrow(RangeError);
+  });
+});
+
+describe('isValidSctid', () => {
+  it('accepts real concept identifiers, short and with a namespace', () => {
+    for (const code of [
+      '39579001', // Anaphylaxis (disorder)
+      '126485001', // Urticaria (disorder)
+      '762952008', // Peanut (substance)
+      '26643006', // Oral route (qualifier value)
+      '4386001', // Bronchospasm (finding)
+      '442571000124108', // Tree nut (substance), US extension: namespace 1000124
+    ]) {
+      expect(isValidSctid(code)).toBe(true);
+    }
+    expect(isValidCode('snomed', '39579001')).toBe(true);
+  });
+
+  it('rejects a wrong check digit and swapped neighbouring digits', () => {
+    for (const code of ['39579002', '39579000', '762952009', '26643007', '93579001', '39759001']) {
+      expect(isValidSctid(code)).toBe(false);
+    }
+    expect(isValidCode('snomed', '39579002')).toBe(false);
+  });
+
+  it('rejects identifiers of the wrong length, with a leading zero or not digits', () => {
+    expect(isValidSctid('10004')).toBe(false); // 5 digits
+    expect(isValidSctid('1234567890123456789')).toBe(false); // 19 digits
+    expect(isValidSctid('039579001')).toBe(false);
+    expect(isValidSctid('3957900l')).toBe(false);
+    expect(isValidSctid(' 39579001')).toBe(false);
+    expect(isValidSctid('')).toBe(false);
+  });
+
+  it('rejects identifiers whose partition is not a concept', () => {
+    // Description and relationship identifiers have a valid check digit but are no code.
+    const description = `100002${'01'}`;
+    const relationship = `100002${'02'}`;
+    for (const body of [description, relationship]) {
+      expect(isValidSctid(`${body}${verhoeffCheckDigit(body)}`)).toBe(false);
+    }
+    const concept = `100002${'00'}`;
+    expect(isValidSctid(`${concept}${verhoeffCheckDigit(concept)}`)).toBe(true);
+    // An extension partition with no room for a seven-digit namespace.
+    const shortExtension = `1234${'10'}`;
+    expect(isValidSctid(`${shortExtension}${verhoeffCheckDigit(shortExtension)}`)).toBe(false);
   });
 });

@@ -4,6 +4,8 @@ import { ALLERGY_SEVERITIES, RIGHT_SCHEMES } from '../../record/types.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import type { EntryDraft } from './entry-draft.ts';
+import { DosageFields } from './DosageFields.tsx';
+import { ReactionFields } from './ReactionFields.tsx';
 
 type FieldSpec =
   | { name: string; type: 'text' | 'date' | 'number' }
@@ -16,13 +18,8 @@ const SPECS: Record<EntryKind, readonly FieldSpec[]> = {
     { name: 'since', type: 'date' },
     { name: 'active', type: 'flag' },
   ],
-  allergy: [
-    { name: 'severity', type: 'select', options: ALLERGY_SEVERITIES, prefix: 'severity' },
-    { name: 'reaction', type: 'text' },
-  ],
+  allergy: [{ name: 'severity', type: 'select', options: ALLERGY_SEVERITIES, prefix: 'severity' }],
   medication: [
-    { name: 'dose', type: 'text' },
-    { name: 'frequency', type: 'text' },
     { name: 'since', type: 'date' },
     { name: 'prescriber', type: 'text' },
     { name: 'current', type: 'flag' },
@@ -50,13 +47,19 @@ interface EntryFieldsProps {
   onChange: (draft: EntryDraft) => void;
 }
 
-/** Renders the fields of one kind of entry from SPECS. */
+/**
+ * Renders the fields of one kind of entry from SPECS, with the structured dose of a
+ * medicine and the coded reactions of an allergy.
+ */
 export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
   const { t } = useTranslation(['entry', 'errors']);
   const setField = (name: string, value: string) =>
     onChange({ ...draft, fields: { ...draft.fields, [name]: value } });
   return (
     <>
+      {draft.kind === 'medication' && (
+        <DosageFields draft={draft} errors={errors} onChange={onChange} />
+      )}
       {SPECS[draft.kind].map((spec) => {
         const label = t(`field.${draft.kind}.${spec.name}`, {
           defaultValue: t(`field.${spec.name}`),
@@ -110,6 +113,9 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
           </Field>
         );
       })}
+      {draft.kind === 'allergy' && (
+        <ReactionFields draft={draft} errors={errors} onChange={onChange} />
+      )}
     </>
   );
 }

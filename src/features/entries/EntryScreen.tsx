@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { isDeclarable, withdrawNone } from '../../record/declarations.ts';
 import { newId } from '../../record/ids.ts';
 import type { EntryKind } from '../../record/types.ts';
 import { ENTRY_KINDS } from '../../record/types.ts';
@@ -74,7 +75,15 @@ export function EntryScreen() {
       setFailure(t('errors:form-invalid'));
       return;
     }
-    void run(() => store.saveEntry(entry));
+    const kindOf = entry.details.kind;
+    const profile = state.profiles.find((p) => p.id === entry.profileId);
+    void run(async () => {
+      await store.saveEntry(entry);
+      // An allergy added after "no known allergies" ends that statement.
+      if (profile && isDeclarable(kindOf) && profile.declaredNone?.[kindOf] !== undefined) {
+        await store.saveProfile(withdrawNone(profile, kindOf, now));
+      }
+    });
   }
 
   const title = existing ? t(`edit.${draft.kind}`) : t(`add.${draft.kind}`);

@@ -7,10 +7,68 @@ describe('entry drafts', () => {
   it('drops empty fields instead of storing empty strings', () => {
     const d = emptyDraft('medication', 'fr');
     d.text = '  Doliprane ';
-    d.fields = { dose: '500 mg', frequency: ' ', since: '' };
+    d.fields = { amount: '500', unit: 'mg', times: ' ', per: 'day', since: '', instructions: ' ' };
     const e = entryFromDraft(d, ids, 2);
     expect(e.text).toBe('Doliprane');
-    expect(e.details).toEqual({ kind: 'medication', dose: '500 mg', current: true });
+    expect(e.details).toEqual({
+      kind: 'medication',
+      dosage: { amount: 500, unit: 'mg' },
+      current: true,
+    });
+  });
+
+  it('makes a structured dose: amount with a decimal comma, how often, route, when needed', () => {
+    const d = emptyDraft('medication', 'ar');
+    d.fields = { amount: '0,5', unit: 'tablet', times: '8', per: 'hours', route: 'route.oral' };
+    d.flags.asNeeded = true;
+    const e = entryFromDraft(d, ids, 2);
+    expect(e.details).toEqual({
+      kind: 'medication',
+      dosage: {
+        amount: 0.5,
+        unit: 'tablet',
+        frequency: { per: 'hours', every: 8 },
+        asNeeded: true,
+        route: 'route.oral',
+      },
+      current: true,
+    });
+    expect(entryFromDraft(draftFromEntry(e), ids, 2)).toEqual(e);
+  });
+
+  it('keeps a dose typed as words before doses were structured, as instructions', () => {
+    const old = {
+      id: 'e1',
+      profileId: 'p1',
+      text: 'Doliprane',
+      textLang: 'fr',
+      details: { kind: 'medication', dose: '1 g', frequency: '3 fois', current: true },
+      provenance: 'patient',
+      sensitive: false,
+      createdAt: 1,
+      updatedAt: 1,
+    } as const;
+    const d = draftFromEntry(old);
+    expect(d.fields.instructions).toBe('1 g, 3 fois');
+    expect(entryFromDraft(d, ids, 2).details).toEqual({
+      kind: 'medication',
+      instructions: '1 g, 3 fois',
+      current: true,
+    });
+  });
+
+  it('keeps the coded reactions of an allergy with the words beside them', () => {
+    const d = emptyDraft('allergy', 'ar');
+    d.reactions = ['reaction.urticaria'];
+    d.fields = { severity: 'severe', reaction: 'حكة' };
+    const e = entryFromDraft(d, ids, 2);
+    expect(e.details).toEqual({
+      kind: 'allergy',
+      reactions: ['reaction.urticaria'],
+      reaction: 'حكة',
+      severity: 'severe',
+    });
+    expect(entryFromDraft(draftFromEntry(e), ids, 2)).toEqual(e);
   });
 
   it('round-trips an entry through the form state', () => {

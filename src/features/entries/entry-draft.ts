@@ -1,4 +1,13 @@
-import type { CodedTerm, Entry, EntryDetails, EntryKind, Provenance } from '../../record/types.ts';
+import type {
+  CodedTerm,
+  Dosage,
+  DoseFrequency,
+  DoseUnit,
+  Entry,
+  EntryDetails,
+  EntryKind,
+  Provenance,
+} from '../../record/types.ts';
 
 /**
  * The entry form's state: every field as the string the input holds. Converting to an
@@ -13,9 +22,14 @@ export interface EntryDraft {
   sensitive: boolean;
   /** Kind-specific fields by name: since, date, dose, frequency, value, unit, ... */
   fields: Record<string, string>;
-  /** Boolean kind-specific fields: active (condition), current (medication). */
+  /** Boolean kind-specific fields: active (condition), current and asNeeded (medication). */
   flags: Record<string, boolean>;
+  /** Coded reactions picked for an allergy (`reaction.*` vocabulary keys). */
+  reactions: string[];
 }
+
+/** How often, as the form asks it: a number and what it counts. */
+export const FREQUENCY_PERS = ['day', 'week', 'hours'] as const;
 
 /** A blank draft for a new entry of `kind`. */
 export function emptyDraft(kind: EntryKind, textLang: string): EntryDraft {
@@ -27,18 +41,47 @@ export function emptyDraft(kind: EntryKind, textLang: string): EntryDraft {
     sensitive: false,
     fields:
       kind === 'allergy' ? { severity: 'unknown' } : kind === 'right' ? { scheme: 'AME' } : {},
-    flags: { active: true, current: true },
+    flags: { active: true, current: true, asNeeded: false },
+    reactions: [],
   };
+}
+
+/** The dose fields of the form, as strings (amount, unit, times, per, route). */
+function dosageFields(d: Dosage | undefined): Record<string, string> {
+  if (!d) return {};
+  const f = d.frequency;
+  return Object.fromEntries(
+    Object.entries({
+      amount: d.amount?.toString(),
+      unit: d.unit,
+      times: f ? String(f.per === 'hours' ? f.every : f.times) : undefined,
+      per: f?.per,
+      route: d.route,
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
 }
 
 /** The form state for an existing entry. */
 export function draftFromEntry(entry: Entry): EntryDraft {
   const { kind, ...rest } = entry.details;
   const fields: Record<string, string> = {};
-  const flags: Record<string, boolean> = { active: true, current: true };
+  const flags: Record<string, boolean> = { active: true, current: true, asNeeded: false };
+  let reactions: string[] = [];
   for (const [k, v] of Object.entries(rest)) {
     if (typeof v === 'boolean') flags[k] = v;
-    else if (v !== undefined) fields[k] = String(v);
+    else if (typeof v === 'string' || typeof v === 'number') fields[k] = String(v);
+  }
+  if (entry.details.kind === 'allergy') reactions = [...(entry.details.reactions ?? [])];
+  if (entry.details.kind === 'medication') {
+    const d = entry.details;
+    Object.assign(fields, dosageFields(d.dosage));
+    flags.asNeeded = d.dosage?.asNeeded ?? false;
+    // Doses typed as words before they were structured become instructions, kept as written.
+    const words = [d.instructions, d.dose, d.frequency].filter(Boolean).join(', ');
+    delete fields.dose;
+    delete fields.frequency;
+    if (words) fields.instructions = words;
+    else delete fields.instructions;
   }
   return {
     kind,
@@ -49,6 +92,7 @@ export function draftFromEntry(entry: Entry): EntryDraft {
     sensitive: entry.sensitive,
     fields,
     flags,
+    reactions,
   };
 }
 
@@ -69,14 +113,15 @@ function detailsFrom(d: EntryDraft): EntryDetails {
     case 'allergy':
       return defined({
         kind: 'allergy',
+        reactions: d.reactions.length > 0 ? [...d.reactions] : undefined,
         reaction: f('reaction'),
         severity: (f('severity') ?? 'unknown') as 'unknown',
       });
     case 'medication':
       return defined({
         kind: 'medication',
-        dose: f('dose'),
-        frequency: f('frequency'),
+        dosage: dosageFrom(d),
+        instructions: f('instructions'),
         since: f('since'),
         prescriber: f('prescriber'),
         current: d.flags.current ?? true,
@@ -101,6 +146,33 @@ function detailsFrom(d: EntryDraft): EntryDetails {
     case 'note':
       return defined({ kind: 'note', date: f('date') });
   }
+}
+
+/** A number as typed, with a comma or a dot for decimals; NaN when it is not one. */
+export function parseAmount(value: string): number {
+  const v = value.trim().replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+}
+
+/** The structured dose from the form, or undefined when nothing was filled in. */
+function dosageFrom(d: EntryDraft): Dosage | undefined {
+  const f = (name: string) => opt(d.fields[name]);
+  const amount = f('amount');
+  const times = f('times');
+  const per = f('per') as (typeof FREQUENCY_PERS)[number] | undefined;
+  let frequency: DoseFrequency | undefined;
+  if (times !== undefined && per) {
+    const n = parseAmount(times);
+    frequency = per === 'hours' ? { per, every: n } : { per, times: n };
+  }
+  const dosage = defined({
+    amount: amount === undefined ? undefined : parseAmount(amount),
+    unit: amount === undefined ? undefined : (f('unit') as DoseUnit | undefined),
+    frequency,
+    asNeeded: d.flags.asNeeded ? true : undefined,
+    route: f('route'),
+  });
+  return Object.keys(dosage).length > 0 ? dosage : undefined;
 }
 
 /** Builds the entry to validate and save. */

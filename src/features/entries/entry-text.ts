@@ -1,29 +1,50 @@
 import type { TFunction } from 'i18next';
 import { formatIsoDate } from '../../i18n/format.ts';
 import type { Entry } from '../../record/types.ts';
+import { doseWords } from './dose-words.ts';
 
 /** The entry's name in the reader's language: the coded term's label, else the free text. */
 export function entryTitle(entry: Entry, t: TFunction): string {
   if (entry.term) {
     return t(`vocab:${entry.term.key}`, { defaultValue: entry.text ?? entry.term.code });
   }
+  // A right is named by its scheme (AME, PUMa, CSS) when the patient wrote nothing more.
+  if (!entry.text && entry.details.kind === 'right')
+    return t(`entry:scheme.${entry.details.scheme}`);
   return entry.text ?? '';
 }
 
-/** The short line under the title: dose and frequency, value and unit, dates. */
-export function entryDetailLine(entry: Entry, t: TFunction, lng: string): string {
+/**
+ * The short line under the title: dose and frequency, value and unit, dates. With
+ * `freeText: false` it leaves out the patient's own words (for the French column, which
+ * shows only what has a French translation).
+ */
+export function entryDetailLine(
+  entry: Entry,
+  t: TFunction,
+  lng: string,
+  { freeText = true }: { freeText?: boolean } = {},
+): string {
   const d = entry.details;
+  const own = (text: string | undefined) => (freeText ? text : undefined);
   const date = (v: string | undefined) => (v ? formatIsoDate(v, lng) : undefined);
   const parts: (string | undefined)[] = [];
   switch (d.kind) {
     case 'allergy':
       parts.push(
         d.severity !== 'unknown' ? t(`entry:severity.${d.severity}`) : undefined,
-        d.reaction,
+        ...(d.reactions ?? []).map((r) => t(`vocab:${r}`, { defaultValue: '' })),
+        own(d.reaction),
       );
       break;
     case 'medication':
-      parts.push(d.dose, d.frequency, d.since && t('entry:detail.since', { date: date(d.since) }));
+      parts.push(
+        d.dosage ? doseWords(t, lng)(d.dosage) : undefined,
+        own(d.instructions),
+        own(d.dose),
+        own(d.frequency),
+        d.since && t('entry:detail.since', { date: date(d.since) }),
+      );
       if (!d.current) parts.push(t('entry:detail.stopped'));
       break;
     case 'condition':
@@ -41,7 +62,7 @@ export function entryDetailLine(entry: Entry, t: TFunction, lng: string): string
       break;
     case 'right':
       parts.push(
-        t(`entry:scheme.${d.scheme}`),
+        entry.text ? t(`entry:scheme.${d.scheme}`) : undefined,
         d.number,
         d.validUntil && t('entry:detail.validUntil', { date: date(d.validUntil) }),
       );

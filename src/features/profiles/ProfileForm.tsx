@@ -24,6 +24,8 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
   const { t, i18n } = useTranslation(['summary', 'common', 'errors']);
   const { store } = useSession();
   const [name, setName] = useState(existing?.name ?? '');
+  const [family, setFamily] = useState(existing?.officialName?.family ?? '');
+  const [given, setGiven] = useState(existing?.officialName?.given ?? '');
   const [birthDate, setBirthDate] = useState(existing?.birthDate ?? '');
   const [sex, setSex] = useState<Sex>(existing?.sex ?? 'unknown');
   const [language, setLanguage] = useState(existing?.language ?? i18n.resolvedLanguage ?? 'fr');
@@ -36,9 +38,16 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const now = Date.now();
+    const official =
+      family.trim() || given.trim()
+        ? { family: family.trim(), ...(given.trim() ? { given: given.trim() } : {}) }
+        : undefined;
+    const { officialName: _old, ...kept } = existing ?? {};
     const profile: Profile = {
+      ...kept,
       id: existing?.id ?? newId(),
       name: name.trim(),
+      ...(official ? { officialName: official } : {}),
       relation: existing?.relation ?? relation,
       ...(birthDate ? { birthDate } : {}),
       sex,
@@ -71,6 +80,37 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
           />
         )}
       </Field>
+      <fieldset className="official-name">
+        <legend>{t('profile.officialName')}</legend>
+        <p className="field-hint">{t('profile.officialNameHint')}</p>
+        <Field label={t('profile.family')} error={fieldError('family')}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="family"
+              dir="ltr"
+              lang="fr"
+              autoComplete="off"
+              autoCapitalize="characters"
+              value={family}
+              onChange={(e) => setFamily(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('profile.given')} error={fieldError('given')}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="given"
+              dir="ltr"
+              lang="fr"
+              autoComplete="off"
+              value={given}
+              onChange={(e) => setGiven(e.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
       <Field label={t('profile.birthDate')} error={fieldError('birthDate')}>
         {(a11y) => (
           <input

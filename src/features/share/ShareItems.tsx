@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PaperDocument } from '../../record/documents.ts';
-import type { Entry } from '../../record/types.ts';
+import { declarationItem } from '../../record/shares.ts';
+import type { DeclarableKind, Entry } from '../../record/types.ts';
 import { ENTRY_KINDS } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
@@ -9,6 +10,8 @@ import { KIND_ICONS } from '../summary/kind-icons.ts';
 interface ShareItemsProps {
   entries: readonly Entry[];
   documents: readonly PaperDocument[];
+  /** The patient's standing "no known ..." statements, offered like entries. */
+  declarations: readonly DeclarableKind[];
   picked: ReadonlySet<string>;
   onToggle: (id: string, on: boolean) => void;
 }
@@ -17,7 +20,13 @@ interface ShareItemsProps {
  * Every entry and paper, grouped by kind, each with a checkbox. Sensitive ones are marked
  * so the patient knows what they are adding; they start unticked.
  */
-export function ShareItems({ entries, documents, picked, onToggle }: ShareItemsProps) {
+export function ShareItems({
+  entries,
+  documents,
+  declarations,
+  picked,
+  onToggle,
+}: ShareItemsProps) {
   const { t } = useTranslation(['share', 'entry', 'vocab', 'summary']);
   const row = (id: string, label: string, sensitive: boolean) => (
     <li key={id}>
@@ -46,7 +55,8 @@ export function ShareItems({ entries, documents, picked, onToggle }: ShareItemsP
     <>
       {ENTRY_KINDS.filter((kind) => kind !== 'note').map((kind) => {
         const ofKind = entries.filter((e) => e.details.kind === kind);
-        if (ofKind.length === 0) return null;
+        const declared = declarations.find((d) => d === kind);
+        if (ofKind.length === 0 && !declared) return null;
         return (
           <fieldset key={kind} className="share-group">
             <legend>
@@ -54,6 +64,8 @@ export function ShareItems({ entries, documents, picked, onToggle }: ShareItemsP
               {t(`entry:kinds.${kind}`)}
             </legend>
             <ul className="plain-list">
+              {declared &&
+                row(declarationItem(declared), t(`summary:declaration.made.${declared}`), false)}
               {ofKind.map((e) => row(e.id, entryTitle(e, t), e.sensitive))}
             </ul>
           </fieldset>

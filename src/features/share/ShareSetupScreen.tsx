@@ -2,14 +2,18 @@ import type { FormEvent } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { standingDeclarations } from '../../record/declarations.ts';
 import type { PaperDocument } from '../../record/documents.ts';
-import { ADMIN_DOCUMENT_TYPES } from '../../record/documents.ts';
 import type { Audience } from '../../record/shares.ts';
 import {
   AUDIENCES,
   DEFAULT_DURATION_H,
   SHARE_DURATIONS_H,
+  declarationItem,
+  defaultDeclarations,
+  defaultDocuments,
   defaultSelection,
+  isAdminPaper,
 } from '../../record/shares.ts';
 import { Button } from '../../ui/Button.tsx';
 import type { IconName } from '../../ui/Icon.tsx';
@@ -29,14 +33,6 @@ const AUDIENCE_ICONS: Record<Audience, IconName> = {
   custom: 'edit',
 };
 
-function defaultDocuments(docs: readonly PaperDocument[], audience: Audience): string[] {
-  const admin = (d: PaperDocument) => (ADMIN_DOCUMENT_TYPES as readonly string[]).includes(d.type);
-  if (audience === 'custom') return [];
-  return docs
-    .filter((d) => !d.sensitive && (audience === 'social' ? admin(d) : !admin(d)))
-    .map((d) => d.id);
-}
-
 /** "Show to a doctor": who it is for, what, for how long, and a PIN. */
 export function ShareSetupScreen() {
   const { t } = useTranslation(['share', 'common', 'errors']);
@@ -47,9 +43,31 @@ export function ShareSetupScreen() {
     () => state.entries.filter((e) => e.profileId === activeProfileId),
     [state.entries, activeProfileId],
   );
+  const declarations = useMemo(
+    () => (profile ? standingDeclarations(profile, state.entries) : []),
+    [profile, state.entries],
+  );
   const [documents, setDocuments] = useState<PaperDocument[]>([]);
   const [audience, setAudience] = useState<Audience>('doctor');
-  const [picked, setPicked] = useState<Set<string>>(() => defaultSelection(entries, 'doctor'));
+  const [picked, setPicked] = useState<Set<string>>(
+    () =>
+      new Set([
+        ...defaultSelection(entries, 'doctor'),
+        ...defaultDeclarations(declarations, 'doctor'),
+      ]),
+  );
+  // A social worker sees administrative items only: rights and administrative papers.
+  const offered = useMemo(
+    () =>
+      audience === 'social'
+        ? {
+            entries: entries.filter((e) => e.details.kind === 'right'),
+            documents: documents.filter(isAdminPaper),
+            declarations: [],
+          }
+        : { entries, documents, declarations },
+    [audience, entries, documents, declarations],
+  );
   const [hours, setHours] = useState<number>(DEFAULT_DURATION_H);
   const [withPin, setWithPin] = useState(true);
   const [failure, setFailure] = useState<string | undefined>();
@@ -75,7 +93,13 @@ export function ShareSetupScreen() {
 
   const chooseAudience = (a: Audience) => {
     setAudience(a);
-    setPicked(new Set([...defaultSelection(entries, a), ...defaultDocuments(documents, a)]));
+    setPicked(
+      new Set([
+        ...defaultSelection(entries, a),
+        ...defaultDocuments(documents, a),
+        ...defaultDeclarations(declarations, a),
+      ]),
+    );
   };
 
   async function submit(e: FormEvent) {
@@ -86,8 +110,9 @@ export function ShareSetupScreen() {
       const share = await create({
         profile,
         audience,
-        entries: entries.filter((x) => picked.has(x.id)),
-        documents: documents.filter((d) => picked.has(d.id)),
+        entries: offered.entries.filter((x) => picked.has(x.id)),
+        documents: offered.documents.filter((d) => picked.has(d.id)),
+        declaredNone: offered.declarations.filter((k) => picked.has(declarationItem(k))),
         hours,
         ...(withPin ? { passcode: randomSharePin() } : {}),
       });
@@ -123,8 +148,9 @@ export function ShareSetupScreen() {
         </fieldset>
         <h2>{t('what.legend')}</h2>
         <ShareItems
-          entries={entries}
-          documents={documents}
+          entries={offered.entries}
+          documents={offered.documents}
+          declarations={offered.declarations}
           picked={picked}
           onToggle={(id, on) =>
             setPicked((p) => {

@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { PaperDocument } from '../../record/documents.ts';
 import { newId } from '../../record/ids.ts';
 import type { Audience, ShareRecord } from '../../record/shares.ts';
-import type { Entry, Profile } from '../../record/types.ts';
+import type { DeclarableKind, Entry, Profile } from '../../record/types.ts';
 import { createShare } from '../../share/create.ts';
-import type { IpsDocument } from '../../share/ips-build.ts';
+import type { SharedPaper } from '../../share/ips-build.ts';
 import { buildIps } from '../../share/ips-build.ts';
 import { useSession } from '../session/session-context.ts';
-import { ipsLabels } from './share-labels.ts';
+import { shareWords } from './share-labels.ts';
 
 export interface ShareChoice {
   profile: Profile;
   audience: Audience;
   entries: readonly Entry[];
   documents: readonly PaperDocument[];
+  /** The "no known ..." statements the patient picked. */
+  declaredNone: readonly DeclarableKind[];
   hours: number;
   passcode?: string;
 }
@@ -33,7 +35,7 @@ export function useCreateShare() {
       setProgress(0);
       try {
         const fr = i18n.getFixedT('fr', 'documents');
-        const documents: IpsDocument[] = [];
+        const documents: SharedPaper[] = [];
         for (const doc of choice.documents) {
           const pages = await Promise.all(
             doc.files.map(async (file) => ({
@@ -44,6 +46,7 @@ export function useCreateShare() {
           documents.push({
             title: doc.title,
             ...(doc.date ? { date: doc.date } : {}),
+            type: doc.type,
             typeLabel: fr(`types.${doc.type}`, { defaultValue: doc.type }),
             pages,
           });
@@ -51,9 +54,11 @@ export function useCreateShare() {
         const now = new Date();
         const bundle = buildIps({
           profile: choice.profile,
+          audience: choice.audience,
           entries: choice.entries,
+          declaredNone: choice.declaredNone,
           documents,
-          labels: await ipsLabels(i18n, choice.profile.language),
+          words: await shareWords(i18n, choice.profile.language),
           now,
         });
         const exp = Math.floor(now.getTime() / 1000) + choice.hours * 3600;

@@ -28,6 +28,12 @@ export const EntryItem = memo(function EntryItem({ entry, t, lng, fr, speak }: E
   // Free text is shown as written, labelled with its language when it differs from the UI's.
   const written = !entry.term && entry.textLang ? findLanguage(entry.textLang) : undefined;
   const textLang = written && written.code !== lng ? written : undefined;
+  // The French column holds only what has a French translation: coded names and details.
+  // Free text has no French: it is shown once, as written, above.
+  const frTitle = fr && entry.term ? entryTitle(entry, fr) : undefined;
+  const frDetail = fr
+    ? entryDetailLine(entry, fr, CLINICIAN_LANGUAGE, { freeText: false })
+    : undefined;
   return (
     <li className={`entry-item${entry.sensitive ? ' is-sensitive' : ''}`}>
       <Link to={`/entry/${entry.id}`} className="entry-link">
@@ -37,12 +43,11 @@ export const EntryItem = memo(function EntryItem({ entry, t, lng, fr, speak }: E
           </span>
           {textLang && <span className="tag">{textLang.nativeName}</span>}
           {detail && <span className="entry-detail">{detail}</span>}
-          {fr && (
+          {(frTitle || frDetail) && (
             <span className="entry-french" lang={CLINICIAN_LANGUAGE} dir="ltr">
               <span className="tag">FR</span>
-              {/* Free text has no French: it is shown once, as written, above. */}
-              {entry.term && <span>{entryTitle(entry, fr)}</span>}
-              <span className="entry-detail">{entryDetailLine(entry, fr, CLINICIAN_LANGUAGE)}</span>
+              {frTitle && <span>{frTitle}</span>}
+              {frDetail && <span className="entry-detail">{frDetail}</span>}
             </span>
           )}
         </span>

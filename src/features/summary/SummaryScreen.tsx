@@ -13,6 +13,8 @@ import { ProfileSwitcher } from './ProfileSwitcher.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
 import { useSpeech } from '../shell/useSpeech.ts';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
+import { isDeclarable } from '../../record/declarations.ts';
+import { NoneDeclaration } from './NoneDeclaration.tsx';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
@@ -42,6 +44,12 @@ export function SummaryScreen() {
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
+      {profile && (
+        <Link className="btn btn-ghost btn-small profile-edit" to={`/profile/${profile.id}`}>
+          <Icon name="edit" />
+          <span>{t('profiles.edit', { name: profile.name })}</span>
+        </Link>
+      )}
       {profile && (
         <div className="summary-actions">
           <Link className="btn btn-primary" to="/share">
@@ -105,7 +113,11 @@ export function SummaryScreen() {
               </Link>
             </div>
             {entries.length === 0 ? (
-              <p className="empty">{t(`entry:none.${kind}`)}</p>
+              isDeclarable(kind) ? (
+                <NoneDeclaration profile={profile} kind={kind} />
+              ) : (
+                <p className="empty">{t(`entry:none.${kind}`)}</p>
+              )
             ) : (
               <ul className="entry-list">
                 {entries.map((e) => (

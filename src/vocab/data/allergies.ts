@@ -2,8 +2,13 @@ import type { Term } from '../types.ts';
 
 /**
  * Allergens. Drug allergies are coded by WHO ATC group (level 2 to 5), so an allergy to
- * "penicillins" covers every medicine under J01C. Non-drug allergens use Carnet's own
- * `carnet-allergen` system: its codes are stable identifiers, not borrowed from SNOMED CT.
+ * "penicillins" covers every medicine under J01C. Non-drug allergens are SNOMED CT
+ * substance concepts of the International Edition, all in the SNOMED International
+ * Patient Set that the IPS allergy value set draws on. Two stay on Carnet's own
+ * `carnet-allergen` system because no International Edition substance was confirmed for
+ * them: tree nuts (the only "Tree nut (substance)" is in the US extension) and house dust
+ * mite (public sources give an organism, or a finding, not a substance). Keys never
+ * change: entries saved with `carnet-allergen|peanut` still find `allergy.peanut`.
  * Pure data.
  */
 export const ALLERGENS: readonly Term[] = [
@@ -26,25 +31,25 @@ export const ALLERGENS: readonly Term[] = [
   { system: 'atc', code: 'D08AG', kind: 'allergy', key: 'allergy.iodine' },
   { system: 'atc', code: 'D08AC02', kind: 'allergy', key: 'allergy.chlorhexidine' },
   { system: 'atc', code: 'B01AB', kind: 'allergy', key: 'allergy.heparins' },
-  { system: 'carnet-allergen', code: 'peanut', kind: 'allergy', key: 'allergy.peanut' },
+  { system: 'snomed', code: '762952008', kind: 'allergy', key: 'allergy.peanut' },
   { system: 'carnet-allergen', code: 'treeNuts', kind: 'allergy', key: 'allergy.treeNuts' },
-  { system: 'carnet-allergen', code: 'egg', kind: 'allergy', key: 'allergy.egg' },
-  { system: 'carnet-allergen', code: 'cowsMilk', kind: 'allergy', key: 'allergy.cowsMilk' },
-  { system: 'carnet-allergen', code: 'fish', kind: 'allergy', key: 'allergy.fish' },
-  { system: 'carnet-allergen', code: 'shellfish', kind: 'allergy', key: 'allergy.shellfish' },
-  { system: 'carnet-allergen', code: 'wheat', kind: 'allergy', key: 'allergy.wheat' },
-  { system: 'carnet-allergen', code: 'soy', kind: 'allergy', key: 'allergy.soy' },
-  { system: 'carnet-allergen', code: 'sesame', kind: 'allergy', key: 'allergy.sesame' },
-  { system: 'carnet-allergen', code: 'latex', kind: 'allergy', key: 'allergy.latex' },
-  { system: 'carnet-allergen', code: 'beeVenom', kind: 'allergy', key: 'allergy.beeVenom' },
-  { system: 'carnet-allergen', code: 'waspVenom', kind: 'allergy', key: 'allergy.waspVenom' },
-  { system: 'carnet-allergen', code: 'pollen', kind: 'allergy', key: 'allergy.pollen' },
+  { system: 'snomed', code: '102263004', kind: 'allergy', key: 'allergy.egg' },
+  { system: 'snomed', code: '264295007', kind: 'allergy', key: 'allergy.cowsMilk' },
+  { system: 'snomed', code: '735971005', kind: 'allergy', key: 'allergy.fish' },
+  { system: 'snomed', code: '735029006', kind: 'allergy', key: 'allergy.shellfish' },
+  { system: 'snomed', code: '412071004', kind: 'allergy', key: 'allergy.wheat' },
+  { system: 'snomed', code: '256355007', kind: 'allergy', key: 'allergy.soy' },
+  { system: 'snomed', code: '260167008', kind: 'allergy', key: 'allergy.sesame' },
+  { system: 'snomed', code: '111088007', kind: 'allergy', key: 'allergy.latex' },
+  { system: 'snomed', code: '288328004', kind: 'allergy', key: 'allergy.beeVenom' },
+  { system: 'snomed', code: '256440004', kind: 'allergy', key: 'allergy.waspVenom' },
+  { system: 'snomed', code: '256259004', kind: 'allergy', key: 'allergy.pollen' },
   {
     system: 'carnet-allergen',
     code: 'houseDustMite',
     kind: 'allergy',
     key: 'allergy.houseDustMite',
   },
-  { system: 'carnet-allergen', code: 'catDander', kind: 'allergy', key: 'allergy.catDander' },
-  { system: 'carnet-allergen', code: 'nickel', kind: 'allergy', key: 'allergy.nickel' },
+  { system: 'snomed', code: '260152009', kind: 'allergy', key: 'allergy.catDander' },
+  { system: 'snomed', code: '33396006', kind: 'allergy', key: 'allergy.nickel' },
 ];

@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { Dosage } from '../../record/types.ts';
+
+/**
+ * A structured dose in words, in the language of `t` (namespaces `entry` and `vocab`):
+ * "500 mg, 3 times a day, by mouth, when needed". Plurals follow the language's own rules
+ * (`_one`, `_few`, `_many`, `_other`), decimals its own separator.
+ */
+export function doseWords(t: TFunction, lng: string): (d: Dosage) => string {
+  const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 3 });
+  return (d) => {
+    const parts: string[] = [];
+    if (d.amount !== undefined && d.unit) {
+      parts.push(
+        t(`entry:dosage.unit.${d.unit}`, { count: d.amount, amount: number.format(d.amount) }),
+      );
+    }
+    const f = d.frequency;
+    if (f) {
+      parts.push(
+        f.per === 'hours'
+          ? t('entry:dosage.everyHours', { count: f.every })
+          : t(f.per === 'day' ? 'entry:dosage.perDay' : 'entry:dosage.perWeek', {
+              count: f.times,
+            }),
+      );
+    }
+    if (d.route) parts.push(t(`vocab:${d.route}`, { defaultValue: '' }));
+    if (d.asNeeded) parts.push(t('entry:dosage.asNeeded'));
+    return parts.filter(Boolean).join(', ');
+  };
+}
