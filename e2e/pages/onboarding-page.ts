@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The first-run flow: language, PIN, recovery code, who the record is for. */
@@ -16,8 +16,25 @@ export class OnboardingPage {
 
   /** Sets a PIN (French labels) and returns the recovery code shown once. */
   async createWithPin(pin: string): Promise<string> {
+    await this.typePin(pin);
+    return this.submitPin();
+  }
+
+  /** Types the new PIN and its confirmation, in whatever digits `pin` and `confirm` use. */
+  async typePin(pin: string, confirm = pin): Promise<void> {
     await this.page.getByLabel('Nouveau code').fill(pin);
-    await this.page.getByLabel('Retapez le code').fill(pin);
+    await this.page.getByLabel('Retapez le code').fill(confirm);
+  }
+
+  /** The PIN fields the browser itself marks invalid (a `pattern` refusing some digits). */
+  invalidPinFields(): Locator {
+    return this.page.locator(
+      'input[name="new-secret"]:invalid, input[name="confirm-secret"]:invalid',
+    );
+  }
+
+  /** Creates the vault with the PIN typed and returns the recovery code shown once. */
+  async submitPin(): Promise<string> {
     await this.page.getByRole('button', { name: 'Créer mon carnet' }).click();
     const code = this.page.getByTestId('recovery-code');
     await expect(code).toBeVisible({ timeout: 30_000 });

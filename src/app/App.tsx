@@ -13,6 +13,9 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
 const Onboarding = lazy(() =>
   import('../features/onboarding/Onboarding.tsx').then((m) => ({ default: m.Onboarding })),
 );
+const NewSecretScreen = lazy(() =>
+  import('../features/unlock/NewSecretScreen.tsx').then((m) => ({ default: m.NewSecretScreen })),
+);
 const loadRecordRoutes = () => import('./RecordRoutes.tsx');
 const RecordRoutes = lazy(() => loadRecordRoutes().then((m) => ({ default: m.RecordRoutes })));
 
@@ -63,7 +66,8 @@ function Gate() {
     case 'locked':
       return <UnlockScreen kind={state.kind} />;
     case 'unlocked':
-      return <RecordRoutes />;
+      // After the recovery code, a new PIN comes first: no route exists until it is saved.
+      return state.mustChooseSecret ? <NewSecretScreen /> : <RecordRoutes />;
   }
 }
 

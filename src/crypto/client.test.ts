@@ -83,6 +83,24 @@ describe('vault client over postMessage', () => {
     expect(settled).toEqual([{ ok: false, code: 'bad-envelope' }]);
   });
 
+  it('changes the secret through the worker only with the current one or after recovery', async () => {
+    const { client } = connected();
+    const { keyring, recoveryCode } = await client.create('123456', 'pin');
+    const wrong = { by: 'current', secret: '000000', wrap: keyring.password } as const;
+    await expect(client.rewrap('135790', 'pin', wrong)).rejects.toMatchObject({
+      code: 'wrong-secret',
+    });
+    await expect(client.rewrap('135790', 'pin', { by: 'recovery' })).rejects.toMatchObject({
+      code: 'secret-required',
+    });
+    await client.lock();
+    await client.unlockWithRecovery(recoveryCode, keyring.recovery);
+    const wrap = await client.rewrap('135790', 'pin', { by: 'recovery' });
+    await client.lock();
+    await client.unlock('135790', wrap);
+    expect(await client.isUnlocked()).toBe(true);
+  });
+
   it('seals and opens a file through the worker, chunks crossing in batches', async () => {
     const { client, posted } = connected();
     await client.create('123456', 'pin');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KDF_DEFAULT, KDF_FLOOR, acceptNewSecret, normaliseSecret } from './kdf.ts';
+import { KDF_DEFAULT, KDF_FLOOR, acceptNewSecret } from './kdf.ts';
+import { normaliseSecret } from './secret-rules.ts';
 import { Vault } from './vault.ts';
 import type { PasswordWrap } from './types.ts';
 import { codeOf, floorVault } from './test-helpers.ts';
@@ -83,7 +84,8 @@ describe('secrets', () => {
     const vault = floorVault();
     expect(await codeOf(vault.create('12345', 'pin'))).toBe('weak-secret');
     expect(await vault.isUnlocked()).toBe(false);
-    await vault.create('passe-partout', 'passphrase');
-    expect(await codeOf(vault.rewrap('court', 'passphrase'))).toBe('weak-secret');
+    const { keyring } = await vault.create('passe-partout', 'passphrase');
+    const proof = { by: 'current', secret: 'passe-partout', wrap: keyring.password } as const;
+    expect(await codeOf(vault.rewrap('court', 'passphrase', proof))).toBe('weak-secret');
   });
 });

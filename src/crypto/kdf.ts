@@ -6,6 +6,7 @@ import type { Sodium } from './sodium.ts';
 import type { KdfParams, SecretKind } from './types.ts';
 import { CryptoError } from './types.ts';
 import { fromBase64Url, utf8Encode } from './encoding.ts';
+import { newSecretProblem, normaliseSecret } from './secret-rules.ts';
 
 /** Argon2id cost: passes over memory and bytes of memory. */
 export interface KdfCost {
@@ -51,48 +52,15 @@ export function assertKdfCost(cost: KdfCost): void {
   }
 }
 
-/** Zeros of the digit sets patients may type a PIN with: Latin, Arabic, Persian/Urdu, Bengali, Devanagari, Tamil, full-width. */
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x9e6, 0x966, 0xbe6, 0xff10];
-
-function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (c) => {
-    const cp = c.codePointAt(0) ?? 0;
-    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
-    return zero === undefined ? c : String(cp - zero);
-  });
-}
-
 /**
- * The canonical form of a secret, the bytes Argon2id sees. Unicode NFC, so the same
- * passphrase typed on two keyboards is the same; for a PIN, every common digit set is read
- * as 0-9 (an Arabic keyboard's ١٢٣ is 123) and spaces are dropped; for a passphrase,
- * leading and trailing spaces are dropped and inner runs of spaces count as one (phone
- * keyboards add a space after each suggested word).
- */
-export function normaliseSecret(secret: string, kind: SecretKind): string {
-  if (typeof secret !== 'string') throw new CryptoError('bad-input');
-  const nfc = secret.normalize('NFC');
-  return kind === 'pin' ? asciiDigits(nfc).replace(/\s+/gu, '') : nfc.trim().replace(/\s+/gu, ' ');
-}
-
-/** Shortest accepted PIN, in digits. */
-export const PIN_MIN_DIGITS = 6;
-/** Shortest accepted passphrase, in characters (code points) after normalisation. */
-export const PASSPHRASE_MIN_CHARS = 8;
-
-/**
- * Normalises a new secret and checks its strength: a PIN is at least 6 digits and only
- * digits; a passphrase is at least 8 characters. Otherwise throws `weak-secret`.
- * Only for new secrets: unlocking never re-checks strength, so a rule raised later never
- * locks anyone out.
+ * Normalises a new secret and checks it against the one rule (secret-rules.ts, which the
+ * screens use too): a PIN is at least 6 digits and only digits, a passphrase at least 8
+ * characters. Returns the normalised secret; otherwise throws `weak-secret`. Only for new
+ * secrets: unlocking never re-checks strength, so a rule raised later never locks anyone out.
  */
 export function acceptNewSecret(secret: string, kind: SecretKind): string {
   const normal = normaliseSecret(secret, kind);
-  const ok =
-    kind === 'pin'
-      ? new RegExp(`^[0-9]{${PIN_MIN_DIGITS},}$`).test(normal)
-      : [...normal].length >= PASSPHRASE_MIN_CHARS;
-  if (!ok) throw new CryptoError('weak-secret');
+  if (newSecretProblem(secret, kind) !== null) throw new CryptoError('weak-secret');
   return normal;
 }
 

@@ -18,6 +18,11 @@ export const VAULT_METHODS: readonly VaultMethod[] = [
   'create',
   'unlock',
   'unlockWithRecovery',
+  // args [newSecret, kind, SecretChangeProof]: the current secret and the stored password
+  // wrap, or `{ by: 'recovery' }`, accepted only while the vault is open from the recovery
+  // code. The current secret crosses to the worker like the one typed to unlock, and is
+  // checked there against the key held; answers a PasswordWrap or `weak-secret`,
+  // `wrong-secret`, `secret-required`, `locked`.
   'rewrap',
   'renewRecovery',
   'lock',

@@ -76,6 +76,7 @@ export type CryptoErrorCode =
   | 'bad-envelope' // malformed, tampered, moved to another row, or wrong key
   | 'unsupported-version' // an envelope or wrap from a future format
   | 'bad-recovery-code' // the recovery code is not well formed (typo, wrong length)
+  | 'secret-required' // a new secret without the current one, outside a recovery-code unlock
   | 'bad-input' // a programming error: invalid table name, empty id, unknown request
   | 'crypto-unavailable'; // libsodium or the worker could not start
 
@@ -88,6 +89,7 @@ export const CRYPTO_ERROR_CODES = Object.keys({
   'bad-envelope': true,
   'unsupported-version': true,
   'bad-recovery-code': true,
+  'secret-required': true,
   'bad-input': true,
   'crypto-unavailable': true,
 } satisfies Record<CryptoErrorCode, true>) as readonly CryptoErrorCode[];
@@ -111,6 +113,21 @@ export type OpenResult =
   | { readonly ok: true; readonly plaintext: Uint8Array }
   | { readonly ok: false; readonly code: CryptoErrorCode };
 
+/**
+ * What allows a new PIN or passphrase (see `VaultApi.rewrap`): the current secret, checked
+ * against the stored password wrap; or, only while the vault is open from a recovery-code
+ * unlock, nothing more (whoever holds the recovery code could open the vault anyway).
+ */
+export type SecretChangeProof =
+  | {
+      readonly by: 'current';
+      /** The PIN or passphrase in use now, as typed (normalised inside the vault). */
+      readonly secret: string;
+      /** The password wrap in storage, which `secret` must open to this vault's key. */
+      readonly wrap: PasswordWrap;
+    }
+  | { readonly by: 'recovery' };
+
 /** Everything the app may ask of the vault. */
 export interface VaultApi {
   /** True while the vault key is held in memory. */
@@ -127,8 +144,14 @@ export interface VaultApi {
   unlock(secret: string, wrap: PasswordWrap): Promise<void>;
   /** Opens the vault with the recovery code (tolerates case, spaces and dashes). */
   unlockWithRecovery(code: string, wrap: RecoveryWrap): Promise<void>;
-  /** Re-wraps the (unlocked) vault key under a new secret with a new salt. Data is untouched. */
-  rewrap(secret: string, kind: SecretKind): Promise<PasswordWrap>;
+  /**
+   * Re-wraps the (unlocked) vault key under a new secret with a new salt. Data is untouched.
+   * The new secret is checked first (`weak-secret`); then the proof: `by: 'current'` must
+   * open `wrap` to the key held now (`wrong-secret` otherwise, after one Argon2id), and
+   * `by: 'recovery'` is accepted only while the vault is open from `unlockWithRecovery`
+   * (`secret-required` otherwise). The caller stores the returned wrap in place of the old.
+   */
+  rewrap(secret: string, kind: SecretKind, proof: SecretChangeProof): Promise<PasswordWrap>;
   /** Forgets the vault key. */
   lock(): Promise<void>;
   /** Seals each plaintext with a fresh nonce. Throws `locked` when locked. */

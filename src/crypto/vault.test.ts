@@ -58,7 +58,7 @@ describe('Vault', () => {
     expect(await codeOf(vault.seal([note('x', 'y')]))).toBe('locked');
     expect(await codeOf(vault.open(req))).toBe('locked');
     expect(await codeOf(vault.openSettled(req))).toBe('locked');
-    expect(await codeOf(vault.rewrap('999999', 'pin'))).toBe('locked');
+    expect(await codeOf(vault.rewrap('999999', 'pin', { by: 'recovery' }))).toBe('locked');
     expect(await codeOf(vault.renewRecovery())).toBe('locked');
   });
 
@@ -66,13 +66,59 @@ describe('Vault', () => {
     const vault = floorVault();
     const { keyring } = await vault.create('123456', 'pin');
     const [env] = await vault.seal([note('r', 'kept')]);
-    const newWrap = await vault.rewrap('une phrase secrète', 'passphrase');
+    const newWrap = await vault.rewrap('une phrase secrète', 'passphrase', {
+      by: 'current',
+      secret: '123456',
+      wrap: keyring.password,
+    });
     expect(newWrap.kdf.salt).not.toBe(keyring.password.kdf.salt);
     await vault.lock();
     expect(await codeOf(vault.unlock('123456', newWrap))).toBe('wrong-secret');
     await vault.unlock('une phrase secrète', newWrap);
     const [plain] = await vault.open([{ table: 'entries', id: 'r', envelope: env as Envelope }]);
     expect(utf8Decode(plain ?? new Uint8Array())).toBe('kept');
+  });
+
+  it('rewrap asks for the current secret, in any digit set, and refuses a wrong one', async () => {
+    const vault = floorVault();
+    const { keyring } = await vault.create('٢٤٦٨١٣', 'pin');
+    const current = (secret: string) =>
+      ({ by: 'current', secret, wrap: keyring.password }) as const;
+    expect(await codeOf(vault.rewrap('135790', 'pin', current('000000')))).toBe('wrong-secret');
+    expect(await codeOf(vault.rewrap('135790', 'pin', { by: 'recovery' }))).toBe('secret-required');
+    // A garbled proof from the other side of the worker boundary is a programming error.
+    expect(await codeOf(vault.rewrap('135790', 'pin', null as never))).toBe('bad-input');
+    expect(await vault.isUnlocked()).toBe(true);
+    const newWrap = await vault.rewrap('135790', 'pin', current('246813'));
+    await vault.lock();
+    await vault.unlock('١٣٥٧٩٠', newWrap);
+    expect(await vault.isUnlocked()).toBe(true);
+  });
+
+  it('rewrap refuses the wrap of another vault even when the secret opens it', async () => {
+    const vault = floorVault();
+    const other = floorVault();
+    const { keyring: theirs } = await other.create('123456', 'pin');
+    await vault.create('123456', 'pin');
+    const proof = { by: 'current', secret: '123456', wrap: theirs.password } as const;
+    expect(await codeOf(vault.rewrap('654321', 'pin', proof))).toBe('wrong-secret');
+  });
+
+  it('after the recovery code, rewrap needs no current secret, until the vault locks', async () => {
+    const vault = floorVault();
+    const { keyring, recoveryCode } = await vault.create('123456', 'pin');
+    await vault.lock();
+    await vault.unlockWithRecovery(recoveryCode, keyring.recovery);
+    const newWrap = await vault.rewrap('135790', 'pin', { by: 'recovery' });
+    await vault.lock();
+    await vault.unlock('135790', newWrap);
+    // Opened with the PIN now: the exemption is gone.
+    expect(await codeOf(vault.rewrap('246813', 'pin', { by: 'recovery' }))).toBe('secret-required');
+    await vault.lock();
+    await vault.unlockWithRecovery(recoveryCode, keyring.recovery);
+    await vault.lock();
+    await vault.unlock('135790', newWrap);
+    expect(await codeOf(vault.rewrap('246813', 'pin', { by: 'recovery' }))).toBe('secret-required');
   });
 
   it('openSettled reports a bad row without hiding the good ones', async () => {

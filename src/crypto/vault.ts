@@ -17,13 +17,15 @@ import type {
   RecoveryCode,
   RecoveryWrap,
   SealRequest,
+  SecretChangeProof,
   SecretKind,
   VaultKey,
   VaultService,
 } from './types.ts';
 import { CryptoError } from './types.ts';
 import type { KdfCost } from './kdf.ts';
-import { KDF_DEFAULT, acceptNewSecret, assertKdfCost, normaliseSecret } from './kdf.ts';
+import { KDF_DEFAULT, acceptNewSecret, assertKdfCost } from './kdf.ts';
+import { normaliseSecret } from './secret-rules.ts';
 import { openRecord, sealRecord } from './envelope.ts';
 import { FileSessions, openFileWith, sealFileWith } from './file-sessions.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
@@ -50,6 +52,11 @@ export interface VaultOptions {
 /** The in-process vault. Every method is async so the worker client has the same shape. */
 export class Vault implements VaultService, FileVault, FileSessionApi {
   #key: VaultKey | undefined;
+  /**
+   * How the held key was obtained: by the PIN or passphrase (or by creating the vault), or
+   * by the recovery code. Only the latter lets `rewrap` go without the current secret.
+   */
+  #openedBy: 'secret' | 'recovery' | undefined;
   readonly #cost: KdfCost;
   readonly #load: () => Promise<Sodium>;
   readonly #files = new FileSessions((run) => this.withKey(run));
@@ -79,7 +86,7 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
       const password = wrapWithPassword(sodium, vaultKey, normal, kind, this.#cost);
       const recovery = wrapWithRecovery(sodium, vaultKey, recoveryKey);
       const recoveryCode = formatRecoveryCode(recoveryKey);
-      this.#install(sodium, vaultKey);
+      this.#install(sodium, vaultKey, 'secret');
       return { keyring: { password, recovery }, recoveryCode };
     } catch (error) {
       sodium.memzero(vaultKey);
@@ -93,7 +100,8 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
   async unlock(secret: string, wrap: PasswordWrap): Promise<void> {
     assertPasswordWrap(wrap);
     const sodium = await this.#load();
-    this.#install(sodium, unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap));
+    const key = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap);
+    this.#install(sodium, key, 'secret');
   }
 
   /** Unlocks with the recovery code: a typo is `bad-recovery-code`, a wrong code `wrong-secret`. */
@@ -101,17 +109,33 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     const recoveryKey = parseRecoveryCode(code);
     const sodium = await this.#load();
     try {
-      this.#install(sodium, unwrapWithRecovery(sodium, recoveryKey, wrap));
+      this.#install(sodium, unwrapWithRecovery(sodium, recoveryKey, wrap), 'recovery');
     } finally {
       sodium.memzero(recoveryKey);
     }
   }
 
-  /** Wraps the held key under a new secret, new salt and the current default cost. */
-  async rewrap(secret: string, kind: SecretKind): Promise<PasswordWrap> {
+  /**
+   * Wraps the held key under a new secret, new salt and the current default cost, once the
+   * proof allows it (see `VaultApi.rewrap`).
+   * SECURITY: someone holding an unlocked phone must not be able to change the PIN (and
+   * lock the patient out, or keep a way in) without knowing the current one. The one
+   * exception is the vault opened with the recovery code: the patient has forgotten the
+   * PIN, and the code's holder can open the vault anyway. It lasts until the vault locks,
+   * so a new wrap that failed to be stored can be made again.
+   */
+  async rewrap(secret: string, kind: SecretKind, proof: SecretChangeProof): Promise<PasswordWrap> {
     const normal = acceptNewSecret(secret, kind);
     const sodium = await this.#load();
-    return wrapWithPassword(sodium, this.#held(), normal, kind, this.#cost);
+    const held = this.#held();
+    if (proof?.by === 'current') {
+      this.#checkCurrent(sodium, held, proof.secret, proof.wrap);
+    } else if (proof?.by !== 'recovery') {
+      throw new CryptoError('bad-input');
+    } else if (this.#openedBy !== 'recovery') {
+      throw new CryptoError('secret-required');
+    }
+    return wrapWithPassword(sodium, held, normal, kind, this.#cost);
   }
 
   /** Wraps the held key under a brand-new recovery key and returns its code, once. */
@@ -138,6 +162,7 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
   async lock(): Promise<void> {
     const key = this.#key;
     this.#key = undefined;
+    this.#openedBy = undefined;
     this.#files.clear();
     if (key) (await this.#load()).memzero(key);
   }
@@ -223,8 +248,23 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     return this.#key;
   }
 
-  #install(sodium: Sodium, key: VaultKey): void {
+  #install(sodium: Sodium, key: VaultKey, openedBy: 'secret' | 'recovery'): void {
     if (this.#key) sodium.memzero(this.#key);
     this.#key = key;
+    this.#openedBy = openedBy;
+  }
+
+  /**
+   * Throws `wrong-secret` unless `secret` opens `wrap` to the very key held now (a wrap of
+   * another vault is as wrong as a wrong PIN). The unwrapped copy is zeroed at once.
+   */
+  #checkCurrent(sodium: Sodium, held: VaultKey, secret: string, wrap: PasswordWrap): void {
+    assertPasswordWrap(wrap);
+    const opened = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap);
+    try {
+      if (!sodium.memcmp(opened, held)) throw new CryptoError('wrong-secret');
+    } finally {
+      sodium.memzero(opened);
+    }
   }
 }

@@ -10,7 +10,7 @@ import { loadSodium } from './sodium.ts';
 import { openRecord } from './envelope.ts';
 import { fromBase64Url, utf8Decode } from './encoding.ts';
 import { unwrapWithPassword, unwrapWithRecovery } from './wrap.ts';
-import { normaliseSecret } from './kdf.ts';
+import { normaliseSecret } from './secret-rules.ts';
 import { parseRecoveryCode } from './recovery-code.ts';
 import type { Envelope, OpenRequest, PasswordWrap, RecoveryWrap } from './types.ts';
 import { Vault } from './vault.ts';

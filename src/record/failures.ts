@@ -10,6 +10,9 @@ const FROM_CRYPTO: Record<CryptoErrorCode, RecordErrorCode> = {
   'wrong-secret': 'wrong-secret',
   'weak-secret': 'weak-secret',
   'bad-recovery-code': 'bad-recovery-code',
+  // Changing the secret without the current one, outside a recovery-code unlock: the
+  // current secret was not proved, which the patient hears as a wrong one.
+  'secret-required': 'wrong-secret',
   'kdf-below-floor': 'corrupt',
   'bad-envelope': 'corrupt',
   'unsupported-version': 'corrupt',

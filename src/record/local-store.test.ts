@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { floorVault } from '../crypto/test-helpers.ts';
-import { getAllSealed, openCarnetDb, peekKeyring, putSealed } from '../db/index.ts';
+import {
+  getAllSealed,
+  getKeyring,
+  getMeta,
+  openCarnetDb,
+  peekKeyring,
+  putSealed,
+} from '../db/index.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
 import type { Entry, Profile } from './types.ts';
@@ -116,13 +123,61 @@ describe('local store', () => {
     const { store } = setup();
     const code = await store.create('123456', 'pin');
     await store.lock();
+    expect(await store.unlockedWith()).toBeNull();
     expect(await codeOf(store.unlockWithRecovery('AAAA-BBBB'))).toBe('bad-recovery-code');
     await store.unlockWithRecovery(code.toLowerCase());
-    await store.changeSecret('correct horse battery', 'passphrase');
+    expect(await store.unlockedWith()).toBe('recovery');
+    // The patient has forgotten the PIN: no current one is asked.
+    await store.changeSecret({ current: null, next: 'correct horse battery', kind: 'passphrase' });
     await store.lock();
     expect(await codeOf(store.unlock('123456'))).toBe('wrong-secret');
     await store.unlock('correct horse battery');
+    expect(await store.unlockedWith()).toBe('secret');
     expect(await store.presence()).toEqual({ exists: true, kind: 'passphrase' });
+  });
+
+  it('changes the PIN only with the current one, and a wrong one changes nothing', async () => {
+    const { store, db } = setup();
+    await store.create('١٢٣٤٥٦', 'pin');
+    expect(await store.unlockedWith()).toBe('secret');
+    const before = await getKeyring(await db());
+    expect(await codeOf(store.changeSecret({ current: null, next: '654321', kind: 'pin' }))).toBe(
+      'wrong-secret',
+    );
+    const wrong = await store
+      .changeSecret({ current: '000000', next: '654321', kind: 'pin' })
+      .catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(RecordError);
+    expect((wrong as RecordError).code).toBe('wrong-secret');
+    expect(await getKeyring(await db())).toEqual(before);
+    // A weak new PIN is refused before the current one is checked, and is not counted.
+    expect(await codeOf(store.changeSecret({ current: '000000', next: '1234', kind: 'pin' }))).toBe(
+      'weak-secret',
+    );
+    expect(await getMeta(await db(), 'unlockFailures')).toMatchObject({ count: 1 });
+    // The current PIN typed in Latin digits is the one created in Arabic-Indic digits.
+    await store.changeSecret({ current: '123456', next: '۶۵۴۳۲۱', kind: 'pin' });
+    expect(await getMeta(await db(), 'unlockFailures')).toBeUndefined();
+    await store.lock();
+    expect(await codeOf(store.unlock('123456'))).toBe('wrong-secret');
+    await store.unlock('654321');
+    expect(await store.isUnlocked()).toBe(true);
+  });
+
+  it('counts wrong current PINs with the unlock attempts and makes the patient wait', async () => {
+    const { store } = setup();
+    await store.create('123456', 'pin');
+    const change = (current: string) =>
+      store.changeSecret({ current, next: '654321', kind: 'pin' });
+    expect(await codeOf(change('000000'))).toBe('wrong-secret');
+    expect(await codeOf(change('000000'))).toBe('wrong-secret');
+    const third = await change('000000').catch((e: unknown) => e);
+    expect((third as RecordError).details.retryAfterMs).toBe(5_000);
+    // Even the right PIN waits, as at the unlock screen; and the wait outlives a lock.
+    expect(await codeOf(change('123456'))).toBe('throttled');
+    await store.lock();
+    expect(await codeOf(store.unlock('123456'))).toBe('throttled');
+    expect(await store.retryAfterMs()).toBeGreaterThan(0);
   });
 
   it('never writes plaintext: no name, term or profile id in the stored rows', async () => {

@@ -1,4 +1,4 @@
-import type { FileVault, Keyring, SecretKind, VaultService } from '../crypto/types.ts';
+import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
 import { CryptoError } from '../crypto/types.ts';
 import type { CarnetDb, SealedRow, SealedTable } from '../db/index.ts';
 import {
@@ -17,7 +17,13 @@ import { decodeEntry, decodeProfile, encodeRecord } from './codec.ts';
 import { createDocumentStore } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
-import type { CarnetStore, DeviceSettings, LoadedRecord, RecoveryCode } from './store.ts';
+import type {
+  CarnetStore,
+  DeviceSettings,
+  LoadedRecord,
+  RecoveryCode,
+  UnlockedWith,
+} from './store.ts';
 import { DEFAULT_SETTINGS } from './store.ts';
 import { delayAfter, retryAfterMs } from './throttle.ts';
 import type { Entry, Profile } from './types.ts';
@@ -43,6 +49,8 @@ export function createLocalStore(
     }));
 
   const documents = createDocumentStore(vault, db);
+  /** How the vault was last opened through this store; the worker keeps its own account. */
+  let openedWith: UnlockedWith | null = null;
   const shares = createShareStore(vault, db);
 
   async function keyringOrFail() {
@@ -51,8 +59,11 @@ export function createLocalStore(
     return keyring;
   }
 
-  /** Runs one unlock attempt under the throttle, counting failures across reloads. */
-  async function attempt(open: () => Promise<void>): Promise<void> {
+  /**
+   * Runs one check of a secret (unlock, or the current PIN before a change) under the
+   * throttle, counting wrong ones across reloads; a right one clears the count.
+   */
+  async function throttled<T>(check: () => Promise<T>): Promise<T> {
     const d = await db();
     const failures = await getMeta(d, 'unlockFailures');
     const now = Date.now();
@@ -61,8 +72,9 @@ export function createLocalStore(
       now,
     );
     if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
+    let result: T;
     try {
-      await open();
+      result = await check();
     } catch (err) {
       if (err instanceof CryptoError && err.code === 'wrong-secret') {
         const count = (failures?.count ?? 0) + 1;
@@ -72,6 +84,13 @@ export function createLocalStore(
       throw err;
     }
     await deleteMeta(d, 'unlockFailures');
+    return result;
+  }
+
+  /** Runs one unlock attempt under the throttle, then tidies up after the last session. */
+  async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
+    await throttled(open);
+    openedWith = via;
     // Leftovers of an import cut short (tab closed, storage full) go before any new import.
     void documents.sweep().catch(() => undefined);
   }
@@ -111,18 +130,19 @@ export function createLocalStore(
         const d = await db();
         if (await getKeyring(d)) throw new RecordError('unavailable');
         const { keyring, recoveryCode } = await vault.create(secret, kind);
+        openedWith = 'secret';
         await putKeyring(d, keyring);
         return recoveryCode satisfies RecoveryCode;
       }),
     unlock: (secret) =>
       recordOp(async () => {
         const { password } = await keyringOrFail();
-        await attempt(() => vault.unlock(secret, password));
+        await attempt(() => vault.unlock(secret, password), 'secret');
       }),
     unlockWithRecovery: (code) =>
       recordOp(async () => {
         const { recovery } = await keyringOrFail();
-        await attempt(() => vault.unlockWithRecovery(code, recovery));
+        await attempt(() => vault.unlockWithRecovery(code, recovery), 'recovery');
       }),
     retryAfterMs: () =>
       recordOp(async () => {
@@ -130,11 +150,29 @@ export function createLocalStore(
         return retryAfterMs(f && { count: f.count, lastAt: f.lastFailureAt }, Date.now());
       }),
     isUnlocked: () => recordOp(() => vault.isUnlocked()),
-    lock: () => recordOp(() => vault.lock()),
-    changeSecret: (secret: string, kind: SecretKind) =>
+    unlockedWith: () =>
+      // Unknown but open (cannot happen through this store) reads as 'secret': the stricter.
+      recordOp(async () => ((await vault.isUnlocked()) ? (openedWith ?? 'secret') : null)),
+    lock: () =>
+      recordOp(async () => {
+        openedWith = null;
+        await vault.lock();
+      }),
+    changeSecret: ({ current, next, kind }) =>
       recordOp(async () => {
         const keyring = await keyringOrFail();
-        const password = await vault.rewrap(secret, kind);
+        // SECURITY: the current secret is checked inside the worker, against the key it
+        // holds, under the same growing wait as unlocking (see Vault.rewrap).
+        const password =
+          current === null
+            ? await vault.rewrap(next, kind, { by: 'recovery' })
+            : await throttled(() =>
+                vault.rewrap(next, kind, {
+                  by: 'current',
+                  secret: current,
+                  wrap: keyring.password,
+                }),
+              );
         await putKeyring(await db(), { ...keyring, password });
       }),
     load: () =>

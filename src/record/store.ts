@@ -8,6 +8,21 @@ export type { RecoveryCode, SecretKind };
 /** Whether this device holds a vault, and what opens it. */
 export type VaultPresence = { exists: false } | { exists: true; kind: SecretKind };
 
+/** How the open vault was opened: with the PIN or passphrase (or just created), or the recovery code. */
+export type UnlockedWith = 'secret' | 'recovery';
+
+/** A change of PIN or passphrase, as the settings or the "choose a new PIN" screen asks it. */
+export interface SecretChange {
+  /**
+   * The PIN or passphrase in use now, as typed. Null only while the vault is open from the
+   * recovery code (the patient has forgotten it); otherwise the change is refused.
+   */
+  current: string | null;
+  /** The new PIN or passphrase, as typed; it must pass `newSecretProblem`. */
+  next: string;
+  kind: SecretKind;
+}
+
 /** What the browser lets Carnet keep, for the settings screen. */
 export interface StorageInfo {
   /** True when the browser promised not to evict Carnet's data under storage pressure. */
@@ -46,9 +61,16 @@ export interface CarnetStore {
   /** Milliseconds before another unlock attempt is allowed. */
   retryAfterMs(): Promise<number>;
   isUnlocked(): Promise<boolean>;
+  /** How the vault was opened since the last lock; null while locked. */
+  unlockedWith(): Promise<UnlockedWith | null>;
   lock(): Promise<void>;
-  /** Re-wraps the vault key under a new PIN or passphrase; no record is re-encrypted. */
-  changeSecret(secret: string, kind: SecretKind): Promise<void>;
+  /**
+   * Re-wraps the vault key under a new PIN or passphrase; no record is re-encrypted. The
+   * current secret is checked in the crypto worker under the same wrong-attempt wait as
+   * unlocking: a wrong one is `wrong-secret` (counted) or `throttled`, and changes nothing.
+   * A weak new secret is `weak-secret`, checked first and never counted.
+   */
+  changeSecret(change: SecretChange): Promise<void>;
   load(): Promise<LoadedRecord>;
   saveProfile(profile: Profile): Promise<void>;
   /** Deletes a profile and every entry and paper document that belongs to it. */

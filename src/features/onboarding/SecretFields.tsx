@@ -1,7 +1,29 @@
 import { useTranslation } from 'react-i18next';
+import type { SecretRuleProblem } from '../../crypto/secret-rules.ts';
+import {
+  PASSPHRASE_MIN_CHARS,
+  PIN_MIN_DIGITS,
+  newSecretProblem,
+  sameSecret,
+} from '../../crypto/secret-rules.ts';
 import type { SecretKind } from '../../record/store.ts';
 import { Field } from '../../ui/Field.tsx';
-import { MIN_PASSPHRASE_CHARS, MIN_PIN_DIGITS } from './secret-rules.ts';
+
+/** What is wrong with the two fields, as an `onboarding:secret.problem.*` key suffix. */
+export type SecretFieldsProblem = SecretRuleProblem | 'mismatch';
+
+/**
+ * Checks a new secret typed twice: the vault's own rule first (crypto/secret-rules.ts, the
+ * one the vault applies), then that both are the same once normalised, so a PIN typed once
+ * in Arabic digits and once in Latin digits matches.
+ */
+export function secretFieldsProblem(
+  kind: SecretKind,
+  secret: string,
+  confirm: string,
+): SecretFieldsProblem | null {
+  return newSecretProblem(secret, kind) ?? (sameSecret(secret, confirm, kind) ? null : 'mismatch');
+}
 
 interface SecretFieldsProps {
   kind: SecretKind;
@@ -17,9 +39,11 @@ interface SecretFieldsProps {
 export function SecretFields(props: SecretFieldsProps) {
   const { t } = useTranslation('onboarding');
   const { kind } = props;
+  // No `pattern`: a PIN may be typed in Arabic-Indic, Persian or other digits, which the
+  // rule reads as 0-9; `[0-9]*` would mark them invalid. `numeric` only picks the keypad.
   const inputProps =
     kind === 'pin'
-      ? { inputMode: 'numeric' as const, autoComplete: 'off', pattern: '[0-9]*' }
+      ? { inputMode: 'numeric' as const, autoComplete: 'off' }
       : { autoComplete: 'off' };
   return (
     <>
@@ -38,7 +62,7 @@ export function SecretFields(props: SecretFieldsProps) {
               <strong>{t(`secret.kind.${k}`)}</strong>
               <small>
                 {t(`secret.kindHint.${k}`, {
-                  count: k === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS,
+                  count: k === 'pin' ? PIN_MIN_DIGITS : PASSPHRASE_MIN_CHARS,
                 })}
               </small>
             </span>
@@ -48,7 +72,7 @@ export function SecretFields(props: SecretFieldsProps) {
       <Field
         label={t(`secret.new.${kind}`)}
         hint={t(`secret.rule.${kind}`, {
-          count: kind === 'pin' ? MIN_PIN_DIGITS : MIN_PASSPHRASE_CHARS,
+          count: kind === 'pin' ? PIN_MIN_DIGITS : PASSPHRASE_MIN_CHARS,
         })}
       >
         {(a11y) => (

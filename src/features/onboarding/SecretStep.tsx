@@ -8,8 +8,7 @@ import { Screen } from '../../ui/Screen.tsx';
 import { BackButton } from '../shell/BackButton.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
-import { SecretFields } from './SecretFields.tsx';
-import { secretProblem } from './secret-rules.ts';
+import { SecretFields, secretFieldsProblem } from './SecretFields.tsx';
 
 interface SecretStepProps {
   onBack: () => void;
@@ -28,7 +27,7 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const p = secretProblem(kind, secret, confirm);
+    const p = secretFieldsProblem(kind, secret, confirm);
     setProblem(p ? t(`secret.problem.${p}`) : undefined);
     if (p) return;
     await run(async () => onCreated(await store.create(secret, kind)));

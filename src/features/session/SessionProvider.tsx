@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
+import { isAfterRecovery } from './after-recovery.ts';
 import type { Session, SessionState } from './session-context.ts';
 import { SessionContext } from './session-context.ts';
 import { useAutoLock } from './useAutoLock.ts';
@@ -18,10 +19,17 @@ export function SessionProvider({ store, children }: { store: CarnetStore; child
   const opened = useCallback(async () => {
     const presence = await store.presence();
     if (!presence.exists) return setState({ status: 'new' });
-    const record = await store.load();
+    const [record, openedWith] = await Promise.all([store.load(), store.unlockedWith()]);
+    const unlocked = {
+      status: 'unlocked',
+      kind: presence.kind,
+      openedWith: openedWith ?? 'secret',
+      mustChooseSecret: isAfterRecovery(),
+      ...record,
+    } as const;
     // A transition: the screen shown now stays until the next one's code has loaded. Without
     // it, a lazy screen shows the loading fallback, which React then keeps for 300 ms or more.
-    startTransition(() => setState({ status: 'unlocked', kind: presence.kind, ...record }));
+    startTransition(() => setState(unlocked));
   }, [store]);
 
   const lock = useCallback(async () => {

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
 import type { Entry, Profile } from '../../record/types.ts';
-import type { SecretKind } from '../../record/store.ts';
+import type { SecretKind, UnlockedWith } from '../../record/store.ts';
 
 /** Where the vault stands; the app shows a different screen for each. */
 export type SessionState =
@@ -12,6 +12,13 @@ export type SessionState =
   | {
       status: 'unlocked';
       kind: SecretKind;
+      /** How the vault was opened: a recovery-code unlock lets a new PIN go without the old. */
+      openedWith: UnlockedWith;
+      /**
+       * The recovery code opened Carnet and no new PIN or passphrase is saved yet: the app
+       * shows nothing but the "choose a new PIN" screen (see after-recovery.ts).
+       */
+      mustChooseSecret: boolean;
       profiles: readonly Profile[];
       entries: readonly Entry[];
       /** Records that failed to decrypt or decode: counted, never shown half-broken. */

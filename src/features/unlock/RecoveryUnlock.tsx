@@ -6,10 +6,11 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { BackButton } from '../shell/BackButton.tsx';
+import { markAfterRecovery } from '../session/after-recovery.ts';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 
-/** Opens the vault with the printed recovery code, then asks for a new PIN in settings. */
+/** Opens the vault with the printed recovery code; the shell then asks for a new PIN. */
 export function RecoveryUnlock({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation(['unlock', 'common', 'errors']);
   const session = useSession();
@@ -20,7 +21,8 @@ export function RecoveryUnlock({ onCancel }: { onCancel: () => void }) {
     e.preventDefault();
     await run(async () => {
       await session.store.unlockWithRecovery(code);
-      sessionStorage.setItem('carnet.afterRecovery', '1');
+      // The next screen asks for a new PIN, and keeps asking until one is saved.
+      markAfterRecovery();
       await session.opened();
     });
   }
