@@ -65,12 +65,21 @@ export interface WrongPasscodeResponse extends RelayError {
   remainingAttempts: number;
 }
 
-/** `GET /api/shl/<id>/admin` answer. */
+/**
+ * `GET /api/shl/<id>/admin` answer (bearer: the management token). A revoked, expired or
+ * unknown share, and a wrong token, answer `404 not_found` alike; a share the relay
+ * blocked or used up still answers `200` until its expiry, with `active: false`.
+ */
 export interface ShareStatusResponse {
+  /** Whether the link still opens now. */
   active: boolean;
   /** Expiry, epoch seconds. */
   exp: number;
-  /** Wrong passcodes still allowed; `null` when the share has no passcode. */
+  /**
+   * Wrong passcodes still allowed; `null` when the share has no passcode. `0` means the
+   * relay blocked the share after too many wrong passcodes: it never opens again (a right
+   * passcode being checked on the last attempt reads `0` only while it is checked).
+   */
   remainingAttempts: number | null;
   /** Successful opens, newest last; `at` is epoch milliseconds. */
   accesses: { recipient: string; at: number }[];

@@ -1,3 +1,4 @@
+import type { RelayVerdict } from '../record/share-status.ts';
 import { ShareError } from './errors.ts';
 import type { CreateShareRequest, CreateShareResponse, ShareStatusResponse } from './protocol.ts';
 
@@ -56,7 +57,11 @@ export function uploadShare(
   });
 }
 
-/** Who opened a share and whether it is still active. A revoked or expired share is `inactive`. */
+/**
+ * Who opened a share and whether it is still active. A revoked or expired share is
+ * `inactive` (404); a share blocked after too many wrong PINs still answers, with no
+ * attempt left. An answer of the wrong shape is `network`, like any bad answer.
+ */
 export async function shareStatus(
   id: string,
   managementToken: string,
@@ -72,7 +77,42 @@ export async function shareStatus(
     throw new ShareError(offline() ? 'offline' : 'network');
   }
   if (!response.ok) throw failureOf(response.status);
-  return (await response.json()) as ShareStatusResponse;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ShareError('network');
+  }
+  if (!isStatus(body)) throw new ShareError('network');
+  return body;
+}
+
+/** What a status answer means for the phone's copy of the share (share-status.ts). */
+export function verdictOf(status: ShareStatusResponse): RelayVerdict {
+  return {
+    // See ShareStatusResponse.remainingAttempts: zero is the relay's block, which it never
+    // lifts (bar an instant during a right PIN on the last attempt: withRelayStatus copes).
+    blocked: status.remainingAttempts === 0,
+    accesses: status.accesses.map(({ recipient, at }) => ({ recipient, at })),
+  };
+}
+
+function isStatus(v: unknown): v is ShareStatusResponse {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    typeof s.active === 'boolean' &&
+    typeof s.exp === 'number' &&
+    (s.remainingAttempts === null || typeof s.remainingAttempts === 'number') &&
+    Array.isArray(s.accesses) &&
+    s.accesses.every(
+      (a: unknown) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof (a as Record<string, unknown>).recipient === 'string' &&
+        typeof (a as Record<string, unknown>).at === 'number',
+    )
+  );
 }
 
 /** Revokes a share: the relay purges its ciphertext. Already gone counts as done. */

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ShareRecord } from '../../record/shares.ts';
 import { shareState } from '../../record/shares.ts';
-import type { ShareStatusResponse } from '../../share/protocol.ts';
-import { shareStatus } from '../../share/relay-client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -13,14 +11,18 @@ import { useNow } from '../shell/useNow.ts';
 interface ShareListItemProps {
   share: ShareRecord;
   online: boolean;
+  /** The relay answered for this share during this visit. */
+  fresh: boolean;
   onRevoke: (share: ShareRecord) => Promise<void>;
 }
 
-/** One share: its state, what went in, who opened it and when, and revoke. */
-export function ShareListItem({ share, online, onRevoke }: ShareListItemProps) {
+/**
+ * One share: its state, what went in, who opened it and when (kept on the phone, so it
+ * survives revoke, expiry and being offline), and revoke.
+ */
+export function ShareListItem({ share, online, fresh, onRevoke }: ShareListItemProps) {
   const { t, i18n } = useTranslation(['share', 'common', 'errors']);
   const state = shareState(share, useNow());
-  const [status, setStatus] = useState<ShareStatusResponse | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const format = (ms: number) =>
@@ -28,18 +30,9 @@ export function ShareListItem({ share, online, onRevoke }: ShareListItemProps) {
       dateStyle: 'medium',
       timeStyle: 'short',
     }).format(ms);
-
-  useEffect(() => {
-    if (state !== 'active' || !online) return;
-    let live = true;
-    shareStatus(share.relayId, share.managementToken).then(
-      (s) => live && setStatus(s),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [share, state, online]);
+  const accesses = share.accesses ?? [];
+  // Whether anyone opened it is known only once the relay has answered at least once.
+  const known = share.lastStatusAt !== undefined;
 
   return (
     <li className={`share-item share-${state}`}>
@@ -52,20 +45,26 @@ export function ShareListItem({ share, online, onRevoke }: ShareListItemProps) {
         {share.counts.sensitive > 0 &&
           ` · ${t('list.sensitiveCount', { count: share.counts.sensitive })}`}
       </p>
-      <p className="entry-detail">
-        {state === 'revoked' && share.revokedAt
-          ? t('list.revokedAt', { date: format(share.revokedAt) })
-          : t(state === 'expired' ? 'list.expiredAt' : 'list.expiresAt', {
-              date: format(share.exp * 1000),
-            })}
-      </p>
-      {status && (
+      {state === 'blocked' ? (
+        <Notice tone="warning">
+          {t('list.blockedReason')} {t('list.blockedNext')}
+        </Notice>
+      ) : (
+        <p className="entry-detail">
+          {state === 'revoked' && share.revokedAt
+            ? t('list.revokedAt', { date: format(share.revokedAt) })
+            : t(state === 'expired' ? 'list.expiredAt' : 'list.expiresAt', {
+                date: format(share.exp * 1000),
+              })}
+        </p>
+      )}
+      {(accesses.length > 0 || known) && (
         <div className="share-accesses">
-          {status.accesses.length === 0 ? (
-            <p>{t('list.notOpened')}</p>
+          {accesses.length === 0 ? (
+            <p>{t(state === 'active' ? 'list.notOpened' : 'list.neverOpened')}</p>
           ) : (
             <ul className="plain-list">
-              {status.accesses.map((a, i) => (
+              {accesses.map((a, i) => (
                 <li key={i}>
                   <Icon name="clinician" />{' '}
                   {t('list.openedBy', { name: a.recipient, date: format(a.at) })}
@@ -74,6 +73,10 @@ export function ShareListItem({ share, online, onRevoke }: ShareListItemProps) {
             </ul>
           )}
         </div>
+      )}
+      {/* Not checked during this visit (offline, relay unreachable, or expired): say since when. */}
+      {!fresh && state !== 'revoked' && share.lastStatusAt !== undefined && (
+        <p className="entry-detail">{t('list.checkedAt', { date: format(share.lastStatusAt) })}</p>
       )}
       {state === 'active' && (
         <div className="form-actions">

@@ -1,52 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ShareRecord } from '../../record/shares.ts';
-import { ShareError } from '../../share/errors.ts';
-import { revokeShare } from '../../share/relay-client.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { BackLink } from '../shell/BackLink.tsx';
-import { useUnlocked } from '../session/session-context.ts';
 import { errorKey } from '../shell/errors.ts';
 import { ShareListItem } from './ShareListItem.tsx';
-import { useOnline } from './useOnline.ts';
+import { useShareList } from './useShareList.ts';
 
-/** "My shares": every link made, active first, with who opened it; revoke in one tap. */
+/**
+ * "My shares": every link made, newest first, with its state (active, blocked, expired,
+ * withdrawn) and who opened it, as last known, online or not; revoke in one tap.
+ */
 export function SharesScreen() {
   const { t } = useTranslation(['share', 'common', 'errors']);
-  const { store, activeProfileId } = useUnlocked();
-  const [shares, setShares] = useState<ShareRecord[] | null>(null);
+  const { shares, online, fresh, revoke } = useShareList();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const online = useOnline();
 
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    store.shares.list().then(
-      (all) => live && setShares(all.filter((s) => s.profileId === activeProfileId)),
-      () => live && setShares([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store, activeProfileId, version]);
-
-  const revoke = async (share: ShareRecord) => {
+  const onRevoke = async (share: ShareRecord) => {
     try {
-      await revokeShare(share.relayId, share.managementToken);
+      await revoke(share);
+      setMessage({ tone: 'success', text: t('list.revoked') });
     } catch (err) {
-      // A link the relay no longer knows is already dead: record it as revoked all the same.
-      if (!(err instanceof ShareError && err.code === 'inactive')) {
-        setMessage({ tone: 'error', text: t(errorKey(err)) });
-        return;
-      }
+      setMessage({ tone: 'error', text: t(errorKey(err)) });
     }
-    await store.shares.save({ ...share, revokedAt: Date.now() });
-    setMessage({ tone: 'success', text: t('list.revoked') });
-    setVersion((v) => v + 1);
   };
 
   return (
@@ -60,7 +39,13 @@ export function SharesScreen() {
       {shares && (
         <ul className="plain-list share-list">
           {shares.map((s) => (
-            <ShareListItem key={s.id} share={s} online={online} onRevoke={revoke} />
+            <ShareListItem
+              key={s.id}
+              share={s}
+              online={online}
+              fresh={fresh.has(s.id)}
+              onRevoke={onRevoke}
+            />
           ))}
         </ul>
       )}
