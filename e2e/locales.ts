@@ -12,3 +12,15 @@ export function label(lng: string, ns: string, path: string): string {
   if (typeof node !== 'string') throw new Error(`no ${lng}/${ns}:${path}`);
   return node;
 }
+
+/** A translated string with its `{{variables}}` filled in, as i18next would. */
+export function phrase(
+  lng: string,
+  ns: string,
+  path: string,
+  vars: Readonly<Record<string, string | number>>,
+): string {
+  return label(lng, ns, path).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { label } from './locales.ts';
 import { setUpRecord } from './pages/setup.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
@@ -33,12 +34,12 @@ test('a child has a record of its own; entries are edited and deleted', async ({
   // A medicine typed as free text, then edited, then deleted.
   await page.getByRole('link', { name: 'Ajouter un médicament' }).click();
   await page.getByLabel('Ou écrivez-le vous-même').fill('Sirop maison');
-  await page.getByLabel('Dose', { exact: true }).fill('5 ml');
+  await summary.fillDose({ amount: '5', unit: 'mL' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await summary.section('Médicaments').getByText('Sirop maison').click();
-  await page.getByLabel('Dose', { exact: true }).fill('10 ml');
+  await summary.fillDose({ amount: '10' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(summary.section('Médicaments').getByText(/10 ml/)).toBeVisible();
+  await expect(summary.section('Médicaments').getByText(/10 mL/)).toBeVisible();
   await summary.section('Médicaments').getByText('Sirop maison').click();
   await page.getByRole('button', { name: 'Supprimer' }).click();
   await page.getByRole('button', { name: 'Oui, supprimer' }).click();
@@ -50,11 +51,13 @@ test('a child has a record of its own; entries are edited and deleted', async ({
 test('a bad field is explained, and what was typed is kept', async ({ page }) => {
   await setUpRecord(page, PIN, 'Mariam');
   await page.getByRole('link', { name: 'Ajouter un médicament' }).click();
-  await page.getByLabel('Dose', { exact: true }).fill('500 mg');
+  await new SummaryPage(page).fillDose({ amount: '500', unit: 'mg' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
   await expect(page.getByText(/Rien n'a été enregistré/)).toBeVisible();
-  await expect(page.getByLabel('Dose', { exact: true })).toHaveValue('500 mg');
+  await expect(page.getByLabel(label('fr', 'entry', 'field.amount'), { exact: true })).toHaveValue(
+    '500',
+  );
   await page.getByLabel('Ou écrivez-le vous-même').fill('Paracétamol');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(new SummaryPage(page).section('Médicaments').getByText('Paracétamol')).toBeVisible();

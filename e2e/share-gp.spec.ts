@@ -28,7 +28,7 @@ async function patientWithRecord(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Ajouter un médicament' }).click();
   await page.getByRole('combobox', { name: 'Chercher dans la liste' }).fill('metformine');
   await page.getByRole('option').first().click();
-  await page.getByLabel('Dose', { exact: true }).fill('500 mg');
+  await summary.fillDose({ amount: '500', unit: 'mg', per: 'day', times: '2' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.getByRole('link', { name: 'Ajouter un problème de santé' }).click();
   await page.getByLabel('Ou écrivez-le vous-même').fill(SECRET_CONDITION);

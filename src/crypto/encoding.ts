@@ -98,3 +98,24 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
 }
+
+/**
+ * Zeros of the digit sets patients type with: Latin, Arabic-Indic, Extended Arabic-Indic
+ * (Persian, Dari, Pashto, Urdu), Devanagari, Bengali, Tamil, full-width. Each set is ten
+ * consecutive code points from its zero.
+ */
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xbe6, 0xff10] as const;
+
+/**
+ * `text` with every digit of the sets above read as 0-9 (an Arabic keyboard's ١٢٣ is 123);
+ * digits of other sets and every other character are left as they are.
+ * SECURITY: PINs are normalised with this (secret-rules.ts): its answer for those sets is
+ * frozen with v1, or stored wraps would no longer open.
+ */
+export function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+    return zero === undefined ? c : String(cp - zero);
+  });
+}

@@ -4,6 +4,7 @@
  * refusal before anything is sent to the worker, and the vault (kdf.ts) applies the very
  * same rule when it creates or changes a wrap. A screen and the vault can never disagree.
  */
+import { asciiDigits } from './encoding.ts';
 import type { SecretKind } from './types.ts';
 import { CryptoError } from './types.ts';
 
@@ -14,21 +15,6 @@ export const PASSPHRASE_MIN_CHARS = 8;
 
 /** What is wrong with a new secret; the screens map it to `onboarding:secret.problem.*`. */
 export type SecretRuleProblem = 'pin-format' | 'passphrase-short';
-
-/**
- * Zeros of the digit sets patients may type a PIN with: Latin, Arabic-Indic, Extended
- * Arabic-Indic (Persian, Dari, Pashto, Urdu), Devanagari, Bengali, Tamil, full-width.
- * Each set is ten consecutive code points from its zero.
- */
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xbe6, 0xff10] as const;
-
-function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (c) => {
-    const cp = c.codePointAt(0) ?? 0;
-    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
-    return zero === undefined ? c : String(cp - zero);
-  });
-}
 
 /**
  * The canonical form of a secret, the bytes Argon2id sees. Unicode NFC, so the same

@@ -54,7 +54,7 @@ export function AttachmentView({ part, name }: AttachmentViewProps) {
     let cancelled = false;
     let destroy: (() => void) | undefined;
     if (kind === 'pdf') {
-      void import('./pdf.ts')
+      void import('../ui/pdf.ts')
         .then(async ({ openPdf, renderPage }) => {
           const pdf = await openPdf(bytes.slice());
           destroy = () => void pdf.destroy();
@@ -66,7 +66,7 @@ export function AttachmentView({ part, name }: AttachmentViewProps) {
             canvas.setAttribute('aria-label', t('doc.page', { number: n, total: pdf.numPages }));
             canvas.setAttribute('role', 'img');
             box.append(canvas);
-            await renderPage(pdf, n, canvas, box.clientWidth || 340);
+            await renderPage(pdf, n, canvas, box.clientWidth || 340, window.devicePixelRatio || 1);
             if (!cancelled) setPages(n);
           }
         })

@@ -5,7 +5,7 @@ import type { DocumentFile } from '../../record/documents.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { documentErrorKey } from './document-errors.ts';
-import { openPdf, renderPage } from './pdf.ts';
+import { openPdf, renderPage } from '../../ui/pdf.ts';
 import { usePan } from './usePan.ts';
 import { ZOOM_STEPS, ZoomControls } from './ZoomControls.tsx';
 

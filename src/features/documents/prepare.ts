@@ -6,7 +6,7 @@
 import { MAX_DOCUMENT_FILE_BYTES } from '../../record/documents.ts';
 import type { NewDocumentFile } from '../../record/document-store.ts';
 import { ImportError } from './import-error.ts';
-import { openPdf, renderPage } from './pdf.ts';
+import { openPdf, renderPage } from '../../ui/pdf.ts';
 import {
   isJpeg,
   isPng,

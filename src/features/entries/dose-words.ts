@@ -25,8 +25,17 @@ export function doseWords(t: TFunction, lng: string): (d: Dosage) => string {
             }),
       );
     }
-    if (d.route) parts.push(t(`vocab:${d.route}`, { defaultValue: '' }));
+    if (d.route) {
+      // Inside the phrase, the route's label starts in lower case ("…, par la bouche").
+      const route = t(`vocab:${d.route}`, { defaultValue: '' });
+      parts.push(parts.length > 0 ? lowerFirst(route, lng) : route);
+    }
     if (d.asNeeded) parts.push(t('entry:dosage.asNeeded'));
     return parts.filter(Boolean).join(', ');
   };
+}
+
+function lowerFirst(text: string, lng: string): string {
+  const first = text.charAt(0);
+  return first.toLocaleLowerCase(lng) + text.slice(1);
 }

@@ -19,7 +19,8 @@ describe('entry drafts', () => {
 
   it('makes a structured dose: amount with a decimal comma, how often, route, when needed', () => {
     const d = emptyDraft('medication', 'ar');
-    d.fields = { amount: '0,5', unit: 'tablet', times: '8', per: 'hours', route: 'route.oral' };
+    // Typed on an Arabic keyboard: Arabic-Indic digits and the Arabic decimal separator.
+    d.fields = { amount: '٠٫٥', unit: 'tablet', times: '٨', per: 'hours', route: 'route.oral' };
     d.flags.asNeeded = true;
     const e = entryFromDraft(d, ids, 2);
     expect(e.details).toEqual({

@@ -1,3 +1,4 @@
+import { asciiDigits } from '../../crypto/encoding.ts';
 import type {
   CodedTerm,
   Dosage,
@@ -148,9 +149,12 @@ function detailsFrom(d: EntryDraft): EntryDetails {
   }
 }
 
-/** A number as typed, with a comma or a dot for decimals; NaN when it is not one. */
+/**
+ * A number as typed, in any digit set a patient's keyboard has (٥٠٠ is 500), with a comma,
+ * a dot or the Arabic decimal separator; NaN when it is not one.
+ */
 export function parseAmount(value: string): number {
-  const v = value.trim().replace(',', '.');
+  const v = asciiDigits(value.trim()).replace(/[,٫]/, '.');
   return /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
 }
 

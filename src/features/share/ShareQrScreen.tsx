@@ -12,6 +12,13 @@ import { QrCode } from '../../ui/QrCode.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import { useNow } from '../shell/useNow.ts';
 
+const DOCTOR_WORDS = { title: 'qr.title', scan: 'qr.scan', pin: 'qr.pin' } as const;
+const SOCIAL_WORDS = {
+  title: 'qr.titleSocial',
+  scan: 'qr.scanSocial',
+  pin: 'qr.pinSocial',
+} as const;
+
 /**
  * The QR code full screen for the doctor's camera, the PIN to say aloud (never in the
  * code), the expiry, and ways to send the link instead.
@@ -26,22 +33,28 @@ export function ShareQrScreen() {
   useWakeLock();
 
   useEffect(() => {
+    let live = true;
     store.shares.list().then(
-      (all) => setShare(all.find((s) => s.id === id) ?? null),
-      () => setShare(null),
+      (all) => live && setShare(all.find((s) => s.id === id) ?? null),
+      () => live && setShare(null),
     );
+    return () => {
+      live = false;
+    };
   }, [store, id]);
 
   const back = <BackLink to="/shares" />;
+  // A social worker's share is shown to a social worker, in words for them.
+  const words = share?.audience === 'social' ? SOCIAL_WORDS : DOCTOR_WORDS;
   if (share === undefined)
     return (
-      <Screen title={t('qr.title')} start={back}>
+      <Screen title={t(words.title)} start={back}>
         {null}
       </Screen>
     );
   if (share === null || shareState(share, now) !== 'active') {
     return (
-      <Screen title={t('qr.title')} start={back}>
+      <Screen title={t(words.title)} start={back}>
         <Notice tone="error">{t('qr.inactive')}</Notice>
       </Screen>
     );
@@ -51,13 +64,13 @@ export function ShareQrScreen() {
     timeStyle: 'short',
   }).format(share.exp * 1000);
   return (
-    <Screen title={t('qr.title')} start={back}>
+    <Screen title={t(words.title)} start={back}>
       <div className="qr-screen">
-        <p className="lead">{t('qr.scan')}</p>
+        <p className="lead">{t(words.scan)}</p>
         <QrCode text={share.link} label={t('qr.alt')} />
         {share.passcode && (
           <p className="share-pin">
-            {t('qr.pin')}{' '}
+            {t(words.pin)}{' '}
             <strong dir="ltr" data-testid="share-pin">
               {share.passcode}
             </strong>

@@ -1,6 +1,7 @@
 /**
- * pdf.js, loaded on demand (its own chunk) with its worker served from Carnet's origin,
- * so PDFs render inside the app (Chrome on Android shows no PDF inline) under the CSP.
+ * pdf.js, loaded on demand (its own chunk) with its worker served from Carnet's origin, so
+ * PDFs render inside the page under the CSP (Chrome on Android shows no PDF inline). The
+ * one loader for the patient app and the doctor's viewer, so both draw a file the same way.
  */
 import type * as PdfJsModule from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -33,7 +34,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }).promise;
 }
 
-/** Draws page `number` (from 1) on `canvas`, `cssWidth` CSS pixels wide, sharp on the screen. */
+/**
+ * Draws page `number` (from 1) on `canvas`, `cssWidth` CSS pixels wide, at `pixelRatio`
+ * device pixels per CSS pixel so it is sharp on the screen.
+ */
 export async function renderPage(
   pdf: PDFDocumentProxy,
   number: number,
@@ -41,6 +45,10 @@ export async function renderPage(
   cssWidth: number,
   pixelRatio = 1,
 ): Promise<void> {
+  // A page is a picture, laid out left to right whatever the interface language: pdf.js
+  // draws glyph by glyph, and a canvas inheriting `dir="rtl"` from an Arabic or Dari
+  // page anchors each glyph at its right edge, which scatters the letters.
+  if ('setAttribute' in canvas) canvas.setAttribute('dir', 'ltr');
   const page = await pdf.getPage(number);
   const base = page.getViewport({ scale: 1 });
   const viewport = page.getViewport({ scale: (cssWidth / base.width) * pixelRatio });

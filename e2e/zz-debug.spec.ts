@@ -1,0 +1,21 @@
+import { test } from './fixtures.ts';
+import { makePdf } from './document-fixtures.ts';
+import { setUpRecord } from './pages/setup.ts';
+import { DocumentsPage } from './pages/documents-page.ts';
+test('debug', async ({ page }) => {
+  await setUpRecord(page, '482915', 'Amina');
+  const docs = new DocumentsPage(page);
+  await docs.openFromSummary();
+  await docs.add([{ name: 'a.pdf', mimeType: 'application/pdf', buffer: makePdf('LETTRE MARQUEUR Wallace') }], 1, 'Lettre', "Courrier de l'hôpital");
+  await docs.expectPdfDrawn(1);
+  await page.waitForTimeout(1000);
+  const ltr = await page.locator('canvas.doc-pdf-page').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await page.locator('canvas.doc-pdf-page').first().screenshot({ path: '/tmp/pdf-ltr.png' });
+  await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
+  await page.getByRole('button', { name: /Agrandir|Zoom|\+/ }).first().click();
+  await page.getByRole('button', { name: /Réduire|Zoom|−|-/ }).first().click();
+  await page.waitForTimeout(1500);
+  const rtl = await page.locator('canvas.doc-pdf-page').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await page.locator('canvas.doc-pdf-page').first().screenshot({ path: '/tmp/pdf-rtl.png' });
+  console.log('SAME', ltr === rtl, ltr.length, rtl.length);
+});
