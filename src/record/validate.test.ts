@@ -97,3 +97,67 @@ describe('validateProfile', () => {
     expect(validateProfile(p, NOW)).toEqual({ name: 'required', birthDate: 'future-date' });
   });
 });
+
+describe('structured doses, reactions, rights and names', () => {
+  const med = (dosage: object) =>
+    validateEntry(
+      { ...base, details: { kind: 'medication', current: true, dosage } } as Entry,
+      NOW,
+    );
+  it('accepts a full dose and refuses impossible ones', () => {
+    expect(
+      med({
+        amount: 0.5,
+        unit: 'tablet',
+        frequency: { per: 'day', times: 3 },
+        route: 'route.oral',
+      }),
+    ).toEqual({});
+    expect(med({ amount: 0, unit: 'mg' })).toEqual({ amount: 'bad-number' });
+    expect(med({ amount: Number.NaN, unit: 'mg' })).toEqual({ amount: 'bad-number' });
+    expect(med({ amount: 5 })).toEqual({ unit: 'required' });
+    expect(med({ amount: 5, unit: 'spoon' })).toEqual({ unit: 'bad-value' });
+    expect(med({ frequency: { per: 'day', times: 1.5 } })).toEqual({ frequency: 'bad-number' });
+    expect(med({ frequency: { per: 'hours', every: 200 } })).toEqual({ frequency: 'bad-number' });
+    expect(med({ route: 'by magic' })).toEqual({ route: 'bad-value' });
+  });
+
+  it('accepts coded reactions only', () => {
+    const allergy = (reactions: string[]) =>
+      validateEntry(
+        { ...base, details: { kind: 'allergy', severity: 'severe', reactions } } as Entry,
+        NOW,
+      );
+    expect(allergy(['reaction.urticaria'])).toEqual({});
+    expect(allergy(['urticaria'])).toEqual({ reactions: 'bad-value' });
+  });
+
+  it('names a right by its scheme: words are needed only for "other"', () => {
+    const right = (scheme: 'AME' | 'other') =>
+      validateEntry({ ...base, text: undefined, details: { kind: 'right', scheme } }, NOW);
+    expect(right('AME')).toEqual({});
+    expect(right('other')).toEqual({ text: 'required' });
+  });
+
+  it('wants the official name in Latin letters, with a family name', () => {
+    const profile = {
+      id: 'p',
+      name: 'أمينة',
+      relation: 'self',
+      sex: 'female',
+      language: 'ar',
+      interpreterNeeded: true,
+      createdAt: 0,
+      updatedAt: 0,
+    } as const;
+    expect(
+      validateProfile({ ...profile, officialName: { family: "N'DIAYE", given: 'Aïssa' } }),
+    ).toEqual({});
+    expect(validateProfile({ ...profile, officialName: { family: 'رحيمي' } })).toEqual({
+      family: 'not-latin',
+    });
+    expect(validateProfile({ ...profile, officialName: { family: ' ', given: 'Amina' } })).toEqual({
+      family: 'required',
+    });
+  });
+});

@@ -167,6 +167,7 @@ export const CONDITIONS: readonly Term[] = [
   { system: 'icd10', code: 'I10', kind: 'condition', key: 'condition.hypertension' },
   { system: 'icd10', code: 'I25.9', kind: 'condition', key: 'condition.coronaryHeartDisease' },
   { system: 'icd10', code: 'I21.9', kind: 'condition', key: 'condition.myocardialInfarction' },
+  { system: 'icd10', code: 'I25.2', kind: 'condition', key: 'condition.myocardialInfarctionOld' },
   { system: 'icd10', code: 'I50.9', kind: 'condition', key: 'condition.heartFailure' },
   { system: 'icd10', code: 'I48.9', kind: 'condition', key: 'condition.atrialFibrillation' },
   { system: 'icd10', code: 'I09.9', kind: 'condition', key: 'condition.rheumaticHeartDisease' },

@@ -225,7 +225,7 @@ export const TESTS: readonly Term[] = [
   { system: 'loinc', code: '13952-7', kind: 'test', key: 'test.antiHbc', sensitive: true },
   {
     system: 'loinc',
-    code: '29615-2',
+    code: '42595-9',
     kind: 'test',
     key: 'test.hbvViralLoad',
     sensitive: true,
