@@ -8,21 +8,16 @@ import type { CarnetDb } from '../db/index.ts';
 import {
   deleteFile,
   deleteOrphanFileChunks,
-  deleteSealed,
-  getAllSealed,
   getFileHeader,
   listFileIds,
   putFileChunks,
   putFileHeader,
-  putSealed,
   readFileChunks,
 } from '../db/index.ts';
 import type { DocumentDetails, DocumentFile, PaperDocument } from './documents.ts';
 import {
-  decodeDocument,
   documentFileIds,
   DOCUMENT_MIME_TYPES,
-  encodeDocument,
   MAX_DOCUMENT_FILE_BYTES,
   sortDocuments,
   validateDocument,
@@ -30,6 +25,9 @@ import {
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import { newId } from './ids.ts';
+import { PaperDocumentSchema } from './schemas.ts';
+import type { SealedTable } from './sealed-table.ts';
+import { sealedTable } from './sealed-table.ts';
 import type { Provenance } from './types.ts';
 import { hasErrors } from './validate.ts';
 
@@ -85,10 +83,14 @@ export interface DocumentStore {
   sweep(): Promise<number>;
 }
 
-/** The DocumentStore over a vault (records and files) and the app's database. */
+/**
+ * The DocumentStore over a vault (files), the app's database, and the sealed `documents`
+ * table that holds each document's metadata.
+ */
 export function createDocumentStore(
   vault: VaultService & FileVault,
   db: () => Promise<CarnetDb>,
+  table: SealedTable<PaperDocument> = sealedTable(vault, db, 'documents', PaperDocumentSchema),
 ): DocumentStore {
   // Imports and sweeps run one at a time, so a sweep never removes a file being imported.
   let queue: Promise<unknown> = Promise.resolve();
@@ -99,20 +101,8 @@ export function createDocumentStore(
   };
 
   async function readAll(): Promise<{ docs: PaperDocument[]; unreadable: number }> {
-    const rows = await getAllSealed(await db(), 'documents');
-    const results = await vault.openSettled(
-      rows.map((r) => ({ table: 'documents', id: r.id, envelope: r.env })),
-    );
-    if (results.some((r) => !r.ok && r.code === 'locked')) throw new RecordError('locked');
-    const docs: PaperDocument[] = [];
-    let unreadable = 0;
-    results.forEach((r, i) => {
-      const doc = r.ok ? decodeDocument(r.plaintext) : null;
-      // SECURITY: a row whose sealed id differs from its row id is treated as tampered.
-      if (doc && doc.id === rows[i]?.id) docs.push(doc);
-      else unreadable++;
-    });
-    return { docs, unreadable };
+    const { values, unreadable } = await table.list();
+    return { docs: values, unreadable };
   }
 
   async function sealOne(file: NewDocumentFile, written: string[], progress: () => void) {
@@ -130,13 +120,7 @@ export function createDocumentStore(
     return { fileId, mime: file.mime, size: file.blob.size } satisfies DocumentFile;
   }
 
-  async function saveRow(doc: PaperDocument): Promise<void> {
-    const [env] = await vault.seal([
-      { table: 'documents', id: doc.id, plaintext: encodeDocument(doc) },
-    ]);
-    if (!env) throw new RecordError('unavailable');
-    await putSealed(await db(), 'documents', [{ id: doc.id, updatedAt: doc.updatedAt, env }]);
-  }
+  const saveRow = (doc: PaperDocument) => table.put([doc], (d) => d.updatedAt);
 
   async function add(input: NewDocument, onProgress?: ImportProgress): Promise<PaperDocument> {
     const fields = validateDocument(input);
@@ -230,8 +214,8 @@ export function createDocumentStore(
     remove: (id) =>
       recordOp(async () => {
         const doc = (await readAll()).docs.find((x) => x.id === id);
+        await table.remove([id]);
         const d = await db();
-        await deleteSealed(d, 'documents', id);
         for (const fileId of doc ? documentFileIds(doc) : []) await deleteFile(d, fileId);
       }),
     readFile: (file) =>

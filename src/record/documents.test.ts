@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentDetails, PaperDocument } from './documents.ts';
-import { decodeDocument, encodeDocument, sortDocuments, validateDocument } from './documents.ts';
+import { decodeDocument, encodeRecord as encodeDocument } from './codec.ts';
+import { sortDocuments, validateDocument } from './documents.ts';
 
 const doc = (id: string, date: string | undefined, createdAt: number): PaperDocument => ({
   id,

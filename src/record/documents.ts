@@ -3,8 +3,8 @@
  * them again. The metadata row is sealed in the `documents` table; each page is a sealed
  * file (files/fileChunks tables), and so is the thumbnail the list shows.
  */
-import type { IsoDate, Provenance } from './types.ts';
-import { PROVENANCES } from './types.ts';
+import type { InferOutput } from 'valibot';
+import type { DocumentFileSchema, PaperDocumentSchema } from './schemas.ts';
 import type { FieldErrors } from './validate.ts';
 import { isIsoDate, MAX_SHORT } from './validate.ts';
 
@@ -45,38 +45,10 @@ export const DOCUMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'ap
 export const MAX_DOCUMENT_FILE_BYTES = 50 * 1024 * 1024;
 
 /** One stored file of a document: a photographed page, or a whole PDF. */
-export interface DocumentFile {
-  /** Opaque random id of the sealed file. */
-  readonly fileId: string;
-  /** MIME type of the plaintext (one of DOCUMENT_MIME_TYPES). */
-  readonly mime: string;
-  /** Plaintext size in bytes. */
-  readonly size: number;
-}
+export type DocumentFile = Readonly<InferOutput<typeof DocumentFileSchema>>;
 
-/** A paper document. Exists only in memory while unlocked; stored sealed. */
-export interface PaperDocument {
-  readonly id: string;
-  readonly profileId: string;
-  readonly title: string;
-  /** The date printed on the paper, when known. */
-  readonly date?: IsoDate;
-  readonly type: DocumentType;
-  /** BCP 47 tag of the language the paper is written in, when known. */
-  readonly lang?: string;
-  /** Pages in order: photos, or one PDF. Never empty. */
-  readonly files: readonly DocumentFile[];
-  /** The small sealed image the list shows, when one could be made. */
-  readonly thumbnail?: DocumentFile;
-  /** Entries this paper supports (a lab result for a condition). */
-  readonly entryIds: readonly string[];
-  /** Sensitive papers (asylum medical certificates, HIV results...) are never shared unpicked. */
-  readonly sensitive: boolean;
-  readonly provenance: Provenance;
-  /** Milliseconds since the epoch. */
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+/** A paper document (see PaperDocumentSchema). Exists only in memory while unlocked. */
+export type PaperDocument = Readonly<InferOutput<typeof PaperDocumentSchema>>;
 
 /** The fields the patient edits (title, date, type...), without ids, files or times. */
 export type DocumentDetails = Pick<
@@ -107,40 +79,6 @@ export function validateDocument(doc: DocumentDetails, now = Date.now()): FieldE
     errors.lang = 'bad-value';
   }
   return errors;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Plaintext bytes of a document's metadata, for sealing. JSON, UTF-8. */
-export function encodeDocument(doc: PaperDocument): Uint8Array {
-  return encoder.encode(JSON.stringify(doc));
-}
-
-function isFile(v: unknown): v is DocumentFile {
-  if (typeof v !== 'object' || v === null) return false;
-  const f = v as Record<string, unknown>;
-  return typeof f.fileId === 'string' && typeof f.mime === 'string' && typeof f.size === 'number';
-}
-
-/** The document, or null when the bytes are not a document this version understands. */
-export function decodeDocument(bytes: Uint8Array): PaperDocument | null {
-  try {
-    const v = JSON.parse(decoder.decode(bytes)) as Record<string, unknown> | null;
-    if (typeof v !== 'object' || v === null) return null;
-    if (typeof v.id !== 'string' || typeof v.profileId !== 'string') return null;
-    if (typeof v.title !== 'string' || !DOCUMENT_TYPES.includes(v.type as DocumentType)) {
-      return null;
-    }
-    if (!Array.isArray(v.files) || v.files.length === 0 || !v.files.every(isFile)) return null;
-    if (v.thumbnail !== undefined && !isFile(v.thumbnail)) return null;
-    if (!Array.isArray(v.entryIds) || !PROVENANCES.includes(v.provenance as Provenance)) {
-      return null;
-    }
-    return v as unknown as PaperDocument;
-  } catch {
-    return null;
-  }
 }
 
 /** Every sealed file a document owns: its pages and its thumbnail. */

@@ -1,38 +1,20 @@
 import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
-import { CryptoError } from '../crypto/types.ts';
-import type { CarnetDb, SealedRow, SealedTable } from '../db/index.ts';
-import {
-  applySealed,
-  deleteMeta,
-  getAllSealed,
-  getKeyring,
-  getMeta,
-  putKeyring,
-  putMeta,
-  putSealed,
-  requestPersistence,
-  storageStatus,
-} from '../db/index.ts';
-import { decodeEntry, decodeProfile, encodeRecord } from './codec.ts';
+import type { CarnetDb } from '../db/index.ts';
+import { applySealed, getMeta, putMeta, requestPersistence, storageStatus } from '../db/index.ts';
 import { createDocumentStore } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
-import type {
-  CarnetStore,
-  DeviceSettings,
-  LoadedRecord,
-  RecoveryCode,
-  UnlockedWith,
-} from './store.ts';
-import { DEFAULT_SETTINGS } from './store.ts';
-import { delayAfter, retryAfterMs } from './throttle.ts';
-import type { Entry, Profile } from './types.ts';
-import { hasErrors, validateEntry, validateProfile } from './validate.ts';
 import { createShareStore } from './share-store.ts';
+import type { CarnetStore, DeviceSettings, LoadedRecord } from './store.ts';
+import { DEFAULT_SETTINGS } from './store.ts';
+import { recordTables } from './tables.ts';
+import { hasErrors, validateEntry, validateProfile } from './validate.ts';
+import { createVaultAccess } from './vault-access.ts';
 
 /**
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
- * the arguments and results of these methods; rows are sealed before they are written.
+ * the arguments and results of these methods; every row goes through a sealed table
+ * (record/sealed-table.ts) and is sealed before it is written.
  * `peekKeyring`, when given, answers `presence()` until the database is first opened, so
  * the first screen does not wait for `openDb` (and Dexie) to load.
  */
@@ -48,137 +30,21 @@ export function createLocalStore(
       throw err;
     }));
 
-  const documents = createDocumentStore(vault, db);
-  /** How the vault was last opened through this store; the worker keeps its own account. */
-  let openedWith: UnlockedWith | null = null;
-  const shares = createShareStore(vault, db);
-
-  async function keyringOrFail() {
-    const keyring = await getKeyring(await db());
-    if (!keyring) throw new RecordError('no-vault');
-    return keyring;
-  }
-
-  /**
-   * Runs one check of a secret (unlock, or the current PIN before a change) under the
-   * throttle, counting wrong ones across reloads; a right one clears the count.
-   */
-  async function throttled<T>(check: () => Promise<T>): Promise<T> {
-    const d = await db();
-    const failures = await getMeta(d, 'unlockFailures');
-    const now = Date.now();
-    const wait = retryAfterMs(
-      failures && { count: failures.count, lastAt: failures.lastFailureAt },
-      now,
-    );
-    if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
-    let result: T;
-    try {
-      result = await check();
-    } catch (err) {
-      if (err instanceof CryptoError && err.code === 'wrong-secret') {
-        const count = (failures?.count ?? 0) + 1;
-        await putMeta(d, 'unlockFailures', { count, lastFailureAt: now });
-        throw new RecordError('wrong-secret', { retryAfterMs: delayAfter(count) });
-      }
-      throw err;
-    }
-    await deleteMeta(d, 'unlockFailures');
-    return result;
-  }
-
-  /** Runs one unlock attempt under the throttle, then tidies up after the last session. */
-  async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
-    await throttled(open);
-    openedWith = via;
+  const tables = recordTables(vault, db);
+  const documents = createDocumentStore(vault, db, tables.documents);
+  const shares = createShareStore(tables.shares);
+  const access = createVaultAccess(vault, db, {
     // Leftovers of an import cut short (tab closed, storage full) go before any new import.
-    void documents.sweep().catch(() => undefined);
-  }
+    afterUnlock: () => void documents.sweep().catch(() => undefined),
+    peek: () => (peekKeyring && !dbPromise ? peekKeyring() : null),
+  });
 
-  async function seal(table: SealedTable, id: string, value: Entry | Profile): Promise<SealedRow> {
-    const [env] = await vault.seal([{ table, id, plaintext: encodeRecord(value) }]);
-    if (!env) throw new RecordError('unavailable');
-    return { id, updatedAt: value.updatedAt, env };
-  }
-
-  async function openAll<T>(table: SealedTable, decode: (b: Uint8Array) => T | null) {
-    const rows = await getAllSealed(await db(), table);
-    const results = await vault.openSettled(
-      rows.map((r) => ({ table, id: r.id, envelope: r.env })),
-    );
-    if (results.some((r) => !r.ok && r.code === 'locked')) throw new RecordError('locked');
-    const values: T[] = [];
-    let unreadable = 0;
-    results.forEach((r, i) => {
-      const value = r.ok ? decode(r.plaintext) : null;
-      // SECURITY: a row whose sealed id differs from its row id is treated as tampered.
-      if (value && (value as { id?: string }).id === rows[i]?.id) values.push(value);
-      else unreadable++;
-    });
-    return { values, unreadable };
-  }
-
-  const store: CarnetStore = {
-    presence: () =>
-      recordOp(async () => {
-        const keyring =
-          peekKeyring && !dbPromise ? await peekKeyring() : await getKeyring(await db());
-        return keyring ? { exists: true, kind: keyring.password.kind } : { exists: false };
-      }),
-    create: (secret, kind) =>
-      recordOp(async () => {
-        const d = await db();
-        if (await getKeyring(d)) throw new RecordError('unavailable');
-        const { keyring, recoveryCode } = await vault.create(secret, kind);
-        openedWith = 'secret';
-        await putKeyring(d, keyring);
-        return recoveryCode satisfies RecoveryCode;
-      }),
-    unlock: (secret) =>
-      recordOp(async () => {
-        const { password } = await keyringOrFail();
-        await attempt(() => vault.unlock(secret, password), 'secret');
-      }),
-    unlockWithRecovery: (code) =>
-      recordOp(async () => {
-        const { recovery } = await keyringOrFail();
-        await attempt(() => vault.unlockWithRecovery(code, recovery), 'recovery');
-      }),
-    retryAfterMs: () =>
-      recordOp(async () => {
-        const f = await getMeta(await db(), 'unlockFailures');
-        return retryAfterMs(f && { count: f.count, lastAt: f.lastFailureAt }, Date.now());
-      }),
-    isUnlocked: () => recordOp(() => vault.isUnlocked()),
-    unlockedWith: () =>
-      // Unknown but open (cannot happen through this store) reads as 'secret': the stricter.
-      recordOp(async () => ((await vault.isUnlocked()) ? (openedWith ?? 'secret') : null)),
-    lock: () =>
-      recordOp(async () => {
-        openedWith = null;
-        await vault.lock();
-      }),
-    changeSecret: ({ current, next, kind }) =>
-      recordOp(async () => {
-        const keyring = await keyringOrFail();
-        // SECURITY: the current secret is checked inside the worker, against the key it
-        // holds, under the same growing wait as unlocking (see Vault.rewrap).
-        const password =
-          current === null
-            ? await vault.rewrap(next, kind, { by: 'recovery' })
-            : await throttled(() =>
-                vault.rewrap(next, kind, {
-                  by: 'current',
-                  secret: current,
-                  wrap: keyring.password,
-                }),
-              );
-        await putKeyring(await db(), { ...keyring, password });
-      }),
+  return {
+    ...access,
     load: () =>
       recordOp(async (): Promise<LoadedRecord> => {
-        const profiles = await openAll('profiles', decodeProfile);
-        const entries = await openAll('entries', decodeEntry);
+        const profiles = await tables.profiles.list();
+        const entries = await tables.entries.list();
         return {
           profiles: profiles.values.sort((a, b) => a.createdAt - b.createdAt),
           entries: entries.values,
@@ -189,11 +55,11 @@ export function createLocalStore(
       recordOp(async () => {
         const fields = validateProfile(profile);
         if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-        await putSealed(await db(), 'profiles', [await seal('profiles', profile.id, profile)]);
+        await tables.profiles.put([profile], (p) => p.updatedAt);
       }),
     deleteProfile: (id) =>
       recordOp(async () => {
-        const { values } = await openAll('entries', decodeEntry);
+        const { values } = await tables.entries.list();
         const entryIds = values.filter((e) => e.profileId === id).map((e) => e.id);
         const docs = (await documents.list()).documents.filter((d) => d.profileId === id);
         await applySealed(await db(), [
@@ -208,12 +74,9 @@ export function createLocalStore(
       recordOp(async () => {
         const fields = validateEntry(entry);
         if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-        await putSealed(await db(), 'entries', [await seal('entries', entry.id, entry)]);
+        await tables.entries.put([entry], (e) => e.updatedAt);
       }),
-    deleteEntry: (id) =>
-      recordOp(async () => {
-        await applySealed(await db(), [{ table: 'entries', delete: [id] }]);
-      }),
+    deleteEntry: (id) => recordOp(() => tables.entries.remove([id])),
     settings: () =>
       recordOp(async (): Promise<DeviceSettings> => {
         const ms = await getMeta(await db(), 'lockAfterIdleMs');
@@ -233,5 +96,4 @@ export function createLocalStore(
     documents,
     shares,
   };
-  return store;
 }

@@ -4,7 +4,8 @@ import { getAllSealed, openCarnetDb, putSealed } from '../db/index.ts';
 import { createLocalStore } from './local-store.ts';
 import { withRelayStatus } from './share-status.ts';
 import type { ShareRecord } from './shares.ts';
-import { decodeShare, defaultSelection, shareState } from './shares.ts';
+import { decodeShare } from './codec.ts';
+import { defaultSelection, shareState } from './shares.ts';
 import type { Entry } from './types.ts';
 
 const share: ShareRecord = {

@@ -1,5 +1,7 @@
+import type { InferOutput } from 'valibot';
 import type { PaperDocument } from './documents.ts';
 import { ADMIN_DOCUMENT_TYPES } from './documents.ts';
+import type { ShareRecordSchema } from './schemas.ts';
 import type { DeclarableKind, Entry, EntryKind } from './types.ts';
 
 /** Who a share is for; it decides what is picked by default. */
@@ -61,46 +63,8 @@ export function defaultDeclarations(
   return audience === 'doctor' ? kinds.map(declarationItem) : [];
 }
 
-/** A share as the patient's phone remembers it, sealed in the `shares` table. */
-export interface ShareRecord {
-  readonly id: string;
-  readonly profileId: string;
-  readonly audience: Audience;
-  /** The relay's id and management token (revoke, access log). */
-  readonly relayId: string;
-  readonly managementToken: string;
-  /**
-   * The viewer link with its key, so the QR code can be shown again.
-   * SECURITY: sealed at rest like everything else; never logged or sent anywhere.
-   */
-  readonly link: string;
-  /** The PIN to say aloud to the doctor, shown again on the patient's phone only. */
-  readonly passcode?: string;
-  /** Expiry, epoch seconds. */
-  readonly exp: number;
-  readonly createdAt: number;
-  readonly revokedAt?: number;
-  /**
-   * Who opened it and when, oldest first, as last merged from the relay (share-status.ts).
-   * Kept here because the relay forgets it on revoke and expiry; it only ever grows.
-   * `at` is epoch ms; `recipient` is what the viewer typed, untrusted text.
-   * Absent in shares sealed before it existed, and until the first status check.
-   */
-  readonly accesses?: readonly { readonly recipient: string; readonly at: number }[];
-  /**
-   * When the phone learned (epoch ms) that the relay blocked the share after too many
-   * wrong PINs. The relay never unblocks one, so it stays blocked offline and after expiry.
-   */
-  readonly blockedAt?: number;
-  /** Last time (epoch ms) the relay answered a status check for this share. */
-  readonly lastStatusAt?: number;
-  /** What went in, for the list: counts only. */
-  readonly counts: {
-    readonly entries: number;
-    readonly documents: number;
-    readonly sensitive: number;
-  };
-}
+/** A share as the patient's phone remembers it (see ShareRecordSchema), sealed in `shares`. */
+export type ShareRecord = Readonly<InferOutput<typeof ShareRecordSchema>>;
 
 /** Where a share stands, as the list shows it. */
 export type ShareState = 'active' | 'blocked' | 'expired' | 'revoked';
@@ -114,42 +78,4 @@ export function shareState(share: ShareRecord, now: number): ShareState {
   if (share.revokedAt !== undefined) return 'revoked';
   if (share.blockedAt !== undefined) return 'blocked';
   return share.exp * 1000 <= now ? 'expired' : 'active';
-}
-
-/**
- * Decodes a sealed share row's plaintext, or null when it is not a share. Shares sealed
- * before `accesses`, `blockedAt` and `lastStatusAt` existed decode as they are; a field
- * of the wrong shape is dropped rather than failing the whole share.
- */
-export function decodeShare(bytes: Uint8Array): ShareRecord | null {
-  try {
-    const v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Record<
-      string,
-      unknown
-    >;
-    if (
-      typeof v.id !== 'string' ||
-      typeof v.relayId !== 'string' ||
-      typeof v.link !== 'string' ||
-      typeof v.exp !== 'number'
-    ) {
-      return null;
-    }
-    const { accesses, blockedAt, lastStatusAt, ...rest } = v;
-    const known = Array.isArray(accesses) ? accesses.filter(isAccess) : undefined;
-    return {
-      ...(rest as unknown as ShareRecord),
-      ...(known ? { accesses: known } : {}),
-      ...(typeof blockedAt === 'number' ? { blockedAt } : {}),
-      ...(typeof lastStatusAt === 'number' ? { lastStatusAt } : {}),
-    };
-  } catch {
-    return null;
-  }
-}
-
-function isAccess(a: unknown): a is { recipient: string; at: number } {
-  if (typeof a !== 'object' || a === null) return false;
-  const { recipient, at } = a as Record<string, unknown>;
-  return typeof recipient === 'string' && typeof at === 'number' && Number.isFinite(at);
 }

@@ -100,10 +100,7 @@ describe('validateProfile', () => {
 
 describe('structured doses, reactions, rights and names', () => {
   const med = (dosage: object) =>
-    validateEntry(
-      { ...base, details: { kind: 'medication', current: true, dosage } } as Entry,
-      NOW,
-    );
+    validateEntry({ ...base, details: { kind: 'medication', current: true, dosage } }, NOW);
   it('accepts a full dose and refuses impossible ones', () => {
     expect(
       med({
@@ -124,10 +121,7 @@ describe('structured doses, reactions, rights and names', () => {
 
   it('accepts coded reactions only', () => {
     const allergy = (reactions: string[]) =>
-      validateEntry(
-        { ...base, details: { kind: 'allergy', severity: 'severe', reactions } } as Entry,
-        NOW,
-      );
+      validateEntry({ ...base, details: { kind: 'allergy', severity: 'severe', reactions } }, NOW);
     expect(allergy(['reaction.urticaria'])).toEqual({});
     expect(allergy(['urticaria'])).toEqual({ reactions: 'bad-value' });
   });

@@ -7,7 +7,9 @@ import type { Dosage } from '../../record/types.ts';
  * (`_one`, `_few`, `_many`, `_other`), decimals its own separator.
  */
 export function doseWords(t: TFunction, lng: string): (d: Dosage) => string {
-  const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 3 });
+  // Latin digits, like the counts i18next writes and the doses on French prescriptions:
+  // one phrase never mixes two digit systems ("۲ قطره، 2 بار").
+  const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 3, numberingSystem: 'latn' });
   return (d) => {
     const parts: string[] = [];
     if (d.amount !== undefined && d.unit) {

@@ -1,0 +1,26 @@
+import type { VaultService } from '../crypto/types.ts';
+import type { CarnetDb } from '../db/index.ts';
+import type { PaperDocument } from './documents.ts';
+import { EntrySchema, PaperDocumentSchema, ProfileSchema, ShareRecordSchema } from './schemas.ts';
+import type { SealedTable } from './sealed-table.ts';
+import { sealedTable } from './sealed-table.ts';
+import type { ShareRecord } from './shares.ts';
+import type { Entry, Profile } from './types.ts';
+
+/** Every sealed table of the record, each over its own schema. */
+export interface RecordTables {
+  readonly profiles: SealedTable<Profile>;
+  readonly entries: SealedTable<Entry>;
+  readonly documents: SealedTable<PaperDocument>;
+  readonly shares: SealedTable<ShareRecord>;
+}
+
+/** The record's sealed tables over a vault and the app's database. */
+export function recordTables(vault: VaultService, db: () => Promise<CarnetDb>): RecordTables {
+  return {
+    profiles: sealedTable(vault, db, 'profiles', ProfileSchema),
+    entries: sealedTable(vault, db, 'entries', EntrySchema),
+    documents: sealedTable(vault, db, 'documents', PaperDocumentSchema),
+    shares: sealedTable(vault, db, 'shares', ShareRecordSchema),
+  };
+}

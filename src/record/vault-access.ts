@@ -1,0 +1,137 @@
+import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
+import { CryptoError } from '../crypto/types.ts';
+import type { CarnetDb } from '../db/index.ts';
+import { deleteMeta, getKeyring, getMeta, putKeyring, putMeta } from '../db/index.ts';
+import { RecordError } from './errors.ts';
+import { recordOp } from './failures.ts';
+import type { CarnetStore, RecoveryCode, UnlockedWith } from './store.ts';
+import { delayAfter, retryAfterMs } from './throttle.ts';
+
+/** The part of the CarnetStore that opens, locks and re-keys the vault. */
+export type VaultAccess = Pick<
+  CarnetStore,
+  | 'presence'
+  | 'create'
+  | 'unlock'
+  | 'unlockWithRecovery'
+  | 'retryAfterMs'
+  | 'isUnlocked'
+  | 'unlockedWith'
+  | 'lock'
+  | 'changeSecret'
+>;
+
+/**
+ * Opening the vault: the keyring in IndexedDB, the wrong-attempt throttle (counted across
+ * reloads), and how the vault was last opened. `afterUnlock` runs once each unlock
+ * succeeds (tidying what an interrupted session left). `peek`, when given, answers
+ * `presence()` until the database is first opened, so the first screen need not load it.
+ */
+export function createVaultAccess(
+  vault: VaultService & FileVault,
+  db: () => Promise<CarnetDb>,
+  options: { afterUnlock?: () => void; peek?: () => Promise<Keyring | undefined> | null } = {},
+): VaultAccess {
+  /** How the vault was last opened through this store; the worker keeps its own account. */
+  let openedWith: UnlockedWith | null = null;
+
+  async function keyringOrFail() {
+    const keyring = await getKeyring(await db());
+    if (!keyring) throw new RecordError('no-vault');
+    return keyring;
+  }
+
+  /**
+   * Runs one check of a secret (unlock, or the current PIN before a change) under the
+   * throttle, counting wrong ones across reloads; a right one clears the count.
+   */
+  async function throttled<T>(check: () => Promise<T>): Promise<T> {
+    const d = await db();
+    const failures = await getMeta(d, 'unlockFailures');
+    const now = Date.now();
+    const wait = retryAfterMs(
+      failures && { count: failures.count, lastAt: failures.lastFailureAt },
+      now,
+    );
+    if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
+    let result: T;
+    try {
+      result = await check();
+    } catch (err) {
+      if (err instanceof CryptoError && err.code === 'wrong-secret') {
+        const count = (failures?.count ?? 0) + 1;
+        await putMeta(d, 'unlockFailures', { count, lastFailureAt: now });
+        throw new RecordError('wrong-secret', { retryAfterMs: delayAfter(count) });
+      }
+      throw err;
+    }
+    await deleteMeta(d, 'unlockFailures');
+    return result;
+  }
+
+  async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
+    await throttled(open);
+    openedWith = via;
+    options.afterUnlock?.();
+  }
+
+  return {
+    presence: () =>
+      recordOp(async () => {
+        // `peek` answers null once the database is open: it then knows best.
+        const peeked = options.peek?.() ?? null;
+        const keyring = peeked ? await peeked : await getKeyring(await db());
+        return keyring ? { exists: true, kind: keyring.password.kind } : { exists: false };
+      }),
+    create: (secret, kind) =>
+      recordOp(async () => {
+        const d = await db();
+        if (await getKeyring(d)) throw new RecordError('unavailable');
+        const { keyring, recoveryCode } = await vault.create(secret, kind);
+        openedWith = 'secret';
+        await putKeyring(d, keyring);
+        return recoveryCode satisfies RecoveryCode;
+      }),
+    unlock: (secret) =>
+      recordOp(async () => {
+        const { password } = await keyringOrFail();
+        await attempt(() => vault.unlock(secret, password), 'secret');
+      }),
+    unlockWithRecovery: (code) =>
+      recordOp(async () => {
+        const { recovery } = await keyringOrFail();
+        await attempt(() => vault.unlockWithRecovery(code, recovery), 'recovery');
+      }),
+    retryAfterMs: () =>
+      recordOp(async () => {
+        const f = await getMeta(await db(), 'unlockFailures');
+        return retryAfterMs(f && { count: f.count, lastAt: f.lastFailureAt }, Date.now());
+      }),
+    isUnlocked: () => recordOp(() => vault.isUnlocked()),
+    unlockedWith: () =>
+      // Unknown but open (cannot happen through this store) reads as 'secret': the stricter.
+      recordOp(async () => ((await vault.isUnlocked()) ? (openedWith ?? 'secret') : null)),
+    lock: () =>
+      recordOp(async () => {
+        openedWith = null;
+        await vault.lock();
+      }),
+    changeSecret: ({ current, next, kind }) =>
+      recordOp(async () => {
+        const keyring = await keyringOrFail();
+        // SECURITY: the current secret is checked inside the worker, against the key it
+        // holds, under the same growing wait as unlocking (see Vault.rewrap).
+        const password =
+          current === null
+            ? await vault.rewrap(next, kind, { by: 'recovery' })
+            : await throttled(() =>
+                vault.rewrap(next, kind, {
+                  by: 'current',
+                  secret: current,
+                  wrap: keyring.password,
+                }),
+              );
+        await putKeyring(await db(), { ...keyring, password });
+      }),
+  };
+}
