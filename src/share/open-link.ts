@@ -1,6 +1,9 @@
+import * as v from 'valibot';
 import { ShareError } from './errors.ts';
 import { decryptJwe } from './jwe.ts';
+import { manifestResponseSchema } from './protocol-schema.ts';
 import type { ManifestRequest } from './protocol.ts';
+import { relayFailure } from './relay-status.ts';
 import { contentKey, hasFlag, type ShlPayload } from './shlink.ts';
 
 /**
@@ -60,45 +63,19 @@ export async function openShareLink(
     },
     options,
   );
-  const files = manifestFiles(await json(res));
+  // A relay answering anything but a manifest is a network problem.
+  const manifest = v.safeParse(manifestResponseSchema, await json(res));
+  if (!manifest.success) throw new ShareError('network');
   return Promise.all(
-    files.map(async (f) => {
+    manifest.output.files.map(async (f) => {
       const jwe =
-        f.embedded ?? (await text(await send(get, f.location!, { method: 'GET' }, options)));
+        'embedded' in f
+          ? f.embedded
+          : await text(await send(get, f.location, { method: 'GET' }, options));
       const { plaintext } = await decryptJwe(jwe.trim(), key);
       return { contentType: f.contentType, plaintext };
     }),
   );
-}
-
-interface ManifestEntry {
-  contentType: string;
-  embedded?: string;
-  location?: string;
-}
-
-/** Checks the manifest's shape; a relay answering nonsense is a network problem. */
-function manifestFiles(value: unknown): ManifestEntry[] {
-  const files = (value as { files?: unknown } | null)?.files;
-  if (!Array.isArray(files)) throw new ShareError('network');
-  return files.map((f: unknown) => {
-    const e = f as Record<string, unknown> | null;
-    const contentType = typeof e?.contentType === 'string' ? e.contentType : '';
-    if (typeof e?.embedded === 'string') return { contentType, embedded: e.embedded };
-    if (typeof e?.location === 'string' && isHttp(e.location)) {
-      return { contentType, location: e.location };
-    }
-    throw new ShareError('network');
-  });
-}
-
-function isHttp(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** Sends a request and maps every failure to a ShareError code. */
@@ -116,18 +93,13 @@ async function send(
     throw new ShareError(globalThis.navigator?.onLine === false ? 'offline' : 'network');
   }
   if (res.ok) return res;
-  if (res.status === 401) {
-    const body = (await json(res).catch(() => null)) as { remainingAttempts?: unknown } | null;
-    const left = body?.remainingAttempts;
-    const details = typeof left === 'number' ? { remainingAttempts: left } : {};
-    throw new ShareError(
-      options.passcode === undefined ? 'passcode-required' : 'wrong-passcode',
-      details,
-    );
-  }
-  if (res.status === 404) throw new ShareError('inactive');
-  if (res.status === 429) throw new ShareError('rate-limited');
-  throw new ShareError('network');
+  // Only a 401 has something to read: how many PIN attempts are left.
+  const body = res.status === 401 ? await json(res).catch(() => null) : undefined;
+  throw relayFailure(res.status, {
+    kind: 'open',
+    passcodeSent: options.passcode !== undefined,
+    body,
+  });
 }
 
 async function json(res: Response): Promise<unknown> {

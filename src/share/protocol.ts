@@ -1,7 +1,18 @@
+import type { InferOutput } from 'valibot';
+import type {
+  createShareRequestSchema,
+  createShareResponseSchema,
+  manifestRequestSchema,
+  manifestResponseSchema,
+  shareStatusResponseSchema,
+} from './protocol-schema.ts';
+
 /**
  * Wire types of the share relay (workers/relay). The app and the relay share only this
- * file. Shapes follow the SMART Health Links specification (HL7 "SMART Health Cards and
- * Links" STU1) where it speaks; the create and management endpoints are Carnet's own.
+ * file and protocol-schema.ts, whose schemas check these shapes at both ends and which
+ * the request and answer types below are inferred from. Shapes follow the SMART Health
+ * Links specification (HL7 "SMART Health Cards and Links" STU1) where it speaks; the
+ * create and management endpoints are Carnet's own.
  *
  * Every byte the relay stores for a share is ciphertext: files are compact JWE strings
  * encrypted on the phone, and the key stays in the link's fragment, which no server sees.
@@ -19,48 +30,49 @@ export type ShlContentType = (typeof SHL_CONTENT_TYPES)[number];
  * `POST /api/shl` request body. Link flags are the app's choice: `P` when `passcode` is
  * set; `U` only for one file without passcode (the relay then also answers
  * `GET <manifestUrl>?recipient=...` with the JWE itself, `application/jose`).
+ *
+ * - `files`: each `{contentType, jwe}`, `jwe` a compact JWE
+ *   (`header.encryptedKey.iv.ciphertext.tag`), opaque to the relay; at least one.
+ * - `exp`: expiry, epoch seconds. Required: the relay refuses shares that never expire.
+ * - `passcode`: optional (flag `P`); the relay keeps only an Argon2id hash of it.
+ * - `maxUses`: optional number of successful manifest requests after which the link is dead.
  */
-export interface CreateShareRequest {
-  /** `jwe`: compact JWE (`header.encryptedKey.iv.ciphertext.tag`), opaque to the relay. */
-  files: { contentType: ShlContentType; jwe: string }[];
-  /** Expiry, epoch seconds. Required: the relay refuses shares that never expire. */
-  exp: number;
-  /** Optional passcode (flag `P`); the relay keeps only an Argon2id hash of it. */
-  passcode?: string;
-  /** Optional number of successful manifest requests after which the link is dead. */
-  maxUses?: number;
-}
+export type CreateShareRequest = InferOutput<ReturnType<typeof createShareRequestSchema>>;
 
-/** `201` answer to `POST /api/shl`. */
-export interface CreateShareResponse {
-  /** 43 base64url characters: 32 random bytes (256 bits). */
-  id: string;
-  /** Absolute manifest URL, at most 128 characters (goes into the SHL payload's `url`). */
-  manifestUrl: string;
-  /** Bearer token for the management endpoints. Shown once; the relay keeps only its hash. */
-  managementToken: string;
-}
+/**
+ * `201` answer to `POST /api/shl`.
+ *
+ * - `id`: 43 base64url characters, 32 random bytes (256 bits).
+ * - `manifestUrl`: absolute, at most 128 characters (goes into the SHL payload's `url`).
+ * - `managementToken`: bearer token for the management endpoints. Shown once; the relay
+ *   keeps only its hash.
+ */
+export type CreateShareResponse = InferOutput<typeof createShareResponseSchema>;
 
-/** `POST <manifestUrl>` request body (SHL manifest request). */
-export interface ManifestRequest {
-  /** Who is opening the link, shown to the patient in the access list. */
-  recipient: string;
-  passcode?: string;
-  /** Upper bound on the length of `embedded` JWEs the viewer accepts. */
-  embeddedLengthMax?: number;
-}
+/**
+ * `POST <manifestUrl>` request body (SHL manifest request).
+ *
+ * - `recipient`: who is opening the link, shown to the patient in the access list.
+ * - `passcode`: optional; an empty one counts as none.
+ * - `embeddedLengthMax`: optional upper bound on the length of `embedded` JWEs the viewer
+ *   accepts.
+ */
+export type ManifestRequest = InferOutput<ReturnType<typeof manifestRequestSchema>>;
+
+/**
+ * `200` answer to a manifest request: `files`, each either a short-lived `location` or the
+ * `embedded` JWE, with its `contentType` (one of SHL_CONTENT_TYPES from this relay; a
+ * viewer reads any string, as other servers may send others).
+ */
+export type ManifestResponse = InferOutput<typeof manifestResponseSchema>;
 
 /** One entry of a manifest: either a short-lived `location` or the `embedded` JWE. */
-export type ManifestFile =
-  | { contentType: ShlContentType; location: string }
-  | { contentType: ShlContentType; embedded: string };
+export type ManifestFile = ManifestResponse['files'][number];
 
-/** `200` answer to a manifest request. */
-export interface ManifestResponse {
-  files: ManifestFile[];
-}
-
-/** `401` answer to a manifest request with a wrong or missing passcode. */
+/**
+ * `401` answer to a manifest request with a wrong or missing passcode. A viewer reads only
+ * `remainingAttempts` (attemptsLeftSchema).
+ */
 export interface WrongPasscodeResponse extends RelayError {
   remainingAttempts: number;
 }
@@ -69,21 +81,16 @@ export interface WrongPasscodeResponse extends RelayError {
  * `GET /api/shl/<id>/admin` answer (bearer: the management token). A revoked, expired or
  * unknown share, and a wrong token, answer `404 not_found` alike; a share the relay
  * blocked or used up still answers `200` until its expiry, with `active: false`.
+ *
+ * - `active`: whether the link still opens now.
+ * - `exp`: expiry, epoch seconds.
+ * - `remainingAttempts`: wrong passcodes still allowed; `null` when the share has no
+ *   passcode. `0` means the relay blocked the share after too many wrong passcodes: it
+ *   never opens again (a right passcode being checked on the last attempt reads `0` only
+ *   while it is checked).
+ * - `accesses`: successful opens, newest last; `at` is epoch milliseconds.
  */
-export interface ShareStatusResponse {
-  /** Whether the link still opens now. */
-  active: boolean;
-  /** Expiry, epoch seconds. */
-  exp: number;
-  /**
-   * Wrong passcodes still allowed; `null` when the share has no passcode. `0` means the
-   * relay blocked the share after too many wrong passcodes: it never opens again (a right
-   * passcode being checked on the last attempt reads `0` only while it is checked).
-   */
-  remainingAttempts: number | null;
-  /** Successful opens, newest last; `at` is epoch milliseconds. */
-  accesses: { recipient: string; at: number }[];
-}
+export type ShareStatusResponse = InferOutput<typeof shareStatusResponseSchema>;
 
 /** Error codes the relay answers with. A code never changes meaning once shipped. */
 export type RelayErrorCode =

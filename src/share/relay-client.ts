@@ -1,17 +1,22 @@
+import * as v from 'valibot';
 import type { RelayVerdict } from '../record/share-status.ts';
 import { ShareError } from './errors.ts';
+import { createShareResponseSchema, shareStatusResponseSchema } from './protocol-schema.ts';
 import type { CreateShareRequest, CreateShareResponse, ShareStatusResponse } from './protocol.ts';
+import { relayFailure, type RelayCall } from './relay-status.ts';
 
 /**
  * The patient app's calls to the share relay (same origin). Every failure becomes a
  * ShareError code; nothing from the request (JWE, passcode, token) goes into an error.
  */
 
-function failureOf(status: number): ShareError {
-  if (status === 413) return new ShareError('too-large');
-  if (status === 429) return new ShareError('rate-limited');
-  if (status === 404) return new ShareError('inactive');
-  return new ShareError('network');
+const MANAGE: RelayCall = { kind: 'manage' };
+
+/** The relay's answer checked against its schema; one of the wrong shape is `network`. */
+function answerOf<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+  const answer = v.safeParse(schema, body);
+  if (!answer.success) throw new ShareError('network');
+  return answer.output;
 }
 
 function offline(): boolean {
@@ -35,16 +40,9 @@ export function uploadShare(
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      if (xhr.status !== 201) return reject(failureOf(xhr.status));
+      if (xhr.status !== 201) return reject(relayFailure(xhr.status, MANAGE));
       try {
-        const body = JSON.parse(xhr.responseText) as CreateShareResponse;
-        if (
-          typeof body.id !== 'string' ||
-          typeof body.manifestUrl !== 'string' ||
-          typeof body.managementToken !== 'string'
-        ) {
-          throw new Error('bad answer');
-        }
+        const body = answerOf(createShareResponseSchema, JSON.parse(xhr.responseText));
         onProgress(1);
         resolve(body);
       } catch {
@@ -76,15 +74,8 @@ export async function shareStatus(
   } catch {
     throw new ShareError(offline() ? 'offline' : 'network');
   }
-  if (!response.ok) throw failureOf(response.status);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ShareError('network');
-  }
-  if (!isStatus(body)) throw new ShareError('network');
-  return body;
+  if (!response.ok) throw relayFailure(response.status, MANAGE);
+  return answerOf(shareStatusResponseSchema, await response.json().catch(() => undefined));
 }
 
 /** What a status answer means for the phone's copy of the share (share-status.ts). */
@@ -95,24 +86,6 @@ export function verdictOf(status: ShareStatusResponse): RelayVerdict {
     blocked: status.remainingAttempts === 0,
     accesses: status.accesses.map(({ recipient, at }) => ({ recipient, at })),
   };
-}
-
-function isStatus(v: unknown): v is ShareStatusResponse {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return (
-    typeof s.active === 'boolean' &&
-    typeof s.exp === 'number' &&
-    (s.remainingAttempts === null || typeof s.remainingAttempts === 'number') &&
-    Array.isArray(s.accesses) &&
-    s.accesses.every(
-      (a: unknown) =>
-        typeof a === 'object' &&
-        a !== null &&
-        typeof (a as Record<string, unknown>).recipient === 'string' &&
-        typeof (a as Record<string, unknown>).at === 'number',
-    )
-  );
 }
 
 /** Revokes a share: the relay purges its ciphertext. Already gone counts as done. */
@@ -127,5 +100,6 @@ export async function revokeShare(id: string, managementToken: string): Promise<
   } catch {
     throw new ShareError(offline() ? 'offline' : 'network');
   }
-  if (response.status !== 204 && response.status !== 404) throw failureOf(response.status);
+  if (response.status === 204 || response.status === 404) return;
+  throw relayFailure(response.status, MANAGE);
 }

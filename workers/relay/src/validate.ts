@@ -1,15 +1,23 @@
 import type { Context } from 'hono';
-import { SHL_CONTENT_TYPES, type ShlContentType } from '../../../src/share/protocol.ts';
+import * as v from 'valibot';
+import {
+  createShareRequestSchema,
+  manifestRequestSchema,
+  recipientSchema,
+} from '../../../src/share/protocol-schema.ts';
+import type { CreateShareRequest, RelayErrorCode } from '../../../src/share/protocol.ts';
 import type { Refusal } from './errors.ts';
 import type { RelayLimits } from './limits.ts';
 
+/** A create request as the routes use it: options not given are `null`. */
 export interface ValidCreate {
-  files: { contentType: ShlContentType; jwe: string }[];
+  files: CreateShareRequest['files'];
   exp: number;
   passcode: string | null;
   maxUses: number | null;
 }
 
+/** A manifest request as the routes use it: options not given (or an empty passcode) are `null`. */
 export interface ValidManifest {
   recipient: string;
   passcode: string | null;
@@ -18,170 +26,64 @@ export interface ValidManifest {
 
 type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
-const bad = (message: string): { ok: false; refusal: Refusal } => ({
-  ok: false,
-  refusal: { status: 400, error: 'bad_request', message },
-});
+/**
+ * Refusals with a code of their own, which clients and tests read, by the key and the
+ * check that failed (see createShareRequestSchema). Every other issue is `bad_request`.
+ */
+const CODES: Readonly<Record<string, RelayErrorCode>> = {
+  'files max_length': 'too_many_files',
+  'exp gt_value': 'already_expired',
+  'exp max_value': 'lifetime_too_long',
+};
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * `value` checked against one of the wire schemas (src/share/protocol-schema.ts). Checking
+ * stops at the first issue, whose message the refusal carries.
+ */
+function check<S extends v.GenericSchema>(schema: S, value: unknown): Result<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, value, { abortEarly: true });
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const [issue] = parsed.issues;
+  const error = CODES[`${v.getDotPath(issue)} ${issue.type}`] ?? 'bad_request';
+  return { ok: false, refusal: { status: 400, error, message: issue.message } };
 }
 
 /**
- * True when `s` has the shape of a compact JWE: five base64url parts joined by dots, the
- * second (encrypted key) empty for `alg: dir`. SECURITY: the relay checks only the shape;
- * it never decodes the header or anything else in the JWE.
+ * The manifest schemas for a relay's limits, built once: the limits never change while it
+ * runs, and building costs more than checking (the manifest route is the relay's busiest).
  */
-export function isCompactJwe(s: string): boolean {
-  let dots = 0;
-  let partLength = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (partLength === 0 && dots !== 1) return false;
-      dots++;
-      partLength = 0;
-      continue;
-    }
-    const b64url =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
-    if (!b64url) return false;
-    partLength++;
-  }
-  return dots === 4 && partLength > 0;
+const built = new WeakMap<RelayLimits, ReturnType<typeof openSchemas>>();
+function openSchemas(limits: RelayLimits) {
+  return { manifest: manifestRequestSchema(limits), recipient: recipientSchema(limits) };
+}
+function openSchemasFor(limits: RelayLimits): ReturnType<typeof openSchemas> {
+  const schemas = built.get(limits) ?? openSchemas(limits);
+  built.set(limits, schemas);
+  return schemas;
 }
 
 /** Checks a `POST /api/shl` body against the limits; `now` is epoch seconds. */
 export function parseCreate(body: unknown, limits: RelayLimits, now: number): Result<ValidCreate> {
-  if (!isObject(body)) return bad('The body must be a JSON object.');
-  const { files, exp, passcode, maxUses } = body;
-  if (!Array.isArray(files) || files.length === 0) return bad('"files" must be a non-empty array.');
-  if (files.length > limits.maxFiles) {
-    return {
-      ok: false,
-      refusal: {
-        status: 400,
-        error: 'too_many_files',
-        message: `A share holds at most ${limits.maxFiles} files.`,
-      },
-    };
-  }
-  const valid: ValidCreate['files'] = [];
-  for (const f of files as unknown[]) {
-    if (!isObject(f)) return bad('Each file must be an object.');
-    const contentType = f.contentType;
-    if (
-      typeof contentType !== 'string' ||
-      !(SHL_CONTENT_TYPES as readonly string[]).includes(contentType)
-    ) {
-      return bad(`"contentType" must be one of ${SHL_CONTENT_TYPES.join(', ')}.`);
-    }
-    if (typeof f.jwe !== 'string' || !isCompactJwe(f.jwe)) {
-      return bad('"jwe" must be a compact JWE string.');
-    }
-    valid.push({ contentType: contentType as ShlContentType, jwe: f.jwe });
-  }
-  if (typeof exp !== 'number' || !Number.isSafeInteger(exp)) {
-    return bad('"exp" must be the expiry time in whole epoch seconds.');
-  }
-  if (exp <= now) {
-    return {
-      ok: false,
-      refusal: { status: 400, error: 'already_expired', message: '"exp" is in the past.' },
-    };
-  }
-  if (exp > now + limits.maxLifetimeSeconds) {
-    const days = Math.floor(limits.maxLifetimeSeconds / 86_400);
-    return {
-      ok: false,
-      refusal: {
-        status: 400,
-        error: 'lifetime_too_long',
-        message: `A share lives at most ${limits.maxLifetimeSeconds} seconds (${days} days).`,
-      },
-    };
-  }
-  if (passcode !== undefined) {
-    if (
-      typeof passcode !== 'string' ||
-      passcode.length === 0 ||
-      passcode.length > limits.maxPasscodeLength
-    ) {
-      return bad(`"passcode" must be a string of 1 to ${limits.maxPasscodeLength} characters.`);
-    }
-  }
-  if (maxUses !== undefined) {
-    if (
-      typeof maxUses !== 'number' ||
-      !Number.isSafeInteger(maxUses) ||
-      maxUses < 1 ||
-      maxUses > limits.maxUsesCeiling
-    ) {
-      return bad(`"maxUses" must be a whole number from 1 to ${limits.maxUsesCeiling}.`);
-    }
-  }
-  return {
-    ok: true,
-    value: { files: valid, exp, passcode: passcode ?? null, maxUses: maxUses ?? null },
-  };
+  const parsed = check(createShareRequestSchema(limits, now), body);
+  if (!parsed.ok) return parsed;
+  const { files, exp, passcode, maxUses } = parsed.value;
+  return { ok: true, value: { files, exp, passcode: passcode ?? null, maxUses: maxUses ?? null } };
 }
 
 /** Checks a manifest request body (SHL: `{recipient, passcode?, embeddedLengthMax?}`). */
 export function parseManifest(body: unknown, limits: RelayLimits): Result<ValidManifest> {
-  if (!isObject(body)) return bad('The body must be a JSON object.');
-  const recipient = parseRecipient(body.recipient, limits);
-  if (!recipient.ok) return recipient;
-  const { passcode, embeddedLengthMax } = body;
-  if (
-    passcode !== undefined &&
-    (typeof passcode !== 'string' || passcode.length > limits.maxPasscodeLength)
-  ) {
-    return bad(`"passcode" must be a string of at most ${limits.maxPasscodeLength} characters.`);
-  }
-  if (embeddedLengthMax !== undefined) {
-    if (
-      typeof embeddedLengthMax !== 'number' ||
-      !Number.isSafeInteger(embeddedLengthMax) ||
-      embeddedLengthMax < 0
-    ) {
-      return bad('"embeddedLengthMax" must be a whole number, 0 or more.');
-    }
-  }
+  const parsed = check(openSchemasFor(limits).manifest, body);
+  if (!parsed.ok) return parsed;
+  const { recipient, passcode, embeddedLengthMax } = parsed.value;
   return {
     ok: true,
-    value: {
-      recipient: recipient.value,
-      passcode: typeof passcode === 'string' && passcode.length > 0 ? passcode : null,
-      embeddedLengthMax: embeddedLengthMax ?? null,
-    },
+    value: { recipient, passcode: passcode || null, embeddedLengthMax: embeddedLengthMax ?? null },
   };
 }
 
-/**
- * True for control characters and bidi embedding/override/isolate marks. SECURITY: a
- * recipient name is typed by whoever opens the link and shown to the patient in the access
- * list; these would let it hide or reorder text ("Dr Martin" displayed for something else).
- */
-function isUnsafeInName(code: number): boolean {
-  return (
-    code <= 0x1f ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
-
-/** A recipient is required by the specification: a non-empty display string, bounded. */
+/** Checks and cleans the `recipient` of a direct GET (see recipientSchema). */
 export function parseRecipient(value: unknown, limits: RelayLimits): Result<string> {
-  if (typeof value !== 'string') return bad('"recipient" must be a non-empty string.');
-  let clean = '';
-  for (const ch of value) clean += isUnsafeInName(ch.codePointAt(0) ?? 0) ? ' ' : ch;
-  clean = clean.trim();
-  if (clean.length === 0) return bad('"recipient" must be a non-empty string.');
-  if (clean.length > limits.maxRecipientLength) {
-    return bad(`"recipient" must be at most ${limits.maxRecipientLength} characters.`);
-  }
-  return { ok: true, value: clean };
+  return check(openSchemasFor(limits).recipient, value);
 }
 
 /** The parsed JSON body, or undefined when it is not JSON (validation then answers 400). */
