@@ -33,6 +33,18 @@ export function toBase64Url(bytes: Uint8Array): Base64Url {
 }
 
 /**
+ * Encodes bytes as padded standard base64 (RFC 4648 §4), as FHIR `Attachment.data` wants.
+ * Uses the platform's btoa in 32 KiB slices: fast for a multi-megabyte scan.
+ */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/**
  * Decodes unpadded base64url. Strict: any other character, a length of 4k+1, or
  * non-zero trailing bits throw `CryptoError('bad-envelope')`, so one value has one encoding.
  */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { Envelope, Keyring } from '../crypto/types.ts';
-import { CarnetDb } from './schema.ts';
 import type { SealedRow } from './schema.ts';
 import { DbError, toDbError } from './errors.ts';
 import {
@@ -16,7 +15,7 @@ import {
   putSealed,
   wipe,
 } from './repo.ts';
-import { freshDb, trackDb, uniqueDbName } from './test-db.ts';
+import { freshDb } from './test-db.ts';
 
 const row = (id: string, fill: number, updatedAt = 1): SealedRow => ({
   id,
@@ -81,42 +80,42 @@ describe('repositories', () => {
   it('wipes every table', async () => {
     const db = await freshDb();
     await putKeyring(db, keyring);
-    await putMeta(db, 'lockAfterHiddenMs', 60_000);
+    await putMeta(db, 'lockAfterIdleMs', 60_000);
     await putSealed(db, 'entries', [row('a', 1)]);
     await wipe(db);
     expect(await getKeyring(db)).toBeUndefined();
-    expect(await getMeta(db, 'lockAfterHiddenMs')).toBeUndefined();
+    expect(await getMeta(db, 'lockAfterIdleMs')).toBeUndefined();
     expect(await getAllSealed(db, 'entries')).toEqual([]);
   });
 
   it('storage full in the middle of a batch leaves nothing half-written', async () => {
-    const db = new CarnetDb(uniqueDbName('carnet-quota'));
     let full = false;
     // Writes the first half of a batch for real, then fails as a full disk would.
-    db.use({
-      stack: 'dbcore',
-      name: 'disk-full',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (tableName) => {
-          const table = down.table(tableName);
-          return {
-            ...table,
-            mutate: async (req: DBCoreMutateRequest) => {
-              if (!full || req.type !== 'put') return table.mutate(req);
-              const half = Math.ceil(req.values.length / 2);
-              await table.mutate({
-                ...req,
-                values: req.values.slice(0, half),
-                keys: req.keys?.slice(0, half),
-              });
-              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-            },
-          };
-        },
+    const db = await freshDb('carnet-quota', (d) =>
+      d.use({
+        stack: 'dbcore',
+        name: 'disk-full',
+        create: (down: DBCore): DBCore => ({
+          ...down,
+          table: (tableName) => {
+            const table = down.table(tableName);
+            return {
+              ...table,
+              mutate: async (req: DBCoreMutateRequest) => {
+                if (!full || req.type !== 'put') return table.mutate(req);
+                const half = Math.ceil(req.values.length / 2);
+                await table.mutate({
+                  ...req,
+                  values: req.values.slice(0, half),
+                  keys: req.keys?.slice(0, half),
+                });
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              },
+            };
+          },
+        }),
       }),
-    });
-    trackDb(db);
+    );
     await putSealed(db, 'entries', [row('old', 1)]);
     full = true;
     const batch = Array.from({ length: 10 }, (_, i) => row(`new${i}`, 7));

@@ -42,8 +42,6 @@ export interface MetaValues {
   unlockFailures: { readonly count: number; readonly lastFailureAt: number };
   /** Idle time before the vault locks itself, in ms. */
   lockAfterIdleMs: number;
-  /** Time the app may stay hidden before the vault locks itself, in ms. */
-  lockAfterHiddenMs: number;
 }
 
 /** A meta setting, or `undefined` when never set. */

@@ -1,4 +1,4 @@
-import { base64url } from 'jose';
+import { toBase64Url } from '../crypto/encoding.ts';
 import type { FhirBundle } from './fhir-types.ts';
 import { encryptJwe } from './jwe.ts';
 import type { CreateShareResponse } from './protocol.ts';
@@ -44,7 +44,7 @@ export async function createShare(options: {
   );
   const payload: ShlPayload = {
     url: relay.manifestUrl,
-    key: base64url.encode(key),
+    key: toBase64Url(key),
     exp: options.exp,
     ...(options.passcode ? { flag: 'P' } : {}),
     label: SHARE_LABEL,

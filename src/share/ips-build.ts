@@ -1,3 +1,4 @@
+import { toBase64 } from '../crypto/encoding.ts';
 import type { DocumentType } from '../record/documents.ts';
 import type { Audience } from '../record/shares.ts';
 import type { DeclarableKind, Entry, EntryKind, Profile } from '../record/types.ts';
@@ -106,14 +107,6 @@ export const CHOSEN_BY_PATIENT =
   'Ce document contient ce que le patient a choisi de partager. Il a été rempli par le patient ' +
   'et n’a pas été vérifié par un professionnel de santé.';
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResource {
   return {
     resourceType: 'DocumentReference',
@@ -125,7 +118,7 @@ function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResour
     content: doc.pages.map((page, i) => ({
       attachment: {
         contentType: page.contentType,
-        data: base64(page.data),
+        data: toBase64(page.data),
         title: doc.pages.length > 1 ? `${doc.title} (${i + 1}/${doc.pages.length})` : doc.title,
         ...(doc.date ? { creation: doc.date } : {}),
       },

@@ -1,4 +1,5 @@
-import { base64url } from 'jose';
+import * as v from 'valibot';
+import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from '../crypto/encoding.ts';
 import { ShareError } from './errors.ts';
 
 /**
@@ -13,27 +14,53 @@ import { ShareError } from './errors.ts';
 /** L: long-term (may change), P: passcode required, U: direct file GET, no manifest. */
 export type ShlFlagLetter = 'L' | 'P' | 'U';
 
-export interface ShlPayload {
-  /** Manifest URL, absolute, at most 128 characters. */
-  readonly url: string;
-  /** 43 characters of base64url: the 256-bit content key. */
-  readonly key: string;
-  /** Expiry, epoch seconds. */
-  readonly exp?: number;
-  /** Flag letters in alphabetical order, e.g. `P` or `LP`. */
-  readonly flag?: string;
-  /** Short description for the recipient, at most 80 characters. */
-  readonly label?: string;
-  readonly v?: 1;
-}
-
 const PREFIX = 'shlink:/';
 const MAX_URL = 128;
 const MAX_LABEL = 80;
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    // SECURITY: https only, except plain http on this machine (development and tests).
+    return (
+      u.protocol === 'https:' ||
+      (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The payload, as the specification defines it and as Carnet accepts it. */
+const ShlPayloadSchema = v.pipe(
+  v.object({
+    /** Manifest URL, absolute, at most 128 characters. */
+    url: v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isHttpUrl)),
+    /** 43 characters of base64url: the 256-bit content key. */
+    key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
+    /** Expiry, epoch seconds. */
+    exp: v.optional(v.pipe(v.number(), v.finite())),
+    /** Flag letters in alphabetical order, e.g. `P` or `LP`; never both U and P. */
+    flag: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^L?P?U?$/),
+        v.check((f) => !(f.includes('U') && f.includes('P'))),
+      ),
+    ),
+    /** Short description for the recipient, at most 80 characters. */
+    label: v.optional(v.pipe(v.string(), v.maxLength(MAX_LABEL))),
+    v: v.optional(v.literal(1)),
+  }),
+  // An empty flag says nothing: dropped, so the payload reads the same either way.
+  v.transform(({ flag, ...rest }) => ({ ...rest, ...(flag ? { flag } : {}) })),
+);
+
+export type ShlPayload = Readonly<v.InferOutput<typeof ShlPayloadSchema>>;
+
 /** Encodes a payload as `shlink:/...`. */
 export function encodeShlink(payload: ShlPayload): string {
-  return PREFIX + base64url.encode(JSON.stringify(payload));
+  return PREFIX + toBase64Url(utf8Encode(JSON.stringify(payload)));
 }
 
 /** The link the QR code holds: our viewer, with the payload in the fragment. */
@@ -54,58 +81,24 @@ export function parseShlink(text: string): ShlPayload {
   const trimmed = text.trim();
   const at = trimmed.indexOf(PREFIX);
   if (at < 0 || (at > 0 && trimmed[at - 1] !== '#')) throw new ShareError('malformed-link');
-  let json: unknown;
   try {
-    json = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(
-        base64url.decode(trimmed.slice(at + PREFIX.length)),
-      ),
-    );
+    // Trailing padding is tolerated: some writers add it, and it changes nothing.
+    const bytes = fromBase64Url(trimmed.slice(at + PREFIX.length).replace(/=+$/, ''));
+    const parsed = v.safeParse(ShlPayloadSchema, JSON.parse(utf8Decode(bytes)));
+    if (parsed.success) return parsed.output;
   } catch {
-    throw new ShareError('malformed-link');
+    // not base64url, not UTF-8, not JSON: malformed like any other bad payload
   }
-  return checkPayload(json);
-}
-
-function checkPayload(json: unknown): ShlPayload {
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new ShareError('malformed-link');
-  const p = json as Record<string, unknown>;
-  const bad = () => new ShareError('malformed-link');
-  if (typeof p.url !== 'string' || p.url.length > MAX_URL || !isHttpUrl(p.url)) throw bad();
-  if (typeof p.key !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(p.key)) throw bad();
-  if (p.exp !== undefined && (typeof p.exp !== 'number' || !Number.isFinite(p.exp))) throw bad();
-  if (p.flag !== undefined && (typeof p.flag !== 'string' || !/^L?P?U?$/.test(p.flag))) throw bad();
-  if (typeof p.flag === 'string' && p.flag.includes('U') && p.flag.includes('P')) throw bad();
-  if (p.label !== undefined && (typeof p.label !== 'string' || p.label.length > MAX_LABEL))
-    throw bad();
-  if (p.v !== undefined && p.v !== 1) throw bad();
-  return {
-    url: p.url,
-    key: p.key,
-    ...(p.exp !== undefined ? { exp: p.exp } : {}),
-    ...(p.flag ? { flag: p.flag } : {}),
-    ...(p.label !== undefined ? { label: p.label } : {}),
-    ...(p.v !== undefined ? { v: 1 as const } : {}),
-  };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    // SECURITY: https only, except plain http on this machine (development and tests).
-    return (
-      u.protocol === 'https:' ||
-      (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))
-    );
-  } catch {
-    return false;
-  }
+  throw new ShareError('malformed-link');
 }
 
 /** The content key as bytes; throws malformed-link unless it is exactly 32 bytes. */
 export function contentKey(payload: ShlPayload): Uint8Array {
-  const key = base64url.decode(payload.key);
-  if (key.length !== 32) throw new ShareError('malformed-link');
-  return key;
+  try {
+    const key = fromBase64Url(payload.key);
+    if (key.length === 32) return key;
+  } catch {
+    // not base64url
+  }
+  throw new ShareError('malformed-link');
 }

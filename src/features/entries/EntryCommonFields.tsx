@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import type { EntryDraft } from './entry-draft.ts';
+import { hasFreeText } from './entry-draft.ts';
 import { VocabPicker } from './VocabPicker.tsx';
 import { LanguageOptions } from '../shell/LanguageOptions.tsx';
 
@@ -63,7 +64,7 @@ export function EntryCommonFields({
           )
         }
       </Field>
-      {draft.text.trim() && (
+      {hasFreeText(draft) && (
         <Field label={t('field.textLang')}>
           {(a11y) => (
             <select

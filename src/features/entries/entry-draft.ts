@@ -179,6 +179,11 @@ function dosageFrom(d: EntryDraft): Dosage | undefined {
   return Object.keys(dosage).length > 0 ? dosage : undefined;
 }
 
+/** Whether the patient wrote words of their own anywhere in the entry. */
+export function hasFreeText(d: EntryDraft): boolean {
+  return [d.text, d.fields.reaction, d.fields.instructions].some((t) => opt(t) !== undefined);
+}
+
 /** Builds the entry to validate and save. */
 export function entryFromDraft(
   d: EntryDraft,
@@ -190,7 +195,9 @@ export function entryFromDraft(
     id: ids.id,
     profileId: ids.profileId,
     ...(d.term ? { term: d.term } : {}),
-    ...(text ? { text, textLang: d.textLang } : {}),
+    ...(text ? { text } : {}),
+    // The language of every free-text field (name, reaction, instructions), when any.
+    ...(hasFreeText(d) ? { textLang: d.textLang } : {}),
     details: detailsFrom(d),
     provenance: d.provenance,
     sensitive: d.sensitive,

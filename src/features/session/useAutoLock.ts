@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
+import { DEFAULT_SETTINGS } from '../../record/store.ts';
 
 /** Lock when the app has been out of sight (another app, screen off) for this long. */
 export const HIDDEN_LOCK_MS = 60_000;
@@ -19,7 +20,7 @@ export function useAutoLock(store: CarnetStore, active: boolean, lock: () => Pro
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
     let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
     let hiddenSince: number | null = null;
-    let idleMs = 5 * 60_000;
+    let idleMs = DEFAULT_SETTINGS.lockAfterMinutes * 60_000;
     let stopped = false;
 
     const lockNow = () => {

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { DEFAULT_SETTINGS } from '../../record/store.ts';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import { useSession } from '../session/session-context.ts';
+import { useStoreQuery } from '../shell/useStoreQuery.ts';
 
 const CHOICES = [1, 2, 5, 10, 15] as const;
 
@@ -9,14 +11,15 @@ const CHOICES = [1, 2, 5, 10, 15] as const;
 export function LockSetting() {
   const { t } = useTranslation('settings');
   const { store } = useSession();
-  const [minutes, setMinutes] = useState<number | null>(null);
-
-  useEffect(() => {
-    store.settings().then(
-      (s) => setMinutes(s.lockAfterMinutes),
-      () => setMinutes(5),
-    );
-  }, [store]);
+  const saved = useStoreQuery(useCallback(() => store.settings(), [store]));
+  const [chosen, setChosen] = useState<number | null>(null);
+  const minutes =
+    chosen ??
+    (saved.status === 'loading'
+      ? null
+      : saved.status === 'done'
+        ? saved.data.lockAfterMinutes
+        : DEFAULT_SETTINGS.lockAfterMinutes);
 
   return (
     <section className="settings-section" aria-labelledby="settings-lock">
@@ -28,11 +31,11 @@ export function LockSetting() {
         <span className="field-label">{t('lock.after')}</span>
         <select
           name="lockAfter"
-          value={minutes ?? 5}
+          value={minutes ?? DEFAULT_SETTINGS.lockAfterMinutes}
           disabled={minutes === null}
           onChange={(e) => {
             const value = Number(e.target.value);
-            setMinutes(value);
+            setChosen(value);
             void store.saveSettings({ lockAfterMinutes: value });
           }}
         >

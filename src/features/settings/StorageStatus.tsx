@@ -15,7 +15,7 @@ export function StorageStatus() {
 
   const ask = async () => {
     await store.requestPersistence();
-    await refresh();
+    refresh();
   };
 
   return (

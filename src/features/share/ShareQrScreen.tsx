@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ShareRecord } from '../../record/shares.ts';
@@ -11,6 +11,7 @@ import { useSession } from '../session/session-context.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import { useNow } from '../shell/useNow.ts';
+import { useStoreQuery } from '../shell/useStoreQuery.ts';
 
 const DOCTOR_WORDS = { title: 'qr.title', scan: 'qr.scan', pin: 'qr.pin' } as const;
 const SOCIAL_WORDS = {
@@ -27,21 +28,19 @@ export function ShareQrScreen() {
   const { t, i18n } = useTranslation(['share', 'common']);
   const { id } = useParams();
   const { store } = useSession();
-  const [share, setShare] = useState<ShareRecord | null | undefined>(undefined);
   const [copied, setCopied] = useState(false);
   const now = useNow();
   useWakeLock();
 
-  useEffect(() => {
-    let live = true;
-    store.shares.list().then(
-      (all) => live && setShare(all.find((s) => s.id === id) ?? null),
-      () => live && setShare(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store, id]);
+  const query = useStoreQuery(
+    useCallback(
+      async () => (await store.shares.list()).find((s) => s.id === id) ?? null,
+      [store, id],
+    ),
+  );
+  // undefined while reading; null when there is no such share or it cannot be read.
+  const share: ShareRecord | null | undefined =
+    query.status === 'loading' ? undefined : query.status === 'done' ? query.data : null;
 
   const back = <BackLink to="/shares" />;
   // A social worker's share is shown to a social worker, in words for them.
