@@ -25,8 +25,11 @@ export interface VaultClientOptions {
   readonly spawn?: () => VaultEndpoint;
 }
 
-/** The vault as seen from the main thread: records, files, and the file session steps. */
-export interface VaultClient extends VaultService, FileVault, FileSessionApi {
+/**
+ * The vault as seen from the main thread: records and files. The step-by-step file
+ * sessions that cross the worker boundary stay inside this module.
+ */
+export interface VaultClient extends VaultService, FileVault {
   /** Stops the worker: the vault key is gone with it. The next call starts a fresh, locked one. */
   terminate(): void;
 }
@@ -123,7 +126,6 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
   };
 
   return {
-    ...files,
     sealFile: (fileId, data, sink) => sealFileWith(files, fileId, data, sink),
     openFile: (fileId, header, chunks, type) => openFileWith(files, fileId, header, chunks, type),
     isUnlocked: () => call('isUnlocked'),

@@ -1,14 +1,6 @@
 import { FHIR } from './fhir-types.ts';
-import {
-  languageOf,
-  num,
-  obj,
-  objs,
-  readConcept,
-  readDate,
-  str,
-  type Label,
-} from './ips-labels.ts';
+import { languageOf, readConcept, readDate, type Label } from './ips-labels.ts';
+import { num, obj, objs, str } from './json.ts';
 
 /**
  * The context around an International Patient Summary's lines: who it is about (the

@@ -4,16 +4,13 @@ import {
   languageOf,
   readDate,
   translationsOf,
-  num,
-  obj,
-  objs,
   readConcept,
   readQuantity,
-  str,
   textLabel,
   type Amount,
   type Label,
 } from './ips-labels.ts';
+import { num, obj, objs, str } from './json.ts';
 
 /** How often a medicine is taken, from a structured Dosage (`timing.repeat`). */
 export interface Frequency {

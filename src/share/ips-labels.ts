@@ -5,6 +5,7 @@
  */
 
 import { FHIR } from './fhir-types.ts';
+import { num, obj, objs, str } from './json.ts';
 
 /** A label as the bundle wrote it, with its translations by BCP 47 tag. */
 export interface Label {
@@ -20,29 +21,6 @@ export interface Label {
   readonly note?: string;
   /** The language `text` is written in, when the bundle says (the language extension). */
   readonly lang?: string;
-}
-
-/** A JSON object, or undefined. */
-export function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/** A JSON array's object members; anything else is an empty list. */
-export function objs(value: unknown): Record<string, unknown>[] {
-  if (!Array.isArray(value)) return [];
-  return value.map(obj).filter((v): v is Record<string, unknown> => v !== undefined);
-}
-
-/** A non-empty trimmed string, or undefined. */
-export function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** A finite number, or undefined. */
-export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Translations held by an element's `_x` companion (FHIR primitive extensions). */

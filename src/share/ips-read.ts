@@ -8,7 +8,8 @@ import {
 } from './ips-context.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
 import { FHIR } from './fhir-types.ts';
-import { obj, objs, readConcept, readDate, str, textLabel, type Label } from './ips-labels.ts';
+import { readConcept, readDate, textLabel, type Label } from './ips-labels.ts';
+import { obj, objs, str } from './json.ts';
 
 /**
  * A tolerant reader of FHIR R4 International Patient Summary bundles, Carnet's or anyone

@@ -13,8 +13,8 @@ describe('reading the fragment', () => {
   it('reads a link, and tells a bare page from a malformed link', () => {
     const reading = readFragment(link({ flag: 'P' }));
     expect(reading.ok && reading.payload.flag).toBe('P');
-    expect(readFragment('')).toEqual({ ok: false, code: 'nolink' });
-    expect(readFragment('#')).toEqual({ ok: false, code: 'nolink' });
+    expect(readFragment('')).toEqual({ ok: false, code: 'no-link' });
+    expect(readFragment('#')).toEqual({ ok: false, code: 'no-link' });
     for (const bad of [
       '#shlink:/',
       '#shlink:/%%%',
@@ -29,7 +29,7 @@ describe('reading the fragment', () => {
 describe('the first step', () => {
   it('stops on a bad or expired link before any request', () => {
     expect(firstStep(readFragment('#x'), NOW, 'Dr M')).toEqual({ kind: 'stop', code: 'malformed' });
-    expect(firstStep(readFragment(''), NOW, 'Dr M')).toEqual({ kind: 'stop', code: 'nolink' });
+    expect(firstStep(readFragment(''), NOW, 'Dr M')).toEqual({ kind: 'stop', code: 'no-link' });
     const expired = readFragment(link({ exp: NOW / 1000 - 1 }));
     expect(firstStep(expired, NOW, 'Dr M')).toEqual({ kind: 'stop', code: 'expired' });
   });
@@ -74,7 +74,7 @@ describe('after a failed open', () => {
     expect(stepForError(new ShareError('offline'))).toEqual({ kind: 'retry', code: 'offline' });
     expect(stepForError(new ShareError('rate-limited'))).toEqual({
       kind: 'retry',
-      code: 'rateLimited',
+      code: 'rate-limited',
     });
     expect(stepForError(new ShareError('inactive'))).toEqual({ kind: 'stop', code: 'inactive' });
     expect(stepForError(new ShareError('undecryptable'))).toEqual({

@@ -10,7 +10,7 @@ import { hasFlag, parseShlink, type ShlPayload } from '../share/shlink.ts';
 /** Messages the viewer can end on; each maps to `viewer:error.<code>`. */
 export type StopCode =
   | 'malformed'
-  | 'nolink'
+  | 'no-link'
   | 'expired'
   | 'inactive'
   | 'locked'
@@ -19,7 +19,7 @@ export type StopCode =
   | 'closed';
 
 /** Problems worth a retry button. */
-export type RetryCode = 'network' | 'offline' | 'rateLimited';
+export type RetryCode = 'network' | 'offline' | 'rate-limited';
 
 export type Step =
   | { readonly kind: 'stop'; readonly code: StopCode }
@@ -32,12 +32,12 @@ export type Step =
 /** What the link said, once read. */
 export type LinkReading =
   | { readonly ok: true; readonly payload: ShlPayload }
-  | { readonly ok: false; readonly code: 'malformed' | 'nolink' | 'closed' };
+  | { readonly ok: false; readonly code: 'malformed' | 'no-link' | 'closed' };
 
 /** Reads the fragment the page was opened with (`#shlink:/...`, or nothing). */
 export function readFragment(hash: string): LinkReading {
   const fragment = hash.replace(/^#/, '');
-  if (fragment.trim() === '') return { ok: false, code: 'nolink' };
+  if (fragment.trim() === '') return { ok: false, code: 'no-link' };
   try {
     return { ok: true, payload: parseShlink(`#${fragment}`) };
   } catch {
@@ -96,7 +96,7 @@ export function stepForError(error: unknown): Step {
     case 'offline':
       return { kind: 'retry', code: 'offline' };
     case 'rate-limited':
-      return { kind: 'retry', code: 'rateLimited' };
+      return { kind: 'retry', code: 'rate-limited' };
     case 'network':
     case 'too-large':
       return { kind: 'retry', code: 'network' };
