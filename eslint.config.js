@@ -197,6 +197,32 @@ export default tseslint.config(
     ],
   ),
   {
+    // Size limits, so a module or a function that grows past what one person reads at once
+    // is split before it becomes the next 14,000-line App.tsx. Tests, fixtures and
+    // contract suites are long lists of cases, not logic, and are left out.
+    files: ['src/**/*.ts', 'workers/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.test-helper.ts',
+      '**/fixtures/**',
+      '**/testing/**',
+      '**/*-contract.ts',
+    ],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // A component's body is mostly markup: more room than a function, the same file limit.
+    files: ['src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     // Plain JavaScript config files have no types to check against.
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

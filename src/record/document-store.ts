@@ -10,18 +10,12 @@ import {
   deleteOrphanFileChunks,
   getFileHeader,
   listFileIds,
-  putFileChunks,
-  putFileHeader,
   readFileChunks,
 } from '../db/index.ts';
+import type { ImportProgress, NewDocumentFile } from './document-import.ts';
+import { sealDocumentFiles } from './document-import.ts';
 import type { DocumentDetails, DocumentFile, PaperDocument } from './documents.ts';
-import {
-  documentFileIds,
-  DOCUMENT_MIME_TYPES,
-  MAX_DOCUMENT_FILE_BYTES,
-  sortDocuments,
-  validateDocument,
-} from './documents.ts';
+import { documentFileIds, sortDocuments, validateDocument } from './documents.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import { newId } from './ids.ts';
@@ -37,12 +31,7 @@ import { hasErrors } from './validate.ts';
  */
 export const DOCUMENT_READ_BATCH = 64;
 
-/** One file to store: the bytes as they will be kept (already downscaled and stripped). */
-export interface NewDocumentFile {
-  readonly blob: Blob;
-  /** One of DOCUMENT_MIME_TYPES. */
-  readonly mime: string;
-}
+export type { ImportProgress, NewDocumentFile } from './document-import.ts';
 
 /** A document to add: what the patient typed, and its prepared pages and thumbnail. */
 export interface NewDocument extends DocumentDetails {
@@ -57,9 +46,6 @@ export interface DocumentList {
   /** Rows that failed authentication or decoding, or lost a page: never shown, counted. */
   readonly unreadable: number;
 }
-
-/** Called during an import with plaintext bytes stored so far and the total. */
-export type ImportProgress = (doneBytes: number, totalBytes: number) => void;
 
 /** Paper documents as the screens see them: plaintext in and out. Errors are RecordError. */
 export interface DocumentStore {
@@ -105,100 +91,25 @@ export function createDocumentStore(
     return { docs: values, unreadable };
   }
 
-  async function sealOne(file: NewDocumentFile, written: string[], progress: () => void) {
-    if (!DOCUMENT_MIME_TYPES.includes(file.mime) || file.blob.size > MAX_DOCUMENT_FILE_BYTES) {
-      throw new RecordError('invalid', { fields: { files: 'bad-value' } });
-    }
-    const d = await db();
-    const fileId = newId();
-    written.push(fileId);
-    const header = await vault.sealFile(fileId, file.blob, async (chunks) => {
-      await putFileChunks(d, fileId, chunks);
-      progress();
-    });
-    await putFileHeader(d, fileId, header);
-    return { fileId, mime: file.mime, size: file.blob.size } satisfies DocumentFile;
-  }
-
   const saveRow = (doc: PaperDocument) => table.put([doc], (d) => d.updatedAt);
-
-  async function add(input: NewDocument, onProgress?: ImportProgress): Promise<PaperDocument> {
-    const fields = validateDocument(input);
-    if (input.files.length === 0) fields.files = 'required';
-    if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-    const total = input.files.reduce((n, f) => n + f.blob.size, 0);
-    let done = 0;
-    const written: string[] = [];
-    try {
-      const files: DocumentFile[] = [];
-      for (const file of input.files) {
-        let chunkBytes = 0;
-        files.push(
-          await sealOne(file, written, () => {
-            chunkBytes = Math.min(file.blob.size, chunkBytes + 1024 * 1024);
-            onProgress?.(Math.min(total, done + chunkBytes), total);
-          }),
-        );
-        done += file.blob.size;
-      }
-      const thumbnail = input.thumbnail && (await sealOne(input.thumbnail, written, () => {}));
-      const now = Date.now();
-      const doc: PaperDocument = {
-        id: newId(),
-        ...details(input),
-        files,
-        ...(thumbnail ? { thumbnail } : {}),
-        provenance: input.provenance ?? 'paper',
-        createdAt: now,
-        updatedAt: now,
-      };
-      await saveRow(doc);
-      return doc;
-    } catch (err) {
-      // SECURITY/robustness: leave nothing behind; a failed delete is swept after unlock.
-      const d = await db();
-      for (const fileId of written) await deleteFile(d, fileId).catch(() => undefined);
-      throw err;
-    }
-  }
-
-  async function sweep(): Promise<number> {
-    const d = await db();
-    let removed = await deleteOrphanFileChunks(d);
-    const { docs, unreadable } = await readAll();
-    // A document that cannot be read still owns its files: remove nothing while one exists.
-    if (unreadable > 0) return removed;
-    const owned = new Set(docs.flatMap(documentFileIds));
-    for (const fileId of await listFileIds(d)) {
-      if (owned.has(fileId)) continue;
-      await deleteFile(d, fileId);
-      removed++;
-    }
-    return removed;
-  }
 
   return {
     list: () =>
       recordOp(async () => {
         const { docs, unreadable } = await readAll();
-        const present = new Set(await listFileIds(await db()));
-        // The list never shows a document that lost a page; a lost thumbnail is only dropped.
-        const whole = docs.filter((doc) => doc.files.every((f) => present.has(f.fileId)));
-        const documents = whole.map((doc) =>
-          doc.thumbnail && !present.has(doc.thumbnail.fileId) ? withoutThumbnail(doc) : doc,
-        );
-        return {
-          documents: sortDocuments(documents),
-          unreadable: unreadable + docs.length - whole.length,
-        };
+        return wholeDocuments(docs, unreadable, new Set(await listFileIds(await db())));
       }),
-    add: (input, onProgress) => recordOp(() => serial(() => add(input, onProgress))),
+    add: (input, onProgress) =>
+      recordOp(() =>
+        serial(async () => addDocument(vault, await db(), saveRow, input, onProgress)),
+      ),
     update: (id, input) =>
       recordOp(async () => {
         const fields = validateDocument(input);
         if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-        const current = (await readAll()).docs.find((doc) => doc.id === id);
+        const current = await table.get(id);
         if (!current) throw new RecordError('not-found');
+        // Rebuilt from the edited fields, so a cleared date or language is gone, not kept.
         const doc: PaperDocument = {
           id: current.id,
           ...details(input),
@@ -226,7 +137,76 @@ export function createDocumentStore(
         const chunks = readFileChunks(d, file.fileId, DOCUMENT_READ_BATCH);
         return vault.openFile(file.fileId, header, chunks, file.mime);
       }),
-    sweep: () => recordOp(() => serial(sweep)),
+    sweep: () => recordOp(() => serial(async () => sweepFiles(await db(), await readAll()))),
+  };
+}
+
+/** Seals the files, then writes the metadata row: the commit point of an import. */
+async function addDocument(
+  vault: FileVault,
+  d: CarnetDb,
+  saveRow: (doc: PaperDocument) => Promise<void>,
+  input: NewDocument,
+  onProgress?: ImportProgress,
+): Promise<PaperDocument> {
+  const fields = validateDocument(input);
+  if (input.files.length === 0) fields.files = 'required';
+  if (hasErrors(fields)) throw new RecordError('invalid', { fields });
+  const sealed = await sealDocumentFiles(vault, d, input.files, input.thumbnail, onProgress);
+  const now = Date.now();
+  const doc: PaperDocument = {
+    id: newId(),
+    ...details(input),
+    ...sealed,
+    provenance: input.provenance ?? 'paper',
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await saveRow(doc);
+  } catch (err) {
+    // Without its metadata row, the files belong to nothing: remove them again.
+    for (const fileId of documentFileIds(doc)) await deleteFile(d, fileId).catch(() => undefined);
+    throw err;
+  }
+  return doc;
+}
+
+/**
+ * Removes chunks without a header, then files no document owns. A document that cannot be
+ * read still owns its files: nothing is removed while one exists. Returns the count removed.
+ */
+async function sweepFiles(
+  d: CarnetDb,
+  { docs, unreadable }: { docs: readonly PaperDocument[]; unreadable: number },
+): Promise<number> {
+  let removed = await deleteOrphanFileChunks(d);
+  if (unreadable > 0) return removed;
+  const owned = new Set(docs.flatMap(documentFileIds));
+  for (const fileId of await listFileIds(d)) {
+    if (owned.has(fileId)) continue;
+    await deleteFile(d, fileId);
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * The list as shown: never a document that lost a page (counted as unreadable instead);
+ * a lost thumbnail is only dropped. `present` holds the ids of the files stored whole.
+ */
+function wholeDocuments(
+  docs: readonly PaperDocument[],
+  unreadable: number,
+  present: ReadonlySet<string>,
+): DocumentList {
+  const whole = docs.filter((doc) => doc.files.every((f) => present.has(f.fileId)));
+  const documents = whole.map((doc) =>
+    doc.thumbnail && !present.has(doc.thumbnail.fileId) ? withoutThumbnail(doc) : doc,
+  );
+  return {
+    documents: sortDocuments(documents),
+    unreadable: unreadable + docs.length - whole.length,
   };
 }
 

@@ -1,11 +1,10 @@
 import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
-import { CryptoError } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
-import { deleteMeta, getKeyring, getMeta, putKeyring, putMeta } from '../db/index.ts';
+import { getKeyring, putKeyring } from '../db/index.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import type { CarnetStore, RecoveryCode, UnlockedWith } from './store.ts';
-import { delayAfter, retryAfterMs } from './throttle.ts';
+import { attemptGate } from './throttle.ts';
 
 /** The part of the CarnetStore that opens, locks and re-keys the vault. */
 export type VaultAccess = Pick<
@@ -41,33 +40,8 @@ export function createVaultAccess(
     return keyring;
   }
 
-  /**
-   * Runs one check of a secret (unlock, or the current PIN before a change) under the
-   * throttle, counting wrong ones across reloads; a right one clears the count.
-   */
-  async function throttled<T>(check: () => Promise<T>): Promise<T> {
-    const d = await db();
-    const failures = await getMeta(d, 'unlockFailures');
-    const now = Date.now();
-    const wait = retryAfterMs(
-      failures && { count: failures.count, lastAt: failures.lastFailureAt },
-      now,
-    );
-    if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
-    let result: T;
-    try {
-      result = await check();
-    } catch (err) {
-      if (err instanceof CryptoError && err.code === 'wrong-secret') {
-        const count = (failures?.count ?? 0) + 1;
-        await putMeta(d, 'unlockFailures', { count, lastFailureAt: now });
-        throw new RecordError('wrong-secret', { retryAfterMs: delayAfter(count) });
-      }
-      throw err;
-    }
-    await deleteMeta(d, 'unlockFailures');
-    return result;
-  }
+  const gate = attemptGate(db);
+  const throttled = <T>(check: () => Promise<T>) => gate.attempt(check);
 
   async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
     await throttled(open);
@@ -102,11 +76,7 @@ export function createVaultAccess(
         const { recovery } = await keyringOrFail();
         await attempt(() => vault.unlockWithRecovery(code, recovery), 'recovery');
       }),
-    retryAfterMs: () =>
-      recordOp(async () => {
-        const f = await getMeta(await db(), 'unlockFailures');
-        return retryAfterMs(f && { count: f.count, lastAt: f.lastFailureAt }, Date.now());
-      }),
+    retryAfterMs: () => recordOp(() => gate.retryAfterMs()),
     isUnlocked: () => recordOp(() => vault.isUnlocked()),
     unlockedWith: () =>
       // Unknown but open (cannot happen through this store) reads as 'secret': the stricter.
