@@ -126,6 +126,31 @@ function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResour
   };
 }
 
+type Section = Record<string, unknown>;
+
+/** The Composition: who it is about and by (the patient), for whom, its sections. */
+function compositionOf(input: IpsInput, sections: Section[], patientUrl: string): FhirResource {
+  const social = input.audience === 'social';
+  return {
+    resourceType: 'Composition',
+    ...(social ? {} : { meta: { profile: [FHIR.ipsComposition] } }),
+    language: 'fr',
+    text: { status: 'generated', div: narrative([CHOSEN_BY_PATIENT]) },
+    status: 'final',
+    type: social
+      ? { text: 'Informations administratives' }
+      : { coding: [{ system: FHIR.loinc, code: '60591-5', display: 'Patient summary Document' }] },
+    category: [{ coding: [{ system: FHIR.carnetAudience, code: input.audience }] }],
+    subject: { reference: patientUrl },
+    date: input.now.toISOString(),
+    author: [{ reference: patientUrl }],
+    title: social
+      ? 'Informations administratives partagées par la personne (Carnet)'
+      : 'Synthèse médicale partagée par le patient (Carnet)',
+    section: sections,
+  };
+}
+
 /**
  * Builds the FHIR R4 document a share carries, from what the patient chose:
  * - for a doctor (or a custom choice), an International Patient Summary (IPS 1.1): the
@@ -193,24 +218,7 @@ export function buildIps(input: IpsInput): FhirBundle {
       };
     });
 
-  const composition: FhirResource = {
-    resourceType: 'Composition',
-    ...(social ? {} : { meta: { profile: [FHIR.ipsComposition] } }),
-    language: 'fr',
-    text: { status: 'generated', div: narrative([CHOSEN_BY_PATIENT]) },
-    status: 'final',
-    type: social
-      ? { text: 'Informations administratives' }
-      : { coding: [{ system: FHIR.loinc, code: '60591-5', display: 'Patient summary Document' }] },
-    category: [{ coding: [{ system: FHIR.carnetAudience, code: input.audience }] }],
-    subject: { reference: patientUrl },
-    date: input.now.toISOString(),
-    author: [{ reference: patientUrl }],
-    title: social
-      ? 'Informations administratives partagées par la personne (Carnet)'
-      : 'Synthèse médicale partagée par le patient (Carnet)',
-    section: sections,
-  };
+  const composition = compositionOf(input, sections, patientUrl);
   return {
     resourceType: 'Bundle',
     language: 'fr',

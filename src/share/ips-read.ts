@@ -1,14 +1,14 @@
 import { ShareError } from './errors.ts';
 import {
   plainText,
-  readDocument,
   readPatient,
   type IpsDocument,
   type IpsPatient,
 } from './ips-context.ts';
+import { collector, referenceIndex, type Resolve } from './ips-collect.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
 import { FHIR } from './fhir-types.ts';
-import { readConcept, readDate, textLabel, type Label } from './ips-labels.ts';
+import { readConcept, readDate, type Label } from './ips-labels.ts';
 import { obj, objs, str } from './json.ts';
 
 /**
@@ -100,97 +100,19 @@ export function readIps(json: unknown): IpsSummary {
   const bundle = obj(json);
   if (!bundle || bundle.resourceType !== 'Bundle') throw new ShareError('unsupported-content');
   const entries = objs(bundle.entry);
-  const index = new Map<string, Record<string, unknown>>();
-  entries.forEach((e) => {
-    const resource = obj(e.resource);
-    if (!resource) return;
-    const fullUrl = str(e.fullUrl);
-    const type = str(resource.resourceType);
-    const id = str(resource.id);
-    if (fullUrl) index.set(fullUrl, resource);
-    if (type && id) {
-      index.set(`${type}/${id}`, resource);
-      if (!index.has(`urn:uuid:${id}`)) index.set(`urn:uuid:${id}`, resource);
-    }
-  });
-  const resolve = (ref: unknown): Record<string, unknown> | undefined => {
-    const r = str(obj(ref)?.reference);
-    if (!r) return undefined;
-    return index.get(r) ?? index.get(r.replace(/^.*\/(\w+\/[^/]+)$/, '$1'));
-  };
+  const resolve = referenceIndex(entries);
   const resources = entries.map((e) => obj(e.resource)).filter((r) => r !== undefined);
   const composition = resources.find((r) => r.resourceType === 'Composition');
   const patient =
     (composition && resolve(composition.subject)) ??
     resources.find((r) => r.resourceType === 'Patient');
+  const { documents, addDocument, itemsOf, nextKey } = collector(resolve);
 
-  const documents: IpsDocument[] = [];
-  const seenDocs = new Set<Record<string, unknown>>();
-  const addDocument = (r: Record<string, unknown>) => {
-    if (seenDocs.has(r)) return;
-    seenDocs.add(r);
-    documents.push(readDocument(r, `doc${documents.length}`));
-  };
-  let counter = 0;
-  const itemsOf = (
-    refs: unknown,
-    seen = new Set<Record<string, unknown>>(),
-    nested = false,
-  ): IpsItem[] => {
-    const out: IpsItem[] = [];
-    for (const ref of objs(refs)) {
-      const r = resolve(ref);
-      // A resource listed twice in a section (or a report listing itself) shows once.
-      if (r && seen.has(r)) continue;
-      if (r) seen.add(r);
-      if (!r) {
-        const shown = textLabel(ref.display);
-        if (shown)
-          out.push({ key: `i${counter++}`, resourceType: 'Resource', label: shown, absent: false });
-        continue;
-      }
-      if (r.resourceType === 'DocumentReference') {
-        addDocument(r);
-        continue;
-      }
-      out.push(readItem(r, `i${counter++}`, resolve));
-      // A report's results are lines of their own, right after it (one level: a report
-      // that lists itself or another report is not followed further).
-      if (r.resourceType === 'DiagnosticReport' && !nested) {
-        out.push(...itemsOf(r.result, seen, true));
-      }
-    }
-    return out;
-  };
-
-  let sections: IpsSection[];
-  if (composition) {
-    sections = flattenSections(objs(composition.section)).flatMap((s, i) => {
-      const refs = objs(s.entry);
-      // A section that lists only documents is shown as the documents list instead.
-      const onlyDocs =
-        refs.length > 0 && refs.every((ref) => resolve(ref)?.resourceType === 'DocumentReference');
-      const items = itemsOf(refs);
-      if (onlyDocs) return [];
-      const coding = objs(obj(s.code)?.coding);
-      const loinc = coding
-        .map((c) => str(c.code))
-        .find((c) => c !== undefined && c in SECTION_CODES);
-      const emptyReason = readConcept(s.emptyReason);
-      const narrative = items.length === 0 ? plainText(obj(s.text)?.div) : undefined;
-      const section: IpsSection = {
-        key: `s${i}`,
-        kind: (loinc ? SECTION_CODES[loinc] : undefined) ?? 'other',
-        title: str(s.title) ?? readConcept(s.code)?.text ?? null,
-        items,
-        ...(emptyReason ? { emptyReason } : {}),
-        ...(narrative ? { narrative } : {}),
-      };
-      return [section];
-    });
-  } else {
-    sections = groupWithoutComposition(resources, resolve, () => `i${counter++}`);
-  }
+  const sections = composition
+    ? flattenSections(objs(composition.section)).flatMap((s, i) =>
+        readSection(s, `s${i}`, resolve, itemsOf),
+      )
+    : groupWithoutComposition(resources, resolve, nextKey);
   for (const r of resources) if (r.resourceType === 'DocumentReference') addDocument(r);
   sections.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 
@@ -211,6 +133,35 @@ export function readIps(json: unknown): IpsSummary {
     sections,
     documents,
   };
+}
+
+/** One Composition section; none when it lists only documents (shown as the list instead). */
+function readSection(
+  s: Record<string, unknown>,
+  key: string,
+  resolve: Resolve,
+  itemsOf: (refs: unknown) => IpsItem[],
+): IpsSection[] {
+  const refs = objs(s.entry);
+  const onlyDocs =
+    refs.length > 0 && refs.every((ref) => resolve(ref)?.resourceType === 'DocumentReference');
+  const items = itemsOf(refs);
+  if (onlyDocs) return [];
+  const loinc = objs(obj(s.code)?.coding)
+    .map((c) => str(c.code))
+    .find((c) => c !== undefined && c in SECTION_CODES);
+  const emptyReason = readConcept(s.emptyReason);
+  const narrative = items.length === 0 ? plainText(obj(s.text)?.div) : undefined;
+  return [
+    {
+      key,
+      kind: (loinc ? SECTION_CODES[loinc] : undefined) ?? 'other',
+      title: str(s.title) ?? readConcept(s.code)?.text ?? null,
+      items,
+      ...(emptyReason ? { emptyReason } : {}),
+      ...(narrative ? { narrative } : {}),
+    },
+  ];
 }
 
 /** Sub-sections nested deeper than this are ignored (a hostile bundle could nest thousands). */
