@@ -1,186 +1,42 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShareError } from './errors.ts';
+import { fhirSchemaErrors } from './fhir-schema.test-helper.ts';
+import { ipsExample } from './fixtures/ips-example.ts';
 import { plainText, readIps, translationLanguages, type IpsSummary } from './ips-read.ts';
 
-// A bundle written here in the shape of the IPS specification's example
-// (IPS-examples-Bundle-01: Composition first, urn:uuid fullUrls, SNOMED CT codes,
-// Medication by reference, absent/unknown codes), not produced by Carnet's builder.
-const LOINC = 'http://loinc.org';
 const SCT = 'http://snomed.info/sct';
 const ABSENT = 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips';
 const section = (title: string, code: string, refs: string[]) => ({
   title,
-  code: { coding: [{ system: LOINC, code, display: title }] },
+  code: { coding: [{ system: 'http://loinc.org', code, display: title }] },
   text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${title}</div>` },
   entry: refs.map((reference) => ({ reference })),
 });
 
-function specBundle(): Record<string, unknown> {
-  return {
-    resourceType: 'Bundle',
-    id: 'IPS-examples-Bundle-01',
-    identifier: { system: 'urn:oid:2.16.724.4.8.10.200.10', value: '28488575-e4f8-4f1e' },
-    type: 'document',
-    timestamp: '2017-12-11T14:30:00+01:00',
-    entry: [
-      {
-        fullUrl: 'urn:uuid:6e1fb74a-742b-4c7b-8487-171dacb88766',
-        resource: {
-          resourceType: 'Composition',
-          id: '6e1fb74a-742b-4c7b-8487-171dacb88766',
-          status: 'final',
-          type: {
-            coding: [{ system: LOINC, code: '60591-5', display: 'Patient summary Document' }],
-          },
-          subject: { reference: 'urn:uuid:7685713c-e29e-4a75-8a90-45be7ba3be94' },
-          date: '2017-12-11T14:30:00+01:00',
-          author: [{ reference: 'urn:uuid:98315ba9-ffea-41ef-b59b-a836c039858f' }],
-          title: 'Patient Summary as of December 11, 2017 14:30',
-          section: [
-            section('Active Problems', '11450-4', [
-              'urn:uuid:c64139e7-f02d-409c-bf34-75e8bf23bc80',
-            ]),
-            section('Medication', '10160-0', ['urn:uuid:7e9b1fc6-4b6c-4b6b-8e4f-2f2e0d8f3a11']),
-            section('Allergies and Intolerances', '48765-2', [
-              'urn:uuid:72884cad-ebe6-4f43-a51a-2f978275f132',
-            ]),
-            section('Results', '30954-2', ['DiagnosticReport/report-1']),
-            section('Immunizations', '11369-6', []),
-            section('History of Procedures', '47519-4', ['urn:uuid:nowhere']),
-          ],
-        },
-      },
-      {
-        fullUrl: 'urn:uuid:7685713c-e29e-4a75-8a90-45be7ba3be94',
-        resource: {
-          resourceType: 'Patient',
-          id: '7685713c-e29e-4a75-8a90-45be7ba3be94',
-          active: true,
-          name: [{ family: 'DeLarosa', given: ['Martha'] }],
-          gender: 'female',
-          birthDate: '1972-05-01',
-        },
-      },
-      {
-        fullUrl: 'urn:uuid:7e9b1fc6-4b6c-4b6b-8e4f-2f2e0d8f3a11',
-        resource: {
-          resourceType: 'MedicationStatement',
-          status: 'active',
-          medicationReference: { reference: 'urn:uuid:976d0804-cae0-45ae-afe3-a19f3ab7523c' },
-          subject: { reference: 'urn:uuid:7685713c-e29e-4a75-8a90-45be7ba3be94' },
-          effectivePeriod: { start: '2015-03' },
-          dosage: [
-            {
-              timing: { repeat: { count: 1, periodUnit: 'd' } },
-              route: {
-                coding: [
-                  {
-                    system: 'urn:oid:0.4.0.127.0.16.1.1.2.1',
-                    code: '20053000',
-                    display: 'Oral use',
-                  },
-                ],
-              },
-              doseAndRate: [
-                {
-                  type: { coding: [{ code: 'ordered' }] },
-                  doseQuantity: { value: 1, unit: 'tablet' },
-                },
-              ],
-            },
-          ],
-        },
-      },
-      {
-        fullUrl: 'urn:uuid:976d0804-cae0-45ae-afe3-a19f3ab7523c',
-        resource: {
-          resourceType: 'Medication',
-          code: {
-            coding: [
-              {
-                system: SCT,
-                code: '108774000',
-                display: 'Product containing anastrozole (medicinal product)',
-              },
-            ],
-          },
-        },
-      },
-      {
-        fullUrl: 'urn:uuid:72884cad-ebe6-4f43-a51a-2f978275f132',
-        resource: {
-          resourceType: 'AllergyIntolerance',
-          clinicalStatus: { coding: [{ code: 'active' }] },
-          type: 'allergy',
-          criticality: 'high',
-          code: {
-            coding: [
-              {
-                system: SCT,
-                code: '373270004',
-                display:
-                  'Substance with penicillin structure and antibacterial mechanism of action (substance)',
-              },
-            ],
-          },
-          patient: { reference: 'urn:uuid:7685713c-e29e-4a75-8a90-45be7ba3be94' },
-          onsetDateTime: '2010',
-        },
-      },
-      {
-        fullUrl: 'urn:uuid:c64139e7-f02d-409c-bf34-75e8bf23bc80',
-        resource: {
-          resourceType: 'Condition',
-          clinicalStatus: { coding: [{ code: 'active' }] },
-          code: {
-            coding: [{ system: SCT, code: '198436008', display: 'Menopausal flushing (finding)' }],
-          },
-          onsetDateTime: '2015',
-        },
-      },
-      {
-        fullUrl: 'https://example.org/fhir/DiagnosticReport/report-1',
-        resource: {
-          resourceType: 'DiagnosticReport',
-          id: 'report-1',
-          status: 'final',
-          code: {
-            coding: [{ system: LOINC, code: '24323-8', display: 'Comprehensive metabolic panel' }],
-          },
-          effectiveDateTime: '2017-11-10T08:20:00+01:00',
-          result: [{ reference: 'Observation/obs-1' }, { reference: 'DiagnosticReport/report-1' }],
-        },
-      },
-      {
-        fullUrl: 'https://example.org/fhir/Observation/obs-1',
-        resource: {
-          resourceType: 'Observation',
-          id: 'obs-1',
-          status: 'final',
-          code: { coding: [{ system: LOINC, code: '2345-7', display: 'Glucose' }] },
-          effectiveDateTime: '2017-11-10',
-          valueQuantity: { value: 5.4, unit: 'mmol/L', system: 'http://unitsofmeasure.org' },
-          interpretation: [{ coding: [{ code: 'N', display: 'Normal' }] }],
-        },
-      },
-    ],
-  };
-}
-
+// The bundle is the one IPS example every test shares (src/share/fixtures/ips-example.ts),
+// written by hand in the specification's shape, not produced by Carnet's builder.
 describe('the IPS reader on a bundle in the specification\u2019s shape', () => {
-  const summary = readIps(specBundle());
+  const summary = readIps(ipsExample());
   const kinds = summary.sections.map((s) => s.kind);
+
+  // Compiling the FHIR schema takes seconds on a busy machine: not a timing test.
+  it('reads a bundle that is valid FHIR R4', { timeout: 60_000 }, () => {
+    expect(fhirSchemaErrors(ipsExample())).toEqual([]);
+  });
 
   it('reads the patient and the Composition', () => {
     expect(summary.patient).toEqual({
-      name: 'Martha DeLarosa',
+      name: 'Amal Haddad',
       otherNames: [],
-      birthDate: '1972-05-01',
+      birthDate: '1990-03-15',
       gender: 'female',
-      languages: [],
+      languages: ['ar'],
+      interpreterRequired: true,
     });
-    expect(summary.title).toBe('Patient Summary as of December 11, 2017 14:30');
-    expect(summary.date).toBe('2017-12-11');
+    expect(summary.title).toBe('Patient Summary as of November 20, 2026');
+    expect(summary.date).toBe('2026-11-20');
+    expect(summary.authoredByPatient).toBe(false);
   });
 
   it('maps sections by LOINC code into the doctor\u2019s order, the rest after them', () => {
@@ -192,6 +48,9 @@ describe('the IPS reader on a bundle in the specification\u2019s shape', () => {
       'results',
       'other',
     ]);
+    const immunizations = summary.sections[3]!;
+    expect(immunizations.items).toEqual([]);
+    expect(immunizations.narrative).toBe('Immunizations');
     const other = summary.sections.at(-1)!;
     expect(other.title).toBe('History of Procedures');
     expect(other.items).toEqual([]);
@@ -209,20 +68,42 @@ describe('the IPS reader on a bundle in the specification\u2019s shape', () => {
     });
     expect(allergy!.label?.code).toEqual({ system: SCT, code: '373270004' });
     const [medicine] = summary.sections[1]!.items;
-    expect(medicine!.label?.text).toBe('Product containing anastrozole (medicinal product)');
+    expect(medicine!.label?.text).toBe('Metformine');
     expect(medicine!.dosage).toEqual([
       {
-        dose: { value: 1, unit: 'tablet' },
-        route: expect.objectContaining({ text: 'Oral use' }) as unknown,
+        dose: { value: 500, unit: 'mg' },
+        frequency: { count: 2, period: 1, unit: 'd' },
+        route: expect.objectContaining({ text: 'Voie orale' }) as unknown,
       },
     ]);
     const results = summary.sections.find((s) => s.kind === 'results')!.items;
-    expect(results.map((r) => r.label?.text)).toEqual(['Comprehensive metabolic panel', 'Glucose']);
+    // The report, its result (the report listing itself is not followed), then the HbA1c.
+    expect(results.map((r) => r.label?.text)).toEqual([
+      'Bilan métabolique complet',
+      'Glycémie',
+      'HbA1c',
+    ]);
     expect(results[1]).toMatchObject({
       value: { value: 5.4, unit: 'mmol/L' },
-      date: '2017-11-10',
+      date: '2026-10-02',
       interpretation: { text: 'Normal' },
     });
+    expect(results[2]).toMatchObject({ value: { value: 7.2, unit: '%' }, date: '2026-10-02' });
+  });
+
+  it('keeps the Arabic translations and lists the document apart', () => {
+    expect(summary.sections[0]!.items[0]!.label?.translations).toEqual({
+      ar: 'حساسية من البنسلين',
+    });
+    expect(translationLanguages(summary)).toEqual(['ar']);
+    expect(summary.documents).toEqual([
+      {
+        key: 'doc0',
+        title: 'Lettre de l’hôpital',
+        type: expect.objectContaining({ text: 'Compte rendu' }) as unknown,
+        parts: [{ contentType: 'image/png', data: expect.stringMatching(/^iVBOR/) as unknown }],
+      },
+    ]);
   });
 });
 
@@ -440,11 +321,34 @@ describe('odd input', () => {
         ],
       },
     ];
-    for (const bundle of broken) {
-      let summary: IpsSummary | undefined;
-      expect(() => (summary = readIps(bundle))).not.toThrow();
-      expect(summary).toBeDefined();
-    }
+    const nothing = { authoredByPatient: false, patient: null, sections: [], documents: [] };
+    expect(broken.map((bundle) => readIps(bundle))).toEqual([
+      nothing,
+      nothing,
+      nothing,
+      {
+        authoredByPatient: false,
+        // A name that is not a list of HumanNames is no name.
+        patient: { otherNames: [], languages: [] },
+        sections: [
+          { key: 's0', kind: 'other', title: null, items: [] },
+          {
+            key: 's1',
+            kind: 'other',
+            title: null,
+            items: [
+              {
+                key: 'i0',
+                resourceType: 'Resource',
+                label: { text: 'Plâtre', translations: {}, freeText: true },
+                absent: false,
+              },
+            ],
+          },
+        ],
+        documents: [{ key: 'doc0', title: null, parts: [{ url: 'https://x' }] }],
+      },
+    ]);
     const last = readIps(broken[3]);
     expect(last.sections.flatMap((s) => s.items.map((i) => i.label?.text))).toEqual(['Plâtre']);
     expect(last.documents.map((d) => d.parts.map((p) => p.url))).toEqual([['https://x']]);
@@ -472,12 +376,34 @@ describe('odd input', () => {
       ],
     });
     expect(summary.sections.length).toBeLessThanOrEqual(9);
+    // Eight levels of sub-sections, then nothing deeper; the report that lists itself once.
+    expect(
+      summary.sections.map((s) => [s.kind, s.title, s.items.map((i) => i.resourceType)]),
+    ).toEqual([
+      ...Array.from({ length: 8 }, (_, level) => ['other', `s${19_999 - level}`, []]),
+      ['other', null, ['DiagnosticReport']],
+    ]);
   });
 
-  it('never throws on random mutations of a valid bundle', () => {
-    let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  // Without a Composition, a kind that merges two resource types (DiagnosticReport and
+  // Observation are both results) once took a new key that the next group took again.
+  it('gives every section its own key when two resource types share a kind', () => {
+    const summary = readIps({
+      resourceType: 'Bundle',
+      entry: [
+        { resource: { resourceType: 'DiagnosticReport', code: { text: 'Bilan' } } },
+        { resource: { resourceType: 'Observation', code: { text: 'HbA1c' } } },
+        { resource: { resourceType: 'Procedure', code: { text: 'Appendicectomie' } } },
+      ],
+    });
+    const keys = summary.sections.map((s) => s.key);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it('reads a summary from any mutation of a valid bundle (property)', { timeout: 30_000 }, () => {
     const junk = [
+      undefined,
       null,
       0,
       -1,
@@ -490,20 +416,94 @@ describe('odd input', () => {
       true,
       1e308,
     ];
-    const mutate = (value: unknown): unknown => {
-      if (random() < 0.08) return junk[Math.floor(random() * junk.length)];
-      if (Array.isArray(value)) return value.map(mutate);
-      if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mutate(v)]));
-      }
-      return value;
-    };
-    for (let i = 0; i < 300; i++) {
-      const bundle = { ...(mutate(specBundle()) as object), resourceType: 'Bundle' };
-      expect(() => readIps(bundle)).not.toThrow();
-    }
+    const paths = pathsIn(ipsExample());
+    // Up to 40 nodes of the example replaced by junk; shrinking finds the fewest that fail.
+    const mutations = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: paths.length - 1 }), fc.constantFrom(...junk)),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(mutations, (changes) => {
+        const bundle = ipsExample();
+        for (const [at, value] of changes) replaceAt(bundle, paths[at]!, structuredClone(value));
+        expectSummary(readIps({ ...bundle, resourceType: 'Bundle' }));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 });
+
+type Path = readonly (string | number)[];
+
+/** The path of every node below the root of a JSON value. */
+function pathsIn(value: unknown, path: Path = []): Path[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const here = [...path, Array.isArray(value) ? Number(key) : key];
+    return [here, ...pathsIn(child, here)];
+  });
+}
+
+/** Puts `value` at `path` in `root`, when an earlier change has not taken the path away. */
+function replaceAt(root: unknown, path: Path, value: unknown): void {
+  let node = root;
+  for (const key of path.slice(0, -1)) {
+    if (!node || typeof node !== 'object') return;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (node && typeof node === 'object') {
+    (node as Record<string | number, unknown>)[path.at(-1)!] = value;
+  }
+}
+
+/** The doctor's order of sections. */
+const KINDS = [
+  'allergies',
+  'medications',
+  'problems',
+  'immunizations',
+  'results',
+  'coverage',
+  'other',
+];
+
+/**
+ * What readIps must return for any Bundle, however broken: a summary of the documented
+ * shape, its sections in the doctor's order, every key unique within its list.
+ */
+function expectSummary(summary: IpsSummary): void {
+  const label = (value: unknown) =>
+    value === null ||
+    (typeof value === 'object' && typeof (value as { text: unknown }).text === 'string');
+  expect(summary).toMatchObject({
+    authoredByPatient: expect.any(Boolean) as unknown,
+    sections: expect.any(Array) as unknown,
+    documents: expect.any(Array) as unknown,
+  });
+  expect(summary.patient === null || typeof summary.patient === 'object').toBe(true);
+  const kinds = summary.sections.map((s) => KINDS.indexOf(s.kind));
+  expect(kinds).not.toContain(-1);
+  expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+  const items = summary.sections.flatMap((s) => {
+    expect(s.title === null || typeof s.title === 'string').toBe(true);
+    return s.items;
+  });
+  for (const item of items) {
+    expect(item).toMatchObject({
+      key: expect.any(String) as unknown,
+      resourceType: expect.any(String) as unknown,
+      absent: expect.any(Boolean) as unknown,
+    });
+    expect(label(item.label)).toBe(true);
+  }
+  for (const document of summary.documents) {
+    expect(document.parts).toEqual(expect.any(Array));
+  }
+  const lists = [summary.sections, items, summary.documents];
+  for (const keys of lists.map((l) => l.map((x) => x.key))) {
+    expect(new Set(keys).size).toBe(keys.length);
+  }
+}
 
 describe('narrative as plain text', () => {
   it('drops tags, keeps lines, decodes entities', () => {

@@ -175,28 +175,24 @@ function flattenSections(list: Record<string, unknown>[], depth = 0): Record<str
 
 function groupWithoutComposition(
   resources: Record<string, unknown>[],
-  resolve: (ref: unknown) => Record<string, unknown> | undefined,
+  resolve: Resolve,
   nextKey: () => string,
 ): IpsSection[] {
-  const groups = new Map<string, IpsItem[]>();
+  // One pass, each resource appended to its group: linear in the number of resources.
+  const groups = new Map<string, IpsSection & { items: IpsItem[] }>();
   for (const r of resources) {
     const type = str(r.resourceType) ?? 'Resource';
     if (CONTEXT_TYPES.has(type)) continue;
-    groups.set(type, [...(groups.get(type) ?? []), readItem(r, nextKey(), resolve)]);
-  }
-  const byKind = new Map<string, IpsSection>();
-  for (const [type, items] of groups) {
     const kind = KIND_OF_TYPE[type] ?? 'other';
     const id = kind === 'other' ? type : kind;
-    const prev = byKind.get(id);
-    byKind.set(id, {
-      key: `g${byKind.size}`,
-      kind,
-      title: kind === 'other' ? type : null,
-      items: [...(prev?.items ?? []), ...items],
-    });
+    let group = groups.get(id);
+    if (!group) {
+      group = { key: `g${groups.size}`, kind, title: kind === 'other' ? type : null, items: [] };
+      groups.set(id, group);
+    }
+    group.items.push(readItem(r, nextKey(), resolve));
   }
-  return [...byKind.values()];
+  return [...groups.values()];
 }
 
 /** Every language the bundle's labels are translated into, most used first. */
