@@ -8,9 +8,9 @@ import { setUpRecord } from './pages/setup.ts';
 test('every patient screen passes WCAG 2.1 AA checks at 360 px', async ({ page }) => {
   const onboarding = new OnboardingPage(page);
   await onboarding.open();
-  await page.getByRole('button', { name: 'Français', exact: true }).waitFor();
+  await onboarding.languageButton().waitFor();
   expect(await violations(page)).toEqual([]);
-  await onboarding.chooseLanguage('Français', 'Continuer');
+  await onboarding.chooseLanguage();
   expect(await violations(page)).toEqual([]);
   await onboarding.createWithPin('482915');
   expect(await violations(page)).toEqual([]);

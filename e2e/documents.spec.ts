@@ -18,7 +18,7 @@ const PDF_NAME = 'courrier-hopital-bichat.pdf';
 async function setUp(page: Page): Promise<void> {
   const onboarding = new OnboardingPage(page);
   await onboarding.open();
-  await onboarding.chooseLanguage('Français', 'Continuer');
+  await onboarding.chooseLanguage();
   await onboarding.createWithPin(PIN);
   await onboarding.confirmRecoveryWritten();
   await onboarding.createProfile(NAME);

@@ -24,3 +24,27 @@ export function phrase(
     name in vars ? String(vars[name]) : whole,
   );
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A translated template as a whole-text pattern: each `{{variable}}` given in `values`
+ * matches its value, every other one (a date, a language name) matches anything.
+ */
+export function pattern(
+  lng: string,
+  ns: string,
+  path: string,
+  values: Readonly<Record<string, string>> = {},
+): RegExp {
+  const source = label(lng, ns, path)
+    .split(/(\{\{\s*\w+\s*\}\})/)
+    .map((part) => {
+      const name = /^\{\{\s*(\w+)\s*\}\}$/.exec(part)?.[1];
+      if (name === undefined) return escape(part);
+      const value = values[name];
+      return value === undefined ? '.+' : escape(value);
+    })
+    .join('');
+  return new RegExp(`^\\s*${source}\\s*$`);
+}

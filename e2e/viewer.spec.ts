@@ -1,11 +1,12 @@
 import { makePdf } from './document-fixtures.ts';
 import { expect, test } from './fixtures.ts';
 import { ViewerPage } from './pages/viewer-page.ts';
-import { createShare, ipsExample, revokeShare } from './shl-direct.ts';
+import { ipsExample } from '../src/share/fixtures/ips-example.ts';
+import { createShare, revokeShare, statusOnRelay } from './shl-direct.ts';
 import { violations } from './axe.ts';
 
-// The doctor's side, against shares made straight on the relay's API with a bundle written
-// from the IPS specification: no patient app involved.
+// The doctor's side, against shares made straight on the relay's API with the IPS example
+// the unit tests read too (written from the IPS specification): no patient app involved.
 
 test.use({ locale: 'fr-FR' });
 
@@ -37,7 +38,7 @@ test('a PIN link: wrong PIN, right PIN, French summary, patient language, docume
   await expect(allergies.getByText('حساسية من البنسلين')).toHaveCount(0);
   const medicines = viewer.section('Traitements en cours');
   await expect(medicines.getByText('Metformine')).toBeVisible();
-  await expect(medicines.getByText(/500 mg, 2 fois par jour/)).toBeVisible();
+  await expect(medicines.getByText(/500 mg, Voie orale, 2 fois par jour/)).toBeVisible();
   await expect(viewer.section('Problèmes de santé').getByText('Diabète de type 2')).toBeVisible();
   await expect(viewer.section('Résultats récents').getByText(/7,2 %/)).toBeVisible();
   await expect(page.getByText(/Accès ouvert jusqu’à/)).toBeVisible();
@@ -158,7 +159,8 @@ test('expired links: by their own date without asking the relay, and by the rela
   // The relay's expiry comes first: the link still claims an hour.
   const short = await createShare(origin, ipsExample(), { exp: now + 2, linkExp: now + 3600 });
   await page.evaluate(() => localStorage.setItem('carnet.viewer.recipient', 'Dr Martin'));
-  await page.waitForTimeout(Math.max(0, (now + 3) * 1000 - Date.now()));
+  // Real time must pass on the relay: wait until it answers the share's owner "gone".
+  await expect.poll(() => statusOnRelay(origin, short), { timeout: 10_000 }).toBe(404);
   await viewer.open(short.link);
   await expect(viewer.messageTitle('Lien plus valable')).toBeVisible();
 });

@@ -1,28 +1,36 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { label } from '../locales.ts';
 
 /** A file handed to the picker: a path on disk, or bytes with a name. */
 export type PickedFile = string | { name: string; mimeType: string; buffer: Buffer };
 
-/** The documents list, the import form and the viewer (French labels). */
+/** The documents list, the import form and the viewer, in the interface language `lng`. */
 export class DocumentsPage {
   readonly list: Locator;
   readonly error: Locator;
 
-  constructor(private readonly page: Page) {
-    this.list = page.getByRole('list', { name: 'Mes documents' });
+  constructor(
+    private readonly page: Page,
+    private readonly lng = 'fr',
+  ) {
+    this.list = page.getByRole('list', { name: this.l('title') });
     this.error = page.getByRole('alert');
+  }
+
+  private l(path: string): string {
+    return label(this.lng, 'documents', path);
   }
 
   /** From the summary, through its "my papers" button. */
   async openFromSummary(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Mes papiers' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Mes documents' })).toBeVisible();
+    await this.page.getByRole('link', { name: this.l('open') }).click();
+    await expect(this.page.getByRole('heading', { name: this.l('title') })).toBeVisible();
   }
 
   async startAdd(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Ajouter un document' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Nouveau document' })).toBeVisible();
+    await this.page.getByRole('link', { name: this.l('add') }).click();
+    await expect(this.page.getByRole('heading', { name: this.l('import.title') })).toBeVisible();
   }
 
   /** Picks files with the "choose photos or a PDF" button's input. */
@@ -36,13 +44,14 @@ export class DocumentsPage {
     return this.page.locator('.doc-page');
   }
 
+  /** Names the document; `type` is the paper type as the list shows it. */
   async describe(title: string, type: string): Promise<void> {
-    await this.page.getByLabel('Titre').fill(title);
-    await this.page.getByLabel('Type de papier').selectOption({ label: type });
+    await this.page.getByLabel(this.l('field.title')).fill(title);
+    await this.page.getByLabel(this.l('field.type')).selectOption({ label: type });
   }
 
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Enregistrer le document' }).click();
+    await this.page.getByRole('button', { name: this.l('import.save') }).click();
   }
 
   /** Adds a document from files, and waits for its viewer. */
@@ -65,7 +74,7 @@ export class DocumentsPage {
   }
 
   async backToList(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Retour' }).click();
+    await this.page.getByRole('link', { name: label(this.lng, 'common', 'back') }).click();
   }
 
   /** The photo on screen. */

@@ -13,27 +13,40 @@ export interface DoseInput {
   asNeeded?: boolean;
 }
 
-/** The patient's summary and the entry editor (French labels). */
+/** The patient's summary and the entry editor, in the interface language `lng`. */
 export class SummaryPage {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly lng = 'fr',
+  ) {}
+
+  private l(ns: string, path: string): string {
+    return label(this.lng, ns, path);
+  }
 
   section(name: string): Locator {
     return this.page.getByRole('region', { name });
   }
 
   async lock(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Verrouiller' }).click();
+    await this.page.getByRole('button', { name: this.l('common', 'lock') }).click();
   }
 
+  /** Adds an allergy picked from the list: types `search`, takes the option `option`. */
   async addAllergyFromList(search: string, option: string | RegExp): Promise<void> {
-    await this.page.getByRole('link', { name: 'Ajouter une allergie' }).click();
-    await this.page.getByRole('combobox', { name: 'Chercher dans la liste' }).fill(search);
+    await this.page.getByRole('link', { name: this.l('entry', 'add.allergy') }).click();
+    await this.page.getByRole('combobox', { name: this.l('entry', 'picker.label') }).fill(search);
     await this.page.getByRole('option', { name: option }).click();
-    await this.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await this.save();
+  }
+
+  /** Saves the entry form. */
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: this.l('common', 'save') }).click();
   }
 
   /** Fills the medicine form's dose fields, in the interface language `lng`. */
-  async fillDose(dose: DoseInput, lng = 'fr'): Promise<void> {
+  async fillDose(dose: DoseInput, lng = this.lng): Promise<void> {
     const field = (key: string) => this.page.getByLabel(label(lng, 'entry', key), { exact: true });
     if (dose.amount !== undefined) await field('field.amount').fill(dose.amount);
     if (dose.unit) {
@@ -61,7 +74,7 @@ export class SummaryPage {
   }
 
   /** Ticks coded reactions on the allergy form, by `reaction.*` key. */
-  async pickReactions(keys: readonly string[], lng = 'fr'): Promise<void> {
+  async pickReactions(keys: readonly string[], lng = this.lng): Promise<void> {
     for (const key of keys) {
       await this.page
         .getByRole('checkbox', { name: label(lng, 'vocab', key), exact: true })
@@ -70,8 +83,8 @@ export class SummaryPage {
   }
 
   async addNote(text: string): Promise<void> {
-    await this.page.getByRole('link', { name: 'Ajouter une note' }).click();
-    await this.page.getByLabel('Note', { exact: true }).fill(text);
-    await this.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await this.page.getByRole('link', { name: this.l('entry', 'add.note') }).click();
+    await this.page.getByLabel(this.l('entry', 'field.note'), { exact: true }).fill(text);
+    await this.save();
   }
 }

@@ -1,26 +1,37 @@
 import type { Locator, Page } from '@playwright/test';
 import { label } from '../locales.ts';
 
-/** The locked app (French labels). */
+/** The locked app, in the interface language `lng`. */
 export class UnlockPage {
   readonly heading: Locator;
   readonly error: Locator;
 
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Carnet est verrouillé' });
+  constructor(
+    private readonly page: Page,
+    private readonly lng = 'fr',
+  ) {
+    this.heading = page.getByRole('heading', { name: this.l('title') });
     this.error = page.getByRole('alert');
   }
 
+  private l(path: string): string {
+    return label(this.lng, 'unlock', path);
+  }
+
   async unlock(pin: string): Promise<void> {
-    await this.page.getByLabel('Code', { exact: true }).fill(pin);
-    await this.page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    await this.page.getByLabel(this.l('label.pin'), { exact: true }).fill(pin);
+    await this.submit();
   }
 
   /** "Forgot your code?", then the recovery code as typed. */
   async unlockWithRecovery(code: string): Promise<void> {
-    await this.page.getByRole('button', { name: label('fr', 'unlock', 'forgot') }).click();
-    await this.page.getByLabel(label('fr', 'unlock', 'recovery.label')).fill(code);
-    await this.page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    await this.page.getByRole('button', { name: this.l('forgot') }).click();
+    await this.page.getByLabel(this.l('recovery.label')).fill(code);
+    await this.submit();
+  }
+
+  private async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: this.l('open'), exact: true }).click();
   }
 }
 
@@ -30,10 +41,10 @@ export class NewSecretPage {
   readonly why: Locator;
   readonly form: SecretChangeForm;
 
-  constructor(page: Page) {
-    this.heading = page.getByRole('heading', { name: label('fr', 'unlock', 'newSecret.title') });
-    this.why = page.getByText(label('fr', 'unlock', 'newSecret.why'));
-    this.form = new SecretChangeForm(page, label('fr', 'unlock', 'newSecret.save'));
+  constructor(page: Page, lng = 'fr') {
+    this.heading = page.getByRole('heading', { name: label(lng, 'unlock', 'newSecret.title') });
+    this.why = page.getByText(label(lng, 'unlock', 'newSecret.why'));
+    this.form = new SecretChangeForm(page, lng, label(lng, 'unlock', 'newSecret.save'));
   }
 }
 
@@ -45,18 +56,19 @@ export class SecretChangeForm {
 
   constructor(
     private readonly page: Page,
-    private readonly submitLabel = label('fr', 'settings', 'secret.save'),
+    private readonly lng = 'fr',
+    private readonly submitLabel = label(lng, 'settings', 'secret.save'),
   ) {
-    this.current = page.getByLabel(label('fr', 'settings', 'secret.current.pin'));
-    this.currentError = page.getByText(label('fr', 'settings', 'secret.currentWrong.pin'));
-    this.done = page.getByText(label('fr', 'settings', 'secret.changed'));
+    this.current = page.getByLabel(label(lng, 'settings', 'secret.current.pin'));
+    this.currentError = page.getByText(label(lng, 'settings', 'secret.currentWrong.pin'));
+    this.done = page.getByText(label(lng, 'settings', 'secret.changed'));
   }
 
   /** Types the new PIN twice, after the current one when given, and submits. */
   async change(next: string, current?: string): Promise<void> {
     if (current !== undefined) await this.current.fill(current);
-    await this.page.getByLabel('Nouveau code').fill(next);
-    await this.page.getByLabel('Retapez le code').fill(next);
+    await this.page.getByLabel(label(this.lng, 'onboarding', 'secret.new.pin')).fill(next);
+    await this.page.getByLabel(label(this.lng, 'onboarding', 'secret.confirm.pin')).fill(next);
     await this.page.getByRole('button', { name: this.submitLabel }).click();
   }
 }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
+import { label, pattern } from '../locales.ts';
 
-/** The doctor's viewer at /v (French labels). */
+/** The doctor's viewer at /v, in the browser's language `lng`. */
 export class ViewerPage {
   readonly nameInput: Locator;
   readonly pinInput: Locator;
@@ -9,13 +10,21 @@ export class ViewerPage {
   readonly toggle: Locator;
   readonly documentDialog: Locator;
 
-  constructor(private readonly page: Page) {
-    this.nameInput = page.getByLabel('Votre nom et votre lieu d’exercice');
-    this.pinInput = page.getByLabel('Code', { exact: true });
+  constructor(
+    private readonly page: Page,
+    private readonly lng = 'fr',
+  ) {
+    this.nameInput = page.getByLabel(this.l('name.label'));
+    this.pinInput = page.getByLabel(this.l('pin.label'), { exact: true });
     this.pinProblem = page.locator('#v-pin-problem');
     this.message = page.getByRole('alert');
-    this.toggle = page.getByRole('button', { name: /^Afficher aussi en / });
+    // "Also show in <the patient's language>", whichever language that is.
+    this.toggle = page.getByRole('button', { name: pattern(lng, 'viewer', 'summary.toggle') });
     this.documentDialog = page.getByRole('dialog');
+  }
+
+  private l(path: string): string {
+    return label(this.lng, 'viewer', path);
   }
 
   /**
@@ -34,12 +43,12 @@ export class ViewerPage {
 
   async giveName(name: string): Promise<void> {
     await this.nameInput.fill(name);
-    await this.page.getByRole('button', { name: 'Continuer' }).click();
+    await this.page.getByRole('button', { name: this.l('name.submit') }).click();
   }
 
   async givePin(pin: string): Promise<void> {
     await this.pinInput.fill(pin);
-    await this.page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+    await this.page.getByRole('button', { name: this.l('pin.submit') }).click();
   }
 
   /** A section of the summary, by its heading. */
@@ -56,10 +65,10 @@ export class ViewerPage {
   }
 
   async openDocument(title: string): Promise<void> {
-    await this.section('Documents et courriers')
+    await this.section(this.l('section.documents'))
       .getByRole('listitem')
       .filter({ hasText: title })
-      .getByRole('button', { name: 'Ouvrir' })
+      .getByRole('button', { name: this.l('doc.open') })
       .click();
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Envelope, SealedChunk } from './types.ts';
 import { FILE_CHUNK_BYTES, FILE_CHUNK_OVERHEAD, chunkCount } from './filestream.ts';
@@ -77,14 +78,29 @@ describe('file streams', () => {
 
     it('a flipped bit in any chunk or in the header', async () => {
       const { vault, sealed } = await setup();
-      for (let i = 0; i < sealed.chunks.length; i++) {
-        const chunks = sealed.chunks.map((c) => ({ ...c, data: c.data.slice() }));
-        const target = chunks[i];
-        if (!target) throw new Error('missing chunk');
-        const bit = Math.floor(Math.random() * target.data.length * 8);
-        target.data[bit >> 3] = (target.data[bit >> 3] ?? 0) ^ (1 << (bit & 7));
-        expect(await reject(vault, { ...sealed, chunks })).toBe('bad-envelope');
-      }
+      const lengths = sealed.chunks.map((c) => c.data.length);
+      expect(lengths).toHaveLength(4);
+      // Every chunk, then any bit of it (seeded property: a failure replays and shrinks).
+      const chunkAndBit = fc
+        .integer({ min: 0, max: lengths.length - 1 })
+        .chain((i) => fc.tuple(fc.constant(i), fc.integer({ min: 0, max: lengths[i]! * 8 - 1 })));
+      await fc.assert(
+        fc.asyncProperty(chunkAndBit, async ([i, bit]) => {
+          const chunks = sealed.chunks.map((c) => ({ ...c, data: c.data.slice() }));
+          const target = chunks[i]!;
+          target.data[bit >> 3] = (target.data[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+          expect(await reject(vault, { ...sealed, chunks })).toBe('bad-envelope');
+        }),
+        {
+          seed: 0xf11e_0001,
+          numRuns: 40,
+          // The first and last bit of every chunk, before the random positions.
+          examples: lengths.flatMap((length, i): [[number, number]][] => [
+            [[i, 0]],
+            [[i, length * 8 - 1]],
+          ]),
+        },
+      );
       const header = sealed.header.slice() as Envelope;
       header[30] = (header[30] ?? 0) ^ 1;
       expect(await reject(vault, { ...sealed, header })).toBe('bad-envelope');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatRecoveryCode,
@@ -8,15 +9,24 @@ import { randomBytes } from './encoding.ts';
 import { codeOf, floorVault } from './test-helpers.ts';
 
 const SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A recovery key: 16 bytes. */
+const key16 = fc.uint8Array({ minLength: 16, maxLength: 16 });
 
 describe('recovery code', () => {
-  it('round-trips random keys through seven groups of four', () => {
-    for (let i = 0; i < 500; i++) {
-      const key = randomBytes(16);
-      const code = formatRecoveryCode(key);
-      expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
-      expect(parseRecoveryCode(code)).toEqual(key);
-    }
+  it('round-trips random keys through seven groups of four (property)', { timeout: 30_000 }, () => {
+    // Seeded: a failure prints its seed and shrunk key, and replays as is.
+    fc.assert(
+      fc.property(key16, (key) => {
+        const code = formatRecoveryCode(key);
+        expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
+        expect(parseRecoveryCode(code)).toEqual(key);
+      }),
+      {
+        seed: 0x2ec0_0001,
+        numRuns: 500,
+        examples: [[new Uint8Array(16)], [new Uint8Array(16).fill(255)]],
+      },
+    );
   });
 
   it('forgives case, spaces, dashes and O/0, I/1, L/1 confusion', () => {
@@ -30,22 +40,31 @@ describe('recovery code', () => {
     expect(parseRecoveryCode(code.replace(/1/g, 'I'))).toEqual(key);
   });
 
-  it('detects every single mistyped symbol and every swap of two different symbols', () => {
-    const code = formatRecoveryCode(randomBytes(16)).replace(/-/g, '');
-    for (let i = 0; i < code.length; i++) {
-      for (const s of SYMBOLS) {
-        if (s === code[i]) continue;
-        const typo = code.slice(0, i) + s + code.slice(i + 1);
-        expect(isWellFormedRecoveryCode(typo)).toBe(false);
-      }
-      for (let j = i + 1; j < 26; j++) {
-        if (code[i] === code[j]) continue;
-        const chars = [...code];
-        [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
-        expect(isWellFormedRecoveryCode(chars.join(''))).toBe(false);
-      }
-    }
-  });
+  it(
+    'detects every single mistyped symbol and every swap of two different symbols (property)',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(key16, (key) => {
+          const code = formatRecoveryCode(key).replace(/-/g, '');
+          for (let i = 0; i < code.length; i++) {
+            for (const s of SYMBOLS) {
+              if (s === code[i]) continue;
+              const typo = code.slice(0, i) + s + code.slice(i + 1);
+              expect(isWellFormedRecoveryCode(typo), typo).toBe(false);
+            }
+            for (let j = i + 1; j < 26; j++) {
+              if (code[i] === code[j]) continue;
+              const chars = [...code];
+              [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
+              expect(isWellFormedRecoveryCode(chars.join('')), chars.join('')).toBe(false);
+            }
+          }
+        }),
+        { seed: 0x2ec0_0002, numRuns: 20 },
+      );
+    },
+  );
 
   it('rejects wrong lengths and foreign symbols', async () => {
     const code = formatRecoveryCode(randomBytes(16));

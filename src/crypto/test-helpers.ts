@@ -13,12 +13,23 @@ export function floorVault(): Vault {
   return new Vault({ kdf: KDF_FLOOR });
 }
 
-/** The CryptoError code `promise` rejects with, or 'resolved' when it does not reject. */
-export async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+/** An error class whose instances carry a string `code`: CryptoError, ShareError, RecordError... */
+type CodedError = abstract new (...args: never[]) => Error & { readonly code: string };
+
+/**
+ * The `code` of the error `run` throws or rejects with, or 'resolved' when it does neither.
+ * Only an error of class `type` counts (CryptoError unless given); any other is rethrown, so
+ * a bug never passes for the refusal a test expects. The one copy for every layer's tests
+ * (crypto/ is the bottom layer, so each of them may import it).
+ */
+export async function codeOf(
+  run: Promise<unknown> | (() => unknown),
+  type: CodedError = CryptoError,
+): Promise<string> {
   try {
-    await (typeof promise === 'function' ? promise() : promise);
+    await (typeof run === 'function' ? run() : run);
   } catch (error) {
-    if (error instanceof CryptoError) return error.code;
+    if (error instanceof type) return error.code;
     throw error;
   }
   return 'resolved';

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { Vault } from '../crypto/vault.ts';
-import { CarnetDb } from './schema.ts';
+import type { CarnetDb } from './schema.ts';
 import { DbError } from './errors.ts';
 import { getAllSealed, openCarnetDb, putSealed } from './repo.ts';
 import {
@@ -19,13 +19,14 @@ import {
   putFileHeader,
   readFileChunks,
 } from './files.ts';
-import { fillDiskAfter, freshDb, trackDb, uniqueDbName } from './test-db.ts';
+import { fillDiskAfter, freshDb, freshDbName, trackDb } from './test-db.ts';
 
-async function setup(db?: CarnetDb): Promise<{ db: CarnetDb; vault: Vault }> {
-  const store = db ? trackDb(db) : await freshDb('carnet-files');
+/** A fresh database (after `prepare`, when given) and an open vault. */
+async function setup(prepare?: (db: CarnetDb) => void): Promise<{ db: CarnetDb; vault: Vault }> {
+  const db = await freshDb('carnet-files', prepare);
   const vault = floorVault();
   await vault.create('123456', 'pin');
-  return { db: store, vault };
+  return { db, vault };
 }
 
 /** The import flow: chunks as they are sealed, header last. */
@@ -75,9 +76,7 @@ describe('file repositories', () => {
   });
 
   it('storage full mid-import: the import fails, and deleting the file leaves nothing', async () => {
-    const db = new CarnetDb(uniqueDbName('carnet-files'));
-    fillDiskAfter(db, 'fileChunks', 2);
-    const { vault } = await setup(db);
+    const { db, vault } = await setup((d) => fillDiskAfter(d, 'fileChunks', 2));
     const error = await importFile(db, vault, 'big', randomBytes(5 * 1024 * 1024)).catch(
       (e: unknown) => e,
     );
@@ -105,8 +104,8 @@ describe('file repositories', () => {
   });
 
   it('upgrades a version 1 database without losing rows', async () => {
-    const name = uniqueDbName('carnet-files');
-    const v1 = new Dexie(name);
+    const name = freshDbName('carnet-files');
+    const v1 = trackDb(new Dexie(name));
     v1.version(1).stores({
       keyring: 'key',
       meta: 'key',
@@ -116,8 +115,7 @@ describe('file repositories', () => {
     });
     await v1.table('entries').put({ id: 'old', updatedAt: 1, env: new Uint8Array(41) });
     v1.close();
-    const db = await openCarnetDb(name);
-    trackDb(db);
+    const db = trackDb(await openCarnetDb(name));
     await putSealed(db, 'entries', [{ id: 'new', updatedAt: 2, env: new Uint8Array(41) as never }]);
     expect((await getAllSealed(db, 'entries')).map((r) => r.id)).toEqual(['new', 'old']);
     expect(await db.files.count()).toBe(0);

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Keyring } from '../crypto/types.ts';
-import type { CarnetDb } from './schema.ts';
 import { DbError } from './errors.ts';
 import { peekKeyring } from './peek.ts';
-import { deleteDatabase, openCarnetDb, putKeyring } from './repo.ts';
-
-let counter = 0;
-const opened: CarnetDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await deleteDatabase(db.name);
-  }
-});
+import { deleteDatabase, putKeyring } from './repo.ts';
+import { freshDb, freshDbName } from './test-db.ts';
 
 const keyring: Keyring = {
   password: {
@@ -31,20 +22,18 @@ async function databaseNames(): Promise<string[]> {
 
 describe('peekKeyring (the first screen, without Dexie)', () => {
   it('finds no keyring where no database exists, and creates none', async () => {
-    const name = `peek-absent-${++counter}`;
+    const name = freshDbName('peek-absent');
     expect(await peekKeyring(name)).toBeUndefined();
     expect(await databaseNames()).not.toContain(name);
   });
 
   it('finds no keyring in a database that has none yet', async () => {
-    const db = await openCarnetDb(`peek-empty-${++counter}`);
-    opened.push(db);
+    const db = await freshDb('peek-empty');
     expect(await peekKeyring(db.name)).toBeUndefined();
   });
 
   it('reads the keyring Dexie stored, and leaves Dexie free to use the database', async () => {
-    const db = await openCarnetDb(`peek-present-${++counter}`);
-    opened.push(db);
+    const db = await freshDb('peek-present');
     await putKeyring(db, keyring);
     expect(await peekKeyring(db.name)).toEqual(keyring);
     // The peek closed its connection: Dexie can still write and delete the database.
@@ -52,14 +41,13 @@ describe('peekKeyring (the first screen, without Dexie)', () => {
     db.close();
     await deleteDatabase(db.name);
     expect(await databaseNames()).not.toContain(db.name);
-    opened.pop();
   });
 
   it('answers unavailable when the browser has no IndexedDB', async () => {
     const original = globalThis.indexedDB;
     Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
     try {
-      const error = await peekKeyring('peek-none').catch((e: unknown) => e);
+      const error = await peekKeyring(freshDbName('peek-none')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DbError);
       expect((error as DbError).code).toBe('unavailable');
     } finally {

@@ -1,23 +1,11 @@
 // HTTP tests of creation, management, CORS rules and the server around the share API.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
-import type { SqliteStore } from './store/sqlite.ts';
+import { describe, expect, it } from 'vitest';
+import type { ShareStore } from './store/store.ts';
+import { fakeJwe } from './testing/fixtures.ts';
+import { setUpRelay } from './testing/setup.ts';
 
-let t: ReturnType<typeof tempSqlite>;
-let store: SqliteStore;
-let clock: number;
-let api: Client;
-const soon = (): number => Math.floor(clock / 1000) + 3600;
-
-beforeEach(() => {
-  t = tempSqlite();
-  store = t.store;
-  clock = Date.now();
-  api = Client.with({ store, now: () => clock, publicUrl: 'https://carnet.example.org/' });
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const relay = setUpRelay('SQLite', { publicUrl: 'https://carnet.example.org/' });
+const soon = (): number => Math.floor(relay.clock / 1000) + 3600;
 
 async function json(res: Response): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;
@@ -25,7 +13,7 @@ async function json(res: Response): Promise<Record<string, unknown>> {
 
 describe('POST /api/shl', () => {
   it('answers 201 with a 256-bit id, an absolute manifest URL of at most 128 characters and a token', async () => {
-    const res = await api.postJson('/api/shl', {
+    const res = await relay.api.postJson('/api/shl', {
       files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
       exp: soon(),
     });
@@ -40,13 +28,13 @@ describe('POST /api/shl', () => {
   });
 
   it('builds the manifest URL from the request when PUBLIC_URL is not set', async () => {
-    const local = Client.with({ store });
+    const local = relay.client();
     const { manifestUrl, id } = await local.create();
     expect(manifestUrl).toBe(`http://relay.test/api/shl/${id}`);
   });
 
   it('behind a TLS proxy, takes the scheme from X-Forwarded-Proto and the origin by host', async () => {
-    const proxied = Client.with({ store, trustProxy: true });
+    const proxied = relay.client({ trustProxy: true });
     const body = { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: soon() };
     const res = await proxied.postJson('/api/shl', body, {
       'X-Forwarded-Proto': 'https',
@@ -91,19 +79,19 @@ describe('POST /api/shl', () => {
           exp: soon(),
           ...patch,
         };
-    const res = await api.postJson('/api/shl', body);
+    const res = await relay.api.postJson('/api/shl', body);
     expect(res.status).toBe(400);
     expect(await json(res)).toEqual({ error: code, message: expect.any(String) as string });
   });
 
   it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
-    const broken = await api.request('/api/shl', {
+    const broken = await relay.api.request('/api/shl', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{"files": [',
     });
     expect(broken.status).toBe(400);
-    const text = await api.request('/api/shl', {
+    const text = await relay.api.request('/api/shl', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain' },
       body: '{}',
@@ -114,30 +102,37 @@ describe('POST /api/shl', () => {
 
   it('refuses other origins with 403 and accepts its own', async () => {
     const body = { files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }], exp: soon() };
-    const foreign = await api.postJson('/api/shl', body, { Origin: 'https://evil.example' });
+    const foreign = await relay.api.postJson('/api/shl', body, { Origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect((await json(foreign)).error).toBe('cross_origin');
-    const crossSite = await api.postJson('/api/shl', body, { 'Sec-Fetch-Site': 'cross-site' });
+    const crossSite = await relay.api.postJson('/api/shl', body, {
+      'Sec-Fetch-Site': 'cross-site',
+    });
     expect(crossSite.status).toBe(403);
-    const own = await api.postJson('/api/shl', body, { Origin: 'https://carnet.example.org' });
+    const own = await relay.api.postJson('/api/shl', body, {
+      Origin: 'https://carnet.example.org',
+    });
     expect(own.status).toBe(201);
   });
 });
 
 describe('management', () => {
   it('shows status and accesses to the token holder, and 404 to anyone else', async () => {
-    const { manifestUrl, id, managementToken } = await api.create({ passcode: '77' });
-    await api.postJson(manifestUrl, { recipient: 'PASS Hôpital Saint-Louis', passcode: '77' });
-    const res = await api.admin(id, managementToken);
+    const { manifestUrl, id, managementToken } = await relay.api.create({ passcode: '77' });
+    await relay.api.postJson(manifestUrl, {
+      recipient: 'PASS Hôpital Saint-Louis',
+      passcode: '77',
+    });
+    const res = await relay.api.admin(id, managementToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect(await json(res)).toEqual({
       active: true,
       exp: soon(),
       remainingAttempts: 5,
-      accesses: [{ recipient: 'PASS Hôpital Saint-Louis', at: clock }],
+      accesses: [{ recipient: 'PASS Hôpital Saint-Louis', at: relay.clock }],
     });
-    const other = await api.create();
+    const other = await relay.api.create();
     const attempts: Record<string, string>[] = [
       {},
       { Authorization: `Bearer ${other.managementToken}` },
@@ -145,54 +140,56 @@ describe('management', () => {
       { Authorization: managementToken },
     ];
     for (const headers of attempts) {
-      const denied = await api.request(`/api/shl/${id}/admin`, { headers });
+      const denied = await relay.api.request(`/api/shl/${id}/admin`, { headers });
       expect(denied.status).toBe(404);
       expect((await json(denied)).error).toBe('not_found');
     }
-    expect((await api.admin('C'.repeat(43), managementToken)).status).toBe(404);
+    expect((await relay.api.admin('C'.repeat(43), managementToken)).status).toBe(404);
   });
 
   it('revokes with 204 and purges: manifest, locations and status all answer 404', async () => {
-    const { manifestUrl, id, managementToken } = await api.create();
-    const { files } = (await (await api.postJson(manifestUrl, { recipient: 'x' })).json()) as {
+    const { manifestUrl, id, managementToken } = await relay.api.create();
+    const { files } = (await (
+      await relay.api.postJson(manifestUrl, { recipient: 'x' })
+    ).json()) as {
       files: { location: string }[];
     };
-    const wrong = await api.request(`/api/shl/${id}`, {
+    const wrong = await relay.api.request(`/api/shl/${id}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${'D'.repeat(43)}` },
     });
     expect(wrong.status).toBe(404);
-    const res = await api.request(`/api/shl/${id}`, {
+    const res = await relay.api.request(`/api/shl/${id}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${managementToken}` },
     });
     expect(res.status).toBe(204);
-    expect(await store.readFile(id, 0)).toBeNull();
-    expect((await api.postJson(manifestUrl, { recipient: 'x' })).status).toBe(404);
-    expect((await api.request(files[0]!.location)).status).toBe(404);
-    expect((await api.admin(id, managementToken)).status).toBe(404);
+    expect(await relay.store.readFile(id, 0)).toBeNull();
+    expect((await relay.api.postJson(manifestUrl, { recipient: 'x' })).status).toBe(404);
+    expect((await relay.api.request(files[0]!.location)).status).toBe(404);
+    expect((await relay.api.admin(id, managementToken)).status).toBe(404);
   });
 
   it('refuses management calls from other origins', async () => {
-    const { id, managementToken } = await api.create();
-    const res = await api.request(`/api/shl/${id}`, {
+    const { id, managementToken } = await relay.api.create();
+    const res = await relay.api.request(`/api/shl/${id}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${managementToken}`, Origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
-    expect(await store.get(id)).not.toBeNull();
+    expect(await relay.store.get(id)).not.toBeNull();
   });
 });
 
 describe('CORS preflight', () => {
   const preflight = (path: string, method: string): Promise<Response> =>
-    api.request(path, {
+    relay.api.request(path, {
       method: 'OPTIONS',
       headers: { Origin: 'https://viewer.example', 'Access-Control-Request-Method': method },
     });
 
   it('lets any origin POST manifests and GET files, without credentials', async () => {
-    const { manifestUrl } = await api.create();
+    const { manifestUrl } = await relay.api.create();
     for (const [path, method] of [
       [manifestUrl, 'POST'],
       [manifestUrl, 'GET'],
@@ -208,7 +205,7 @@ describe('CORS preflight', () => {
   });
 
   it('gives no CORS grant for management or creation', async () => {
-    const { id } = await api.create();
+    const { id } = await relay.api.create();
     for (const [path, method] of [
       [`/api/shl/${id}`, 'DELETE'],
       [`/api/shl/${id}/admin`, 'GET'],
@@ -222,16 +219,16 @@ describe('CORS preflight', () => {
 
 describe('the rest of the server', () => {
   it('keeps health, security headers and JSON 404s', async () => {
-    const health = await api.request('/api/health');
+    const health = await relay.api.request('/api/health');
     expect(await health.json()).toEqual({ ok: true });
     expect(health.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
-    const missing = await api.request('/api/nothing');
+    const missing = await relay.api.request('/api/nothing');
     expect(missing.status).toBe(404);
     expect(await json(missing)).toEqual({ error: 'not_found', message: 'No such endpoint.' });
   });
 
   it('answers 500 when PUBLIC_URL would make manifest URLs longer than 128 characters', async () => {
-    const long = Client.with({ store, publicUrl: `https://${'a'.repeat(70)}.example` });
+    const long = relay.client({ publicUrl: `https://${'a'.repeat(70)}.example` });
     const res = await long.postJson('/api/shl', {
       files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
       exp: soon(),
@@ -241,9 +238,9 @@ describe('the rest of the server', () => {
   });
 
   it('answers 500 as JSON without echoing the failure', async () => {
-    const failing = Object.create(store) as SqliteStore;
+    const failing = Object.create(relay.store) as ShareStore;
     failing.get = () => Promise.reject(new Error(`secret ${'x'.repeat(10)}`));
-    const broken = Client.with({ store: failing });
+    const broken = relay.client({ store: failing });
     const res = await broken.postJson(`/api/shl/${'F'.repeat(43)}`, { recipient: 'x' });
     expect(res.status).toBe(500);
     expect(await json(res)).toEqual({

@@ -1,46 +1,24 @@
 // The management status (`GET /api/shl/:id/admin`) as the patient's phone reads it: a share
 // blocked by wrong passcodes, used up, expired or revoked, on both stores.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ShareStatusResponse } from '../../../src/share/protocol.ts';
-import { RedisStore } from './store/redis.ts';
-import type { ShareStore } from './store/store.ts';
-import { Client, tempSqlite } from './testing/fixtures.ts';
-import { startRedis, type TestRedis } from './testing/redis-server.ts';
+import { describeOnEveryStore } from './testing/setup.ts';
 
 const ATTEMPTS = 3;
 
-function statusSuite(
-  name: string,
-  open: () => Promise<{ store: ShareStore; close: () => Promise<void> }>,
-): void {
-  describe(`management status on ${name}`, () => {
-    let store: ShareStore;
-    let close: () => Promise<void>;
-    let clock: number;
-    let api: Client;
-    beforeAll(async () => {
-      ({ store, close } = await open());
-      clock = Date.now();
-      api = Client.with({
-        store,
-        now: () => clock,
-        limits: { passcodeAttempts: ATTEMPTS, manifestPerMinute: 10_000 },
-      });
-    });
-    afterAll(async () => {
-      await close();
-    });
-
+describeOnEveryStore(
+  'management status',
+  (relay) => {
     const status = async (id: string, token: string): Promise<ShareStatusResponse> => {
-      const res = await api.admin(id, token);
+      const res = await relay.api.admin(id, token);
       expect(res.status).toBe(200);
       return (await res.json()) as ShareStatusResponse;
     };
 
     it('tells a share blocked by wrong passcodes: no attempt left, not active, accesses kept', async () => {
-      const { id, manifestUrl, managementToken } = await api.create({ passcode: '2468' });
+      const { id, manifestUrl, managementToken } = await relay.api.create({ passcode: '2468' });
       const open = (passcode: string) =>
-        api.postJson(manifestUrl, { recipient: 'Dr Martin, PASS de Lyon', passcode });
+        relay.api.postJson(manifestUrl, { recipient: 'Dr Martin, PASS de Lyon', passcode });
       expect((await open('2468')).status).toBe(200);
       for (let left = ATTEMPTS - 1; left >= 0; left--) {
         const wrong = await open('0000');
@@ -57,36 +35,36 @@ function statusSuite(
         active: false,
         exp: expect.any(Number) as number,
         remainingAttempts: 0,
-        accesses: [{ recipient: 'Dr Martin, PASS de Lyon', at: clock }],
+        accesses: [{ recipient: 'Dr Martin, PASS de Lyon', at: relay.clock }],
       });
 
       // Still so once the sweeper has purged the dead share's files.
-      await store.sweep(clock + 3_600_000 - 60_000, 0);
-      expect(await store.readFile(id, 0)).toBeNull();
+      await relay.store.sweep(relay.clock + 3_600_000 - 60_000, 0);
+      expect(await relay.store.readFile(id, 0)).toBeNull();
       expect(await status(id, managementToken)).toEqual(answer);
 
       // A wrong token learns nothing, blocked or not.
-      expect((await api.admin(id, 'W'.repeat(43))).status).toBe(404);
+      expect((await relay.api.admin(id, 'W'.repeat(43))).status).toBe(404);
     });
 
     it('does not read as blocked after a right passcode on the last attempt', async () => {
-      const { id, manifestUrl, managementToken } = await api.create({ passcode: '1357' });
+      const { id, manifestUrl, managementToken } = await relay.api.create({ passcode: '1357' });
       for (let i = 0; i < ATTEMPTS - 1; i++) {
-        await api.postJson(manifestUrl, { recipient: 'x', passcode: '0000' });
+        await relay.api.postJson(manifestUrl, { recipient: 'x', passcode: '0000' });
       }
       expect((await status(id, managementToken)).remainingAttempts).toBe(1);
-      const right = await api.postJson(manifestUrl, { recipient: 'Dr Ba', passcode: '1357' });
+      const right = await relay.api.postJson(manifestUrl, { recipient: 'Dr Ba', passcode: '1357' });
       expect(right.status).toBe(200);
       expect(await status(id, managementToken)).toMatchObject({
         active: true,
         remainingAttempts: 1,
-        accesses: [{ recipient: 'Dr Ba', at: clock }],
+        accesses: [{ recipient: 'Dr Ba', at: relay.clock }],
       });
     });
 
     it('tells a used-up share from a blocked one, and one without passcode has no budget', async () => {
-      const used = await api.create({ maxUses: 1 });
-      await api.postJson(used.manifestUrl, { recipient: 'Dr A' });
+      const used = await relay.api.create({ maxUses: 1 });
+      await relay.api.postJson(used.manifestUrl, { recipient: 'Dr A' });
       expect(await status(used.id, used.managementToken)).toMatchObject({
         active: false,
         remainingAttempts: null,
@@ -94,39 +72,22 @@ function statusSuite(
     });
 
     it('answers 404 once the share is expired or revoked, as for an unknown one', async () => {
-      const expiring = await api.create({ exp: Math.floor(clock / 1000) + 60 });
-      const revoked = await api.create();
+      const expiring = await relay.api.create({ exp: Math.floor(relay.clock / 1000) + 60 });
+      const revoked = await relay.api.create();
       const auth = { Authorization: `Bearer ${revoked.managementToken}` };
       expect(
-        (await api.request(`/api/shl/${revoked.id}`, { method: 'DELETE', headers: auth })).status,
+        (await relay.api.request(`/api/shl/${revoked.id}`, { method: 'DELETE', headers: auth }))
+          .status,
       ).toBe(204);
-      expect((await api.admin(revoked.id, revoked.managementToken)).status).toBe(404);
-      const saved = clock;
-      clock += 61_000;
+      expect((await relay.api.admin(revoked.id, revoked.managementToken)).status).toBe(404);
+      const saved = relay.clock;
+      relay.clock += 61_000;
       try {
-        expect((await api.admin(expiring.id, expiring.managementToken)).status).toBe(404);
+        expect((await relay.api.admin(expiring.id, expiring.managementToken)).status).toBe(404);
       } finally {
-        clock = saved;
+        relay.clock = saved;
       }
     });
-  });
-}
-
-statusSuite('SQLite', () => {
-  const t = tempSqlite();
-  return Promise.resolve({ store: t.store, close: t.cleanup });
-});
-
-let redis: TestRedis;
-statusSuite('Redis', async () => {
-  redis = await startRedis();
-  const store = new RedisStore(redis.url, 'status:');
-  await store.ready();
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      await redis.stop();
-    },
-  };
-});
+  },
+  { limits: { passcodeAttempts: ATTEMPTS, manifestPerMinute: 10_000 } },
+);

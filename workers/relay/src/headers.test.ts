@@ -1,20 +1,11 @@
 // Every answer of the SHL endpoints carries the same security and CORS headers, whether a
 // route built it as a final response (headers.ts) or the middleware added them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finalHeaders, finalResponse, isFinal } from './headers.ts';
-import type { SqliteStore } from './store/sqlite.ts';
-import { Client, tempSqlite } from './testing/fixtures.ts';
+import type { ShareStore } from './store/store.ts';
+import { setUpRelay } from './testing/setup.ts';
 
-let t: ReturnType<typeof tempSqlite>;
-let store: SqliteStore;
-
-beforeEach(() => {
-  t = tempSqlite();
-  store = t.store;
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const relay = setUpRelay('SQLite');
 
 const SECURITY = [
   'Content-Security-Policy',
@@ -35,19 +26,19 @@ describe('final responses', () => {
     const res = finalResponse('{}', 200, finalHeaders({ 'content-type': 'application/json' }));
     expect(isFinal(res)).toBe(true);
     expect(isFinal(new Response('{}'))).toBe(false);
-    const health = await Client.with({ store }).request('/api/health');
+    const health = await relay.api.request('/api/health');
     expect(securityOf(res)).toEqual(securityOf(health));
   });
 });
 
 describe('SHL endpoints', () => {
   it('answer successes, refusals and failures with security headers and CORS for any origin', async () => {
-    const api = Client.with({ store, limits: { manifestPerMinute: 5 } });
+    const api = relay.client({ limits: { manifestPerMinute: 5 } });
     const expected = securityOf(await api.request('/api/health'));
     const { manifestUrl } = await api.create();
-    const broken = Object.create(store) as SqliteStore;
+    const broken = Object.create(relay.store) as ShareStore;
     broken.get = () => Promise.reject(new Error('disk on fire'));
-    const failing = Client.with({ store: broken });
+    const failing = relay.client({ store: broken });
 
     const answers: [string, Response][] = [
       ['manifest', await api.postJson(manifestUrl, { recipient: 'Dr A' })],

@@ -1,23 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configFromEnv } from './config.ts';
 import { DEFAULT_LIMITS, limitsFromEnv } from './limits.ts';
-import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
-import { serveRelay } from './testing/serve.ts';
+import { fakeJwe } from './testing/fixtures.ts';
+import { setUpRelay } from './testing/setup.ts';
 
-let t: ReturnType<typeof tempSqlite>;
-let clock: number;
-beforeEach(() => {
-  t = tempSqlite();
-  clock = Date.UTC(2026, 0, 1, 12, 0, 0);
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const relay = setUpRelay('SQLite', {}, { clock: () => Date.UTC(2026, 0, 1, 12, 0, 0) });
 
 /** Rows in every table: a refused request must leave all of them as they were. */
 function rows(): Record<string, number> {
-  const db = new Database(t.file, { readonly: true });
+  const db = new Database(relay.file, { readonly: true });
   const out: Record<string, number> = {};
   for (const table of ['shares', 'files', 'accesses']) {
     out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -40,8 +32,11 @@ describe('limits', () => {
   });
 
   it('answers 413 for a body over the limit, declared or streamed, and stores nothing', async () => {
-    const api = Client.with({ store: t.store, now: () => clock, limits: { maxBodyBytes: 10_000 } });
-    const body = JSON.stringify({ files: oneFile(20_000), exp: Math.floor(clock / 1000) + 60 });
+    const api = relay.client({ limits: { maxBodyBytes: 10_000 } });
+    const body = JSON.stringify({
+      files: oneFile(20_000),
+      exp: Math.floor(relay.clock / 1000) + 60,
+    });
     const declared = await api.request('/api/shl', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
@@ -70,18 +65,18 @@ describe('limits', () => {
   });
 
   it('answers 413 for an oversized manifest request', async () => {
-    const api = Client.with({ store: t.store, now: () => clock });
-    const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 60 });
+    const api = relay.client();
+    const { manifestUrl } = await api.create({ exp: Math.floor(relay.clock / 1000) + 60 });
     const res = await api.postJson(manifestUrl, { recipient: 'x', padding: 'p'.repeat(10_000) });
     expect(res.status).toBe(413);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
   });
 
   it('answers 400 too_many_files past the file limit, and stores nothing', async () => {
-    const api = Client.with({ store: t.store, now: () => clock, limits: { maxFiles: 2 } });
+    const api = relay.client({ limits: { maxFiles: 2 } });
     const res = await api.postJson('/api/shl', {
       files: [...oneFile(), ...oneFile(), ...oneFile()],
-      exp: Math.floor(clock / 1000) + 60,
+      exp: Math.floor(relay.clock / 1000) + 60,
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('too_many_files');
@@ -89,12 +84,8 @@ describe('limits', () => {
   });
 
   it('answers 400 lifetime_too_long past the longest lifetime, and stores nothing', async () => {
-    const api = Client.with({
-      store: t.store,
-      now: () => clock,
-      limits: { maxLifetimeSeconds: 3600 },
-    });
-    const now = Math.floor(clock / 1000);
+    const api = relay.client({ limits: { maxLifetimeSeconds: 3600 } });
+    const now = Math.floor(relay.clock / 1000);
     const res = await api.postJson('/api/shl', { files: oneFile(), exp: now + 3601 });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('lifetime_too_long');
@@ -105,13 +96,8 @@ describe('limits', () => {
   });
 
   it('limits creations per IP per minute with 429 and Retry-After, storing nothing', async () => {
-    const api = Client.with({
-      store: t.store,
-      now: () => clock,
-      trustProxy: true,
-      limits: { createPerMinute: 2 },
-    });
-    const body = { files: oneFile(), exp: Math.floor(clock / 1000) + 600 };
+    const api = relay.client({ trustProxy: true, limits: { createPerMinute: 2 } });
+    const body = { files: oneFile(), exp: Math.floor(relay.clock / 1000) + 600 };
     const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': `10.9.9.9, ${ip}` });
     expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
     expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
@@ -124,18 +110,13 @@ describe('limits', () => {
     });
     expect(rows().shares).toBe(2);
     expect((await api.postJson('/api/shl', body, from('192.0.2.2'))).status).toBe(201);
-    clock += 60_000;
+    relay.clock += 60_000;
     expect((await api.postJson('/api/shl', body, from('192.0.2.1'))).status).toBe(201);
   });
 
   it('limits manifest requests per IP per minute, with CORS on the 429', async () => {
-    const api = Client.with({
-      store: t.store,
-      now: () => clock,
-      trustProxy: true,
-      limits: { manifestPerMinute: 3 },
-    });
-    const { manifestUrl } = await api.create({ exp: Math.floor(clock / 1000) + 600 });
+    const api = relay.client({ trustProxy: true, limits: { manifestPerMinute: 3 } });
+    const { manifestUrl } = await api.create({ exp: Math.floor(relay.clock / 1000) + 600 });
     const ip = { 'X-Forwarded-For': '198.51.100.7' };
     for (let i = 0; i < 3; i++)
       expect((await api.postJson(manifestUrl, { recipient: 'x' }, ip)).status).toBe(200);
@@ -157,30 +138,24 @@ describe('rate limits over real connections', () => {
         await res.arrayBuffer();
         return res.status;
       });
-    const direct = await serveRelay({ store: t.store, limits: { manifestPerMinute: 3 } });
-    const proxied = await serveRelay({
-      store: t.store,
+    const direct = await relay.serve({ limits: { manifestPerMinute: 3 } });
+    const proxied = await relay.serve({
       trustProxy: true,
       limits: { manifestPerMinute: 2 },
     });
-    try {
-      const { manifestUrl } = await Client.with({ store: t.store }).create();
-      const path = new URL(manifestUrl).pathname;
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push(await post(direct.url + path));
-      expect(statuses).toEqual([200, 200, 200, 429]);
+    const { manifestUrl } = await relay.client().create();
+    const path = new URL(manifestUrl).pathname;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push(await post(direct.url + path));
+    expect(statuses).toEqual([200, 200, 200, 429]);
 
-      // One proxy connection carries several clients: the key follows X-Forwarded-For.
-      const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': ip });
-      const proxiedStatuses: number[] = [];
-      for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.1', '192.0.2.2', '192.0.2.1']) {
-        proxiedStatuses.push(await post(proxied.url + path, from(ip)));
-      }
-      expect(proxiedStatuses).toEqual([200, 200, 200, 200, 429]);
-    } finally {
-      await direct.close();
-      await proxied.close();
+    // One proxy connection carries several clients: the key follows X-Forwarded-For.
+    const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': ip });
+    const proxiedStatuses: number[] = [];
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.1', '192.0.2.2', '192.0.2.1']) {
+      proxiedStatuses.push(await post(proxied.url + path, from(ip)));
     }
+    expect(proxiedStatuses).toEqual([200, 200, 200, 200, 429]);
   });
 });
 

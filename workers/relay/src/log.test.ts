@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLogSink } from './log.ts';
 import { startSweeper } from './sweeper.ts';
-import { Client, fakeJwe, tempSqlite } from './testing/fixtures.ts';
+import type { ShareStore } from './store/store.ts';
+import { fakeJwe } from './testing/fixtures.ts';
+import { setUpRelay } from './testing/setup.ts';
 
 describe('relay logs', () => {
   let lines: string[];
@@ -18,16 +20,11 @@ describe('relay logs', () => {
     vi.restoreAllMocks();
     setLogSink(() => undefined);
   });
+  // Started after the console is captured: opening the store is part of what is checked.
+  const relay = setUpRelay('SQLite', { trustProxy: true, limits: { createPerMinute: 2 } });
 
   it('hold no JWE, passcode, token, full id, recipient or address through a whole share life', async () => {
-    const t = tempSqlite();
-    let clock = Date.now();
-    const api = Client.with({
-      store: t.store,
-      now: () => clock,
-      trustProxy: true,
-      limits: { createPerMinute: 2 },
-    });
+    const api = relay.api;
     const jwe = fakeJwe(400);
     const passcode = 'pin-93817';
     const recipient = 'Dr Amina Haddad';
@@ -36,7 +33,7 @@ describe('relay logs', () => {
       '/api/shl',
       {
         files: [{ contentType: 'application/fhir+json', jwe }],
-        exp: Math.floor(clock / 1000) + 120,
+        exp: Math.floor(relay.clock / 1000) + 120,
         passcode,
       },
       ip,
@@ -52,17 +49,21 @@ describe('relay logs', () => {
     await api.admin(id!, managementToken!);
     await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip);
     await api.postJson('/api/shl', { files: 'nope', exp: 0 }, ip); // rate limited
-    const second = await Client.with({ store: t.store, now: () => clock }).create({ passcode });
+    const second = await relay.client().create({ passcode });
     await api.request(`/api/shl/${id!}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${managementToken!}` },
     });
-    const failing = Object.create(t.store) as typeof t.store;
+    const failing = Object.create(relay.store) as ShareStore;
     failing.get = () => Promise.reject(new Error(`boom ${jwe} ${passcode}`));
-    await Client.with({ store: failing }).postJson(manifestUrl!, { recipient, passcode });
-    clock += 200_000;
-    await startSweeper(t.store, { intervalMs: 60_000, deadGraceMs: 0, now: () => clock }).tick();
-    await t.cleanup();
+    await relay.client({ store: failing }).postJson(manifestUrl!, { recipient, passcode });
+    relay.clock += 200_000;
+    await startSweeper(relay.store, {
+      intervalMs: 60_000,
+      deadGraceMs: 0,
+      now: () => relay.clock,
+    }).tick();
+    await relay.stop();
 
     const all = lines.join('\n');
     expect(lines.length).toBeGreaterThan(3);

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisStore } from './store/redis.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeJwe } from './testing/fixtures.ts';
-import { startRedis, type TestRedis } from './testing/redis-server.ts';
-import { serveRelay, type RunningRelay } from './testing/serve.ts';
+import type { RunningRelay } from './testing/serve.ts';
+import { setUpRelay } from './testing/setup.ts';
 
-let redis: TestRedis;
-const stores: RedisStore[] = [];
+// Two relay instances, A and B, each with its own connection to one Redis.
+const relay = setUpRelay('Redis', {}, { per: 'file' });
 let a: RunningRelay;
 let b: RunningRelay;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  for (let i = 0; i < 2; i++) {
-    const store = new RedisStore(redis.url, 'pair:');
-    await store.ready();
-    stores.push(store);
-  }
-  a = await serveRelay({ store: stores[0]!, limits: { manifestPerMinute: 10_000 } });
-  b = await serveRelay({ store: stores[1]!, limits: { manifestPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await a.close();
-  await b.close();
-  for (const s of stores) await s.close();
-  await redis.stop();
+  a = await relay.serve({ limits: { manifestPerMinute: 10_000 } });
+  b = await relay.serve({ store: relay.twin(), limits: { manifestPerMinute: 10_000 } });
 });
 
 const post = (
@@ -38,13 +25,13 @@ const post = (
   });
 
 async function createOn(
-  relay: RunningRelay,
+  instance: RunningRelay,
   extra: Record<string, unknown> = {},
 ): Promise<{ id: string; manifestUrl: string; managementToken: string; jwe: string }> {
   const jwe = fakeJwe(300);
-  const res = await post(`${relay.url}/api/shl`, {
+  const res = await post(`${instance.url}/api/shl`, {
     files: [{ contentType: 'application/fhir+json', jwe }],
-    exp: Math.floor(Date.now() / 1000) + 600,
+    exp: Math.floor(relay.clock / 1000) + 600,
     ...extra,
   });
   expect(res.status).toBe(201);
@@ -55,7 +42,7 @@ async function createOn(
 }
 
 /** The same share through the other instance: only the origin differs. */
-const via = (relay: RunningRelay, url: string): string => relay.url + new URL(url).pathname;
+const via = (instance: RunningRelay, url: string): string => instance.url + new URL(url).pathname;
 
 describe('two relay instances on one Redis', () => {
   it('reads, counts and revokes through B a share created on A', async () => {
@@ -107,7 +94,7 @@ describe('two relay instances on one Redis', () => {
   });
 
   it('decrements exactly once per guess when the budget is larger than the burst', async () => {
-    const generous = await serveRelay({ store: stores[0]!, limits: { passcodeAttempts: 100 } });
+    const generous = await relay.serve({ limits: { passcodeAttempts: 100 } });
     const share = await createOn(generous, { passcode: 'right-one' });
     await generous.close();
     const answers = await Promise.all(
@@ -133,15 +120,15 @@ describe('two relay instances on one Redis', () => {
     expect(answers.filter((r) => r.status === 200)).toHaveLength(4);
 
     const limits = { createPerMinute: 3 };
-    const limitedA = await serveRelay({ store: stores[0]!, limits, trustProxy: true });
-    const limitedB = await serveRelay({ store: stores[1]!, limits, trustProxy: true });
+    const limitedA = await relay.serve({ limits, trustProxy: true });
+    const limitedB = await relay.serve({ store: relay.twin(), limits, trustProxy: true });
     const codes: number[] = [];
-    for (const relay of [limitedA, limitedB, limitedA, limitedB]) {
+    for (const instance of [limitedA, limitedB, limitedA, limitedB]) {
       const res = await post(
-        `${relay.url}/api/shl`,
+        `${instance.url}/api/shl`,
         {
           files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
-          exp: Math.floor(Date.now() / 1000) + 60,
+          exp: Math.floor(relay.clock / 1000) + 60,
         },
         { 'X-Forwarded-For': '203.0.113.77' },
       );
@@ -154,15 +141,13 @@ describe('two relay instances on one Redis', () => {
 
   it('stores nothing for a refused create', async () => {
     const { Redis } = await import('ioredis');
-    const raw = new Redis(redis.url);
+    const { url, prefix } = relay.redis;
+    const raw = new Redis(url);
     const shareKeys = async (): Promise<string[]> =>
-      (await raw.keys('pair:*')).filter((k) => !k.startsWith('pair:rl:')).sort();
+      (await raw.keys(`${prefix}*`)).filter((k) => !k.startsWith(`${prefix}rl:`)).sort();
     const before = await shareKeys();
-    const small = await serveRelay({
-      store: stores[0]!,
-      limits: { maxBodyBytes: 1000, maxFiles: 1 },
-    });
-    const exp = Math.floor(Date.now() / 1000) + 60;
+    const small = await relay.serve({ limits: { maxBodyBytes: 1000, maxFiles: 1 } });
+    const exp = Math.floor(relay.clock / 1000) + 60;
     const big = await post(`${small.url}/api/shl`, {
       files: [{ contentType: 'application/fhir+json', jwe: fakeJwe(5000) }],
       exp,

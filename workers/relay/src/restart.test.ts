@@ -1,54 +1,23 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeJwe } from './testing/fixtures.ts';
-import { stopChild } from './testing/redis-server.ts';
+import { startRelayProcess, type RelayProcess } from './testing/setup.ts';
 
-const MAIN = join(import.meta.dirname, 'main.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'carnet-restart-'));
-let child: ChildProcess | null = null;
+let relay: RelayProcess | null = null;
 
 afterAll(async () => {
-  if (child) await stopChild(child, 'SIGKILL');
+  await relay?.kill();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `npm start`'s relay as a child process on SQLite in `dataDir`; resolves with its URL. */
-function startRelay(): Promise<string> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PUBLIC_URL: '',
-      TRUST_PROXY: '',
-      DATA_DIR: dataDir,
-      STATIC_DIR: join(dataDir, 'no-app'),
-      REDIS_URL: '',
-      RELAY_CREATE_PER_MINUTE: '1000000',
-      RELAY_MANIFEST_PER_MINUTE: '1000000',
-      RELAY_PASSCODE_ATTEMPTS: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${out}`)), 20_000);
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /listening on http:\/\/localhost:(\d+)/.exec(out)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    });
-    proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.once('exit', () => reject(new Error(`relay exited: ${out}`)));
-  });
+/** Starts `npm start`'s relay on SQLite in `dataDir`; resolves with its URL. */
+async function startRelay(): Promise<string> {
+  relay = await startRelayProcess(dataDir);
+  return relay.url;
 }
 
 const post = (url: string, body: unknown): Promise<Response> =>
@@ -126,8 +95,8 @@ describe('restart safety (SQLite, SIGKILL)', () => {
       });
       await new Promise((r) => setTimeout(r, killAfterMs));
       stop = true;
-      await stopChild(child!, 'SIGKILL');
-      child = null;
+      await relay!.kill('SIGKILL');
+      relay = null;
       await Promise.all([...uploads, ...reads]);
     }
 

@@ -1,45 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type TestRedis } from '../testing/redis-server.ts';
+import { describe, expect, it } from 'vitest';
 import { newShare } from '../testing/fixtures.ts';
-import { RedisStore } from './redis.ts';
+import { openStore, setUpRelay, type RedisTestStore } from '../testing/setup.ts';
 import { storeContract } from './store-contract.ts';
 
-let redis: TestRedis;
-let store: RedisStore;
+let contract: RedisTestStore;
 storeContract(
   'Redis',
-  async () => {
-    redis = await startRedis();
-    store = new RedisStore(redis.url, 'contract:');
-    await store.ready();
-    return store;
-  },
-  async () => {
-    await store.close();
-    await redis.stop();
-  },
+  async () => (contract = await openStore('Redis')).store,
+  () => contract.close(),
 );
 
 describe('Redis store keys', () => {
-  let server: TestRedis;
-  let s: RedisStore;
-  beforeAll(async () => {
-    server = await startRedis();
-    s = new RedisStore(server.url, 'ttl:');
-    await s.ready();
-  });
-  afterAll(async () => {
-    await s.close();
-    await server.stop();
-  });
+  const relay = setUpRelay('Redis');
 
   it('gives every key of a share a native TTL at its expiry', async () => {
     const { Redis } = await import('ioredis');
-    const raw = new Redis(server.url);
+    const { url, prefix } = relay.redis;
+    const raw = new Redis(url);
     const share = newShare();
-    await s.create(share);
-    await s.recordUse(share.id, { recipient: 'r', at: Date.now() });
-    const keys = await raw.keys(`ttl:shl:{${share.id}}*`);
+    await relay.store.create(share);
+    await relay.store.recordUse(share.id, { recipient: 'r', at: Date.now() });
+    const keys = await raw.keys(`${prefix}shl:{${share.id}}*`);
     expect(keys).toHaveLength(3);
     for (const k of keys) {
       const at = await raw.pexpiretime(k);

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createRelay, type RelayOptions } from '../app.ts';
 import { setLogSink } from '../log.ts';
 import type { PasscodeHashParams } from '../passcode.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import type { NewShare } from '../store/store.ts';
 
 // Relay tests run quietly; log.test.ts captures the console on purpose.
@@ -23,27 +19,6 @@ export function fakeJwe(bytes = 64): string {
 
 /** Cheap Argon2id settings so tests spend their time on behaviour, not hashing. */
 export const FAST_HASH: PasscodeHashParams = { memoryKiB: 64, iterations: 1, parallelism: 1 };
-
-/** A fresh SQLite store in its own temp dir. */
-export function tempSqlite(): {
-  store: SqliteStore;
-  dir: string;
-  file: string;
-  cleanup: () => Promise<void>;
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'carnet-relay-'));
-  const file = join(dir, 'relay.sqlite');
-  const store = new SqliteStore(file);
-  return {
-    store,
-    dir,
-    file,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A NewShare for store tests; exp one hour after `now`. */
 export function newShare(overrides: Partial<NewShare> = {}, now = Date.now()): NewShare {
@@ -65,10 +40,16 @@ export class Client {
   constructor(
     readonly app: Hono,
     readonly origin = 'http://relay.test',
+    /** The relay's clock, epoch ms: `create` dates shares by it. */
+    readonly now: () => number = Date.now,
   ) {}
 
   static with(options: RelayOptions): Client {
-    return new Client(createRelay({ passcodeParams: FAST_HASH, ...options }));
+    return new Client(
+      createRelay({ passcodeParams: FAST_HASH, ...options }),
+      undefined,
+      options.now,
+    );
   }
 
   request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -84,13 +65,13 @@ export class Client {
     });
   }
 
-  /** Creates a share and returns the 201 body. */
+  /** Creates a share (by default one file, an hour to live) and returns the 201 body. */
   async create(
     body: Record<string, unknown> = {},
   ): Promise<{ id: string; manifestUrl: string; managementToken: string }> {
     const res = await this.postJson('/api/shl', {
       files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
-      exp: Math.floor(Date.now() / 1000) + 3600,
+      exp: Math.floor(this.now() / 1000) + 3600,
       ...body,
     });
     if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
