@@ -196,7 +196,6 @@ const withoutCount = (vars: readonly string[]): string[] => vars.filter((v) => v
 /** Checks one namespace of one language against French (and English). */
 export function checkNamespace(input: NamespaceInput): NamespaceResult {
   const { lng, ns, reference, english, strings = {}, mustBeComplete, allow } = input;
-  const frenchAllow = input.frenchAllow ?? [];
   const problems: Problem[] = [];
   const report = (key: string, kind: ProblemKind, message: string, fatal = true): void => {
     problems.push({ lng, ns, key, kind, message, fatal });
@@ -205,26 +204,18 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
     const v = strings[key];
     return v !== undefined && v.trim() !== '' ? v : undefined;
   };
+  const compareVariables = (key: string, want: string[], got: string[]): void => {
+    if (sameList(want, got)) return;
+    report(key, 'variables', `variables {${got.join(', ')}} but French has {${want.join(', ')}}`);
+  };
   const checkIdentical = (key: string, value: string): void => {
     if (lng === 'en' || english === undefined) return;
     if (english[key] === value && !identicalAllowed(allow, lng, ns, key, value)) {
       report(key, 'identical', `same as English: "${value}"`);
     }
   };
-  /** Placeholders in any language; French words in every language but French. */
   const checkText = (key: string, sourceKey: string): void => {
-    const value = strings[key];
-    if (value === undefined) return;
-    const sources =
-      lng === 'fr' ? [english?.[sourceKey]] : [reference[sourceKey], english?.[sourceKey]];
-    const reason = placeholderReason(value, sources);
-    if (reason) report(key, 'placeholder', reason);
-    if (lng === 'fr') return;
-    for (const word of frenchLeftovers(value)) {
-      if (!frenchAllowed(frenchAllow, lng, `${ns}:${key}`, word)) {
-        report(key, 'french', `French "${word}" left untranslated: "${value}"`);
-      }
-    }
+    for (const [kind, message] of textProblems(input, key, sourceKey)) report(key, kind, message);
   };
 
   const { plain, plural } = logicalKeys(reference);
@@ -238,11 +229,11 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
       continue;
     }
     present++;
-    const want = interpolationVariables(reference[key] ?? '');
-    const got = interpolationVariables(value);
-    if (!sameList(want, got)) {
-      report(key, 'variables', `variables {${got.join(', ')}} but French has {${want.join(', ')}}`);
-    }
+    compareVariables(
+      key,
+      interpolationVariables(reference[key] ?? ''),
+      interpolationVariables(value),
+    );
     checkIdentical(key, value);
   }
 
@@ -266,26 +257,55 @@ export function checkNamespace(input: NamespaceInput): NamespaceResult {
       const key = `${base}_${category}`;
       const value = filled(key) ?? '';
       const french = reference[key] ?? reference[`${base}_other`] ?? '';
-      const want = withoutCount(interpolationVariables(french));
-      const got = withoutCount(interpolationVariables(value));
-      if (!sameList(want, got)) {
-        report(
-          key,
-          'variables',
-          `variables {${got.join(', ')}} but French has {${want.join(', ')}}`,
-        );
-      }
+      compareVariables(
+        key,
+        withoutCount(interpolationVariables(french)),
+        withoutCount(interpolationVariables(value)),
+      );
       checkIdentical(key, value);
     }
   }
 
-  const pluralBases = new Set(plural);
-  for (const key of Object.keys(strings)) {
-    const split = splitPluralKey(key);
-    if (key in reference || (split && pluralBases.has(split.base))) continue;
+  for (const key of extraKeys(reference, strings, plural)) {
     report(key, 'extra', 'not in French (unused?)', false);
   }
   return { present, total: plain.length + plural.length, problems };
+}
+
+/** Placeholders in any language; French words in every language but French. */
+function textProblems(
+  input: NamespaceInput,
+  key: string,
+  sourceKey: string,
+): [ProblemKind, string][] {
+  const { lng, ns, reference, english, strings = {} } = input;
+  const value = strings[key];
+  if (value === undefined) return [];
+  const found: [ProblemKind, string][] = [];
+  const sources =
+    lng === 'fr' ? [english?.[sourceKey]] : [reference[sourceKey], english?.[sourceKey]];
+  const reason = placeholderReason(value, sources);
+  if (reason) found.push(['placeholder', reason]);
+  if (lng === 'fr') return found;
+  for (const word of frenchLeftovers(value)) {
+    if (!frenchAllowed(input.frenchAllow ?? [], lng, `${ns}:${key}`, word)) {
+      found.push(['french', `French "${word}" left untranslated: "${value}"`]);
+    }
+  }
+  return found;
+}
+
+/** Keys a language has that French has not (leftovers of a renamed key, or typos). */
+function extraKeys(
+  reference: FlatStrings,
+  strings: FlatStrings,
+  plural: readonly string[],
+): string[] {
+  const pluralBases = new Set(plural);
+  return Object.keys(strings).filter((key) => {
+    const split = splitPluralKey(key);
+    return !(key in reference || (split && pluralBases.has(split.base)));
+  });
 }
 
 /**

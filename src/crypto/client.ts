@@ -116,6 +116,20 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
     return promise as ReturnType<RemoteVault[M]>;
   }
 
+  return { ...vaultMethods(call), terminate: failAll };
+}
+
+/** A function that sends one request to the worker and resolves with its answer. */
+type Call = <M extends VaultMethod>(
+  method: M,
+  ...args: Parameters<RemoteVault[M]>
+) => ReturnType<RemoteVault[M]>;
+
+/**
+ * The VaultService and FileVault methods over `call`. Files go through the worker's
+ * step-by-step sessions, which stay private to this module.
+ */
+function vaultMethods(call: Call): VaultService & FileVault {
   const files: FileSessionApi = {
     sealFileStart: (fileId, data) => call('sealFileStart', fileId, data),
     sealFilePull: (session) => call('sealFilePull', session),
@@ -124,7 +138,6 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
     openFileFinish: (session, type) => call('openFileFinish', session, type),
     fileAbort: (session) => call('fileAbort', session),
   };
-
   return {
     sealFile: (fileId, data, sink) => sealFileWith(files, fileId, data, sink),
     openFile: (fileId, header, chunks, type) => openFileWith(files, fileId, header, chunks, type),
@@ -138,6 +151,5 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
     seal: (items) => call('seal', items),
     open: (items) => call('open', items),
     openSettled: (items) => call('openSettled', items),
-    terminate: failAll,
   };
 }

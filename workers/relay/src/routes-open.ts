@@ -31,6 +31,45 @@ function refuseOpen(r: Refusal): Response {
 }
 
 /**
+ * Checks a manifest request's passcode against a share that has one; null when it may
+ * open (or needs none), else the refusal to answer.
+ */
+async function checkPasscode(
+  deps: ShareDeps,
+  id: string,
+  passcodeHash: string | null,
+  remainingAttempts: number | null,
+  passcode: string | null,
+  now: number,
+): Promise<Refusal | null> {
+  if (passcodeHash === null) return null;
+  if (passcode === null) {
+    return {
+      status: 401,
+      error: 'passcode_required',
+      message: 'This share needs its passcode.',
+      extra: { remainingAttempts: remainingAttempts ?? 0 },
+    };
+  }
+  // SECURITY: the attempt is taken before the (slow) hash check, atomically in the
+  // store, so parallel guesses can never run more checks than the budget holds.
+  // A right passcode gives its attempt back; a crash in between keeps it spent.
+  const left = await deps.store.takeAttempt(id, now);
+  if (left === null) return NOT_FOUND;
+  if (!(await verifyPasscode(passcode, passcodeHash))) {
+    log.info(`share ${redactId(id)}: wrong passcode, ${left} attempt(s) left`);
+    return {
+      status: 401,
+      error: 'wrong_passcode',
+      message: 'Wrong passcode.',
+      extra: { remainingAttempts: left },
+    };
+  }
+  await deps.store.returnAttempt(id);
+  return null;
+}
+
+/**
  * Mounts the SMART Health Links endpoints any viewer may call: the manifest request
  * (`POST /api/shl/:id`), the direct file request for `U` links (`GET /api/shl/:id`)
  * and the short-lived `location` files (`GET /api/files/:ticket`).
@@ -57,31 +96,15 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
     const share = isRandomId(id) ? await store.get(id) : null;
     if (!share || !isActive(share, now)) return refuseOpen(NOT_FOUND);
 
-    if (share.passcodeHash !== null) {
-      if (passcode === null) {
-        return refuseOpen({
-          status: 401,
-          error: 'passcode_required',
-          message: 'This share needs its passcode.',
-          extra: { remainingAttempts: share.remainingAttempts ?? 0 },
-        });
-      }
-      // SECURITY: the attempt is taken before the (slow) hash check, atomically in the
-      // store, so parallel guesses can never run more checks than the budget holds.
-      // A right passcode gives its attempt back; a crash in between keeps it spent.
-      const left = await store.takeAttempt(id, now);
-      if (left === null) return refuseOpen(NOT_FOUND);
-      if (!(await verifyPasscode(passcode, share.passcodeHash))) {
-        log.info(`share ${redactId(id)}: wrong passcode, ${left} attempt(s) left`);
-        return refuseOpen({
-          status: 401,
-          error: 'wrong_passcode',
-          message: 'Wrong passcode.',
-          extra: { remainingAttempts: left },
-        });
-      }
-      await store.returnAttempt(id);
-    }
+    const refusal = await checkPasscode(
+      deps,
+      id,
+      share.passcodeHash,
+      share.remainingAttempts,
+      passcode,
+      now,
+    );
+    if (refusal) return refuseOpen(refusal);
 
     // Count the open first: a share revoked or used up meanwhile answers 404, not files.
     if (!(await store.recordUse(id, { recipient, at: now }))) return refuseOpen(NOT_FOUND);
