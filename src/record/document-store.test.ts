@@ -2,33 +2,19 @@
  * Paper documents end to end on fake-indexeddb: sealed metadata, sealed pages and
  * thumbnails, no partial document after a full disk, sweeping after an interrupted import.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { floorVault } from '../crypto/test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { codeOf as failureCode, floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
-import { deleteDatabase, listFileIds, openCarnetDb, putFileChunks } from '../db/index.ts';
-// The Dexie class itself (db/index.ts exports only its type, so the app loads Dexie lazily).
-import { CarnetDb as Db } from '../db/schema.ts';
+import { listFileIds, openCarnetDb, putFileChunks } from '../db/index.ts';
 import { createDocumentStore } from './document-store.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
-import { fillDiskAfter } from '../db/test-db.ts';
-
-let counter = 0;
-const opened: CarnetDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await deleteDatabase(db.name);
-  }
-});
+import { fillDiskAfter, freshDb, freshDbName, trackDb } from '../db/test-db.ts';
 
 async function setup(configure?: (db: CarnetDb) => void) {
-  const db = new Db(`documents-test-${++counter}`);
-  configure?.(db);
-  await db.open();
-  opened.push(db);
+  const db = await freshDb('documents-test', configure);
   const vault = floorVault();
   await vault.create('123456', 'pin');
   return { db, vault, docs: createDocumentStore(vault, () => Promise.resolve(db)) };
@@ -58,14 +44,8 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (err) {
-    return err instanceof RecordError ? err.code : 'not-a-record-error';
-  }
-}
+/** The RecordError code a call fails with (any other error fails the test). */
+const codeOf = (run: Promise<unknown>) => failureCode(run, RecordError);
 
 describe('document store', () => {
   it('adds a two-page document, lists it, and reads each page back', async () => {
@@ -174,7 +154,7 @@ describe('document store', () => {
 
 describe('deleting a profile', () => {
   it('deletes its documents and their files, and keeps the others', async () => {
-    const name = `documents-profile-${++counter}`;
+    const name = freshDbName('documents-profile');
     const vault = floorVault();
     const store = createLocalStore(vault, () => openCarnetDb(name));
     await store.create('123456', 'pin');
@@ -195,8 +175,7 @@ describe('deleting a profile', () => {
     const kept = await store.documents.add(input([randomBytes(10)], { profileId: 'p2' }));
     await store.deleteProfile('p1');
     expect((await store.documents.list()).documents.map((d) => d.id)).toEqual([kept.id]);
-    const db = await openCarnetDb(name);
-    opened.push(db);
+    const db = trackDb(await openCarnetDb(name));
     expect(await listFileIds(db)).toHaveLength(2);
   });
 });

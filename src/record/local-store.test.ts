@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floorVault } from '../crypto/test-helpers.ts';
+import { codeOf as failureCode, floorVault } from '../crypto/test-helpers.ts';
 import {
   getAllSealed,
   getKeyring,
@@ -8,14 +8,13 @@ import {
   peekKeyring,
   putSealed,
 } from '../db/index.ts';
+import { freshDbName } from '../db/test-db.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
 import type { Entry, Profile } from './types.ts';
 
-let dbCounter = 0;
-
 function setup() {
-  const name = `store-test-${++dbCounter}`;
+  const name = freshDbName('store-test');
   const vault = floorVault();
   const store = createLocalStore(vault, () => openCarnetDb(name));
   return { store, vault, db: () => openCarnetDb(name) };
@@ -43,14 +42,8 @@ const allergy = (id = 'e1', profileId = 'p1'): Entry => ({
   updatedAt: 2,
 });
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (err) {
-    return err instanceof RecordError ? err.code : 'not-a-record-error';
-  }
-}
+/** The RecordError code a call fails with (any other error fails the test). */
+const codeOf = (run: Promise<unknown>) => failureCode(run, RecordError);
 
 describe('local store', () => {
   it('reports no vault, creates one, and opens with the PIN after a lock', async () => {
@@ -72,7 +65,7 @@ describe('local store', () => {
   });
 
   it('answers presence by peeking, without opening the database, until it is needed', async () => {
-    const name = `store-test-${++dbCounter}`;
+    const name = freshDbName('store-test');
     let opens = 0;
     const openDb = () => {
       opens++;

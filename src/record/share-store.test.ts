@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { getAllSealed, openCarnetDb, putSealed } from '../db/index.ts';
+import { freshDbName } from '../db/test-db.ts';
 import { createLocalStore } from './local-store.ts';
 import { withRelayStatus } from './share-status.ts';
 import type { ShareRecord } from './shares.ts';
@@ -35,11 +36,12 @@ const entry = (id: string, kind: Entry['details']['kind'], sensitive = false): E
 
 describe('shares', () => {
   it('are kept sealed: no link, token or PIN readable at rest', async () => {
-    const store = createLocalStore(floorVault(), () => openCarnetDb('share-store-test'));
+    const plainDb = freshDbName('share-store');
+    const store = createLocalStore(floorVault(), () => openCarnetDb(plainDb));
     await store.create('123456', 'pin');
     await store.shares.save(share);
     expect(await store.shares.list()).toEqual([share]);
-    const rows = await getAllSealed(await openCarnetDb('share-store-test'), 'shares');
+    const rows = await getAllSealed(await openCarnetDb(plainDb), 'shares');
     const text = Buffer.from(rows[0]!.env).toString('latin1');
     for (const secret of ['SECRETKEY', 'token-secret', '4821', 'relay-id'])
       expect(text).not.toContain(secret);
@@ -87,7 +89,8 @@ const PREVIOUS_VERSION_SHARE =
 describe('share records', () => {
   it('sealed by the previous version still open, and take the new fields', async () => {
     const vault = floorVault();
-    const store = createLocalStore(vault, () => openCarnetDb('share-store-old'));
+    const oldDb = freshDbName('share-store-old');
+    const store = createLocalStore(vault, () => openCarnetDb(oldDb));
     await store.create('123456', 'pin');
     const [env] = await vault.seal([
       {
@@ -96,7 +99,7 @@ describe('share records', () => {
         plaintext: new TextEncoder().encode(PREVIOUS_VERSION_SHARE),
       },
     ]);
-    await putSealed(await openCarnetDb('share-store-old'), 'shares', [
+    await putSealed(await openCarnetDb(oldDb), 'shares', [
       { id: 'old-share', updatedAt: 1, env: env! },
     ]);
     const [old] = await store.shares.list();
@@ -111,7 +114,7 @@ describe('share records', () => {
     expect(await store.shares.list()).toEqual([updated]);
     expect(await store.shares.update('absent', (s) => s)).toBeNull();
     // The access list is sealed like the rest: no doctor's name readable at rest.
-    const rows = await getAllSealed(await openCarnetDb('share-store-old'), 'shares');
+    const rows = await getAllSealed(await openCarnetDb(oldDb), 'shares');
     expect(Buffer.from(rows[0]!.env).toString('latin1')).not.toContain('Martin');
   });
 
@@ -135,7 +138,8 @@ describe('share records', () => {
   });
 
   it('update one after another: a status check landing during a revoke keeps the revoke', async () => {
-    const store = createLocalStore(floorVault(), () => openCarnetDb('share-store-race'));
+    const raceDb = freshDbName('share-store-race');
+    const store = createLocalStore(floorVault(), () => openCarnetDb(raceDb));
     await store.create('123456', 'pin');
     await store.shares.save(share);
     const seen = { blocked: false, accesses: [{ recipient: 'Dr Diallo', at: 20 }] };
