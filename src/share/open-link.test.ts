@@ -22,7 +22,8 @@ function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promi
   return { fetch, seen };
 }
 
-async function codeOf(run: Promise<unknown>): Promise<[string, number | undefined]> {
+/** The ShareError code a call fails with, and the passcode attempts it says are left. */
+async function failureOf(run: Promise<unknown>): Promise<[string, number | undefined]> {
   try {
     await run;
     return ['none', undefined];
@@ -119,7 +120,7 @@ describe('opening a SMART Health Link', () => {
         return answer;
       });
       const options = { recipient: 'Dr M', fetch: relay.fetch, ...(passcode ? { passcode } : {}) };
-      expect(await codeOf(openShareLink(payload, options))).toEqual(expected);
+      expect(await failureOf(openShareLink(payload, options))).toEqual(expected);
     }
   });
 
@@ -129,7 +130,7 @@ describe('opening a SMART Health Link', () => {
       Response.json({ files: [{ contentType: 'application/fhir+json', embedded: other }] }),
     );
     expect(
-      await codeOf(
+      await failureOf(
         openShareLink({ url: MANIFEST, key }, { recipient: 'Dr M', fetch: relay.fetch }),
       ),
     ).toEqual(['undecryptable', undefined]);

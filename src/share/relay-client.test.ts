@@ -1,3 +1,4 @@
+import { codeOf as failureCode } from '../crypto/test-helpers.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShareError } from './errors.ts';
 import type { ShareStatusResponse } from './protocol.ts';
@@ -13,15 +14,8 @@ function answer(status: number, body: unknown = {}): void {
   );
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ShareError) return err.code;
-    throw err;
-  }
-  return 'resolved';
-}
+/** The ShareError code a call fails with ('resolved' when it does not fail). */
+const codeOf = (run: Promise<unknown>) => failureCode(run, ShareError);
 
 afterEach(() => {
   vi.unstubAllGlobals();
