@@ -47,7 +47,7 @@ export function makePdf(marker: string, padBytes = 0): Buffer {
 }
 
 /** An APP1 EXIF segment: camera make, serial number and a GPS position (48°51'24"N). */
-export function exifSegment(serial: string): Buffer {
+function exifSegment(serial: string): Buffer {
   const tiff = Buffer.alloc(160);
   tiff.write('MM\0*', 0, 'latin1');
   tiff.writeUInt32BE(8, 4);

@@ -91,6 +91,7 @@ if (!ensureSystemDeps()) {
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
 check('i18n', 'npm', ['run', '--silent', 'i18n:check']);
+check('knip', 'npm', ['run', '--silent', 'knip']);
 vitest('unit', 'unit');
 vitest('relay', 'relay');
 const built = run('build', 'npm', ['run', '--silent', 'build']) && existsSync('dist/index.html');

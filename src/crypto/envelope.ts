@@ -12,11 +12,11 @@ import { CryptoError } from './types.ts';
 import { randomBytes, utf8Encode } from './encoding.ts';
 
 /** The version byte of envelope format v1. Never reuse for another layout. */
-export const ENVELOPE_V1 = 0x01;
+const ENVELOPE_V1 = 0x01;
 /** XChaCha20-Poly1305 nonce bytes. */
 export const NONCE_BYTES = 24;
 /** Poly1305 tag bytes. */
-export const TAG_BYTES = 16;
+const TAG_BYTES = 16;
 /** The shortest valid envelope: version, nonce and tag around an empty plaintext. */
 export const ENVELOPE_MIN_BYTES = 1 + NONCE_BYTES + TAG_BYTES;
 

@@ -24,7 +24,7 @@ export const FILE_CHUNK_BYTES = 65536;
 /** secretstream overhead per chunk: one encrypted tag byte and a 16-byte MAC. */
 export const FILE_CHUNK_OVERHEAD = 17;
 /** The table name bound into file headers. */
-export const FILES_TABLE = 'files';
+const FILES_TABLE = 'files';
 
 const FILE_FORMAT_V1 = 0x01;
 const KEY_BYTES = 32;

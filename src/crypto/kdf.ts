@@ -30,7 +30,7 @@ export const KDF_FLOOR: KdfCost = { opsLimit: 2, memLimit: 19 * MiB };
 export const KDF_DEFAULT: KdfCost = { opsLimit: 3, memLimit: 64 * MiB };
 
 /** Above this a wrap is malformed, not merely expensive: it would freeze or crash a phone. */
-export const KDF_CEILING: KdfCost = { opsLimit: 16, memLimit: 1024 * MiB };
+const KDF_CEILING: KdfCost = { opsLimit: 16, memLimit: 1024 * MiB };
 
 /** Bytes of Argon2id salt (libsodium's crypto_pwhash_SALTBYTES). */
 export const KDF_SALT_BYTES = 16;

@@ -6,7 +6,7 @@
 
 declare const brand: unique symbol;
 /** A nominal type: a `T` that the compiler will not confuse with another `T`. */
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** Unpadded base64url text (RFC 4648 §5). */
 export type Base64Url = Brand<string, 'Base64Url'>;
@@ -129,7 +129,7 @@ export type SecretChangeProof =
   | { readonly by: 'recovery' };
 
 /** Everything the app may ask of the vault. */
-export interface VaultApi {
+interface VaultApi {
   /** True while the vault key is held in memory. */
   isUnlocked(): Promise<boolean>;
   /**

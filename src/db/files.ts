@@ -10,7 +10,7 @@ import type { FileChunkRow, SealedRow } from './tables.ts';
 import { guard } from './errors.ts';
 
 /** Chunks read per batch by `readFileChunks`: 16 x 64 KiB, about 1 MiB. */
-export const CHUNK_READ_BATCH = 16;
+const CHUNK_READ_BATCH = 16;
 
 /** Stores a batch of a file's sealed chunks in one transaction (all or none). */
 export async function putFileChunks(

@@ -33,11 +33,3 @@ export function formatBytes(bytes: number, lng: string): string {
     maximumFractionDigits: value < 10 && i > 0 ? 1 : 0,
   }).format(value);
 }
-
-/** Today's date as `YYYY-MM-DD` in the phone's time zone (the default for date fields). */
-export function todayIso(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

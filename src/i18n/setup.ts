@@ -10,7 +10,7 @@ import {
 } from './languages.ts';
 
 /** Every namespace under public/locales/<lng>/. */
-export const NAMESPACES = [
+const NAMESPACES = [
   'common',
   'onboarding',
   'unlock',
@@ -27,15 +27,10 @@ export const NAMESPACES = [
 const LANGUAGE_KEY = 'carnet.language';
 
 /** The language chosen earlier on this device, or one the browser prefers that Carnet has. */
-export function initialLanguage(): string {
+function initialLanguage(): string {
   const saved = safeStorage()?.getItem(LANGUAGE_KEY);
   if (saved && SHIPPED_LANGUAGES.includes(saved)) return saved;
   return matchLanguage(navigator.languages) ?? CLINICIAN_LANGUAGE;
-}
-
-/** True once the patient has picked a language on this device. */
-export function hasChosenLanguage(): boolean {
-  return Boolean(safeStorage()?.getItem(LANGUAGE_KEY));
 }
 
 function safeStorage(): Storage | null {

@@ -31,7 +31,7 @@ import { hasErrors } from './validate.ts';
  */
 export const DOCUMENT_READ_BATCH = 64;
 
-export type { ImportProgress, NewDocumentFile } from './document-import.ts';
+export type { NewDocumentFile } from './document-import.ts';
 
 /** A document to add: what the patient typed, and its prepared pages and thumbnail. */
 export interface NewDocument extends DocumentDetails {

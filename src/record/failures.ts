@@ -28,7 +28,7 @@ const FROM_DB: Record<DbErrorCode, RecordErrorCode> = {
 };
 
 /** Translates a lower layer's typed failure into the record layer's one error type. */
-export function toRecordError(err: unknown): RecordError {
+function toRecordError(err: unknown): RecordError {
   if (err instanceof RecordError) return err;
   if (err instanceof CryptoError) return new RecordError(FROM_CRYPTO[err.code]);
   if (err instanceof DbError) return new RecordError(FROM_DB[err.code]);

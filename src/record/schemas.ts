@@ -18,7 +18,7 @@ import {
  */
 
 /** An ISO calendar date, `YYYY-MM-DD`, or a partial `YYYY-MM` / `YYYY`. */
-export const IsoDateSchema = v.string();
+const IsoDateSchema = v.string();
 const text = v.string();
 const epochMs = v.number();
 

@@ -16,7 +16,7 @@ export interface Identified {
 }
 
 /** What `list` found: the values that opened, and how many rows did not. */
-export interface Listed<T> {
+interface Listed<T> {
   readonly values: T[];
   /** Rows that failed authentication, decoding or the row-id check: never shown, counted. */
   readonly unreadable: number;

@@ -6,13 +6,13 @@ import type { ShareStore } from './share-store.ts';
 export type { RecoveryCode, SecretKind };
 
 /** Whether this device holds a vault, and what opens it. */
-export type VaultPresence = { exists: false } | { exists: true; kind: SecretKind };
+type VaultPresence = { exists: false } | { exists: true; kind: SecretKind };
 
 /** How the open vault was opened: with the PIN or passphrase (or just created), or the recovery code. */
 export type UnlockedWith = 'secret' | 'recovery';
 
 /** A change of PIN or passphrase, as the settings or the "choose a new PIN" screen asks it. */
-export interface SecretChange {
+interface SecretChange {
   /**
    * The PIN or passphrase in use now, as typed. Null only while the vault is open from the
    * recovery code (the patient has forgotten it); otherwise the change is refused.

@@ -2,7 +2,7 @@ import type { Entry, EntryKind } from './types.ts';
 import { ENTRY_KINDS } from './types.ts';
 
 /** Days before a right (AME, PUMa, CSS) ends when the summary starts reminding the patient. */
-export const RIGHT_REMINDER_DAYS = 45;
+const RIGHT_REMINDER_DAYS = 45;
 
 export interface SummarySection {
   readonly kind: EntryKind;

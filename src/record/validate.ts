@@ -10,7 +10,7 @@ import {
 } from './types.ts';
 
 /** Why a field was refused. Features map each to `errors:field.<code>`. */
-export type FieldErrorCode =
+type FieldErrorCode =
   'required' | 'too-long' | 'bad-date' | 'future-date' | 'bad-number' | 'bad-value' | 'not-latin';
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
@@ -56,13 +56,13 @@ function checkDate(
 }
 
 /** Largest amount per intake accepted, in any unit (a typing slip, not a dose). */
-export const MAX_DOSE_AMOUNT = 100_000;
+const MAX_DOSE_AMOUNT = 100_000;
 /** Most intakes a day, a week, and the longest gap in hours, that the form accepts. */
-export const MAX_TIMES_PER_DAY = 24;
-export const MAX_TIMES_PER_WEEK = 50;
-export const MAX_EVERY_HOURS = 168;
+const MAX_TIMES_PER_DAY = 24;
+const MAX_TIMES_PER_WEEK = 50;
+const MAX_EVERY_HOURS = 168;
 /** Most coded reactions on one allergy. */
-export const MAX_REACTIONS = 20;
+const MAX_REACTIONS = 20;
 
 const isWhole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
 

@@ -10,7 +10,7 @@ import { viewerLink } from './shlink.ts';
  * The label every Carnet link carries. SECURITY: the payload (label included) is readable
  * by anyone who sees the QR code, so it names the app, never the patient.
  */
-export const SHARE_LABEL = 'Carnet';
+const SHARE_LABEL = 'Carnet';
 
 export interface NewShare {
   readonly payload: ShlPayload;

@@ -1,3 +1,5 @@
+import { CODE_SYSTEM_URIS, UCUM_SYSTEM_URI } from '../vocab/index.ts';
+
 /**
  * The small slice of FHIR R4 JSON that Carnet writes. Loose on purpose: resources are plain
  * objects validated against the official FHIR R4 JSON schema in the tests.
@@ -37,9 +39,9 @@ export interface CodeableConcept {
  * systems name Carnet's own codes; they are identifiers, never fetched.
  */
 export const FHIR = {
-  loinc: 'http://loinc.org',
-  snomed: 'http://snomed.info/sct',
-  ucum: 'http://unitsofmeasure.org',
+  loinc: CODE_SYSTEM_URIS.loinc,
+  snomed: CODE_SYSTEM_URIS.snomed,
+  ucum: UCUM_SYSTEM_URI,
   absentUnknown: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips',
   translation: 'http://hl7.org/fhir/StructureDefinition/translation',
   /** The human language of a string, Annotation or HumanName (R4 core extension). */

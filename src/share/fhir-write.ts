@@ -94,7 +94,7 @@ export function conceptOf(entry: Entry, labels: IpsLabels): CodeableConcept {
 }
 
 /** An Annotation holding the patient's own words, labelled with their language. */
-export function patientNote(text: string, lng: string | undefined) {
+function patientNote(text: string, lng: string | undefined) {
   return { ...(lng ? { extension: [languageOf(lng)] } : {}), text };
 }
 

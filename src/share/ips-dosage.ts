@@ -4,7 +4,7 @@ import { conceptOfKey, translated } from './fhir-write.ts';
 import { FHIR } from './fhir-types.ts';
 
 /** A dose in words, in one language: "500 mg, 3 fois par jour, par voie orale, si besoin". */
-export type DoseWords = (dosage: Dosage) => string;
+type DoseWords = (dosage: Dosage) => string;
 
 /** Dose words in French (the document's language), and in the patient's language. */
 export interface DosePhrases {
@@ -18,7 +18,7 @@ export interface DosePhrases {
  * of", with the form named in French as the unit: unambiguous for any consumer, and the
  * way recent IPS examples write them.
  */
-export const DOSE_UNIT_CODES: Readonly<Record<DoseUnit, { code: string; unit: string }>> = {
+const DOSE_UNIT_CODES: Readonly<Record<DoseUnit, { code: string; unit: string }>> = {
   mg: { code: 'mg', unit: 'mg' },
   g: { code: 'g', unit: 'g' },
   µg: { code: 'ug', unit: 'µg' },

@@ -13,7 +13,7 @@ import {
 import { num, obj, objs, str } from './json.ts';
 
 /** How often a medicine is taken, from a structured Dosage (`timing.repeat`). */
-export interface Frequency {
+interface Frequency {
   /** Times per period. */
   readonly count: number;
   readonly period: number;

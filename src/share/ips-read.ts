@@ -26,7 +26,7 @@ export type SectionKind =
   'allergies' | 'medications' | 'problems' | 'immunizations' | 'results' | 'coverage' | 'other';
 
 /** IPS section LOINC codes -> the sections the viewer shows first, in this order. */
-export const SECTION_CODES: Readonly<Record<string, SectionKind>> = {
+const SECTION_CODES: Readonly<Record<string, SectionKind>> = {
   '48765-2': 'allergies',
   '10160-0': 'medications',
   '11450-4': 'problems',

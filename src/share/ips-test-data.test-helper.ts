@@ -19,7 +19,7 @@ export const profile: Profile = {
 };
 
 let n = 0;
-export function entry(partial: Partial<Entry> & Pick<Entry, 'details'>): Entry {
+function entry(partial: Partial<Entry> & Pick<Entry, 'details'>): Entry {
   return {
     id: `e${++n}`,
     profileId: 'p',
@@ -66,25 +66,25 @@ export const oldParacetamol = entry({
   details: { kind: 'medication', dose: '1 g', frequency: 'مرتين', current: false },
 });
 
-export const backPain = entry({
+const backPain = entry({
   text: 'Douleurs de dos <b>fortes</b>',
   textLang: 'fr',
   details: { kind: 'condition', active: true, since: '2021' },
 });
 
-export const bcg = entry({ text: 'BCG', details: { kind: 'vaccination', doseNumber: 1 } });
+const bcg = entry({ text: 'BCG', details: { kind: 'vaccination', doseNumber: 1 } });
 
-export const hba1c = entry({
+const hba1c = entry({
   term: { system: 'loinc', code: '4548-4', key: 'test.hba1c' },
   provenance: 'paper',
   details: { kind: 'result', value: '7,2', unit: '%', date: '2026-10-02' },
 });
 
-export const ame = entry({
+const ame = entry({
   details: { kind: 'right', scheme: 'AME', number: '2 75 12 99 123 456', validUntil: '2027-01-31' },
 });
 
-export const privateNote = entry({ text: 'private note', details: { kind: 'note' } });
+const privateNote = entry({ text: 'private note', details: { kind: 'note' } });
 
 export const everything: Entry[] = [
   penicillinAllergy,
@@ -97,7 +97,7 @@ export const everything: Entry[] = [
   privateNote,
 ];
 
-export const words: ResourceWords = {
+const words: ResourceWords = {
   labels: {
     fr: {
       'allergy.penicillins': 'Pénicillines',
@@ -122,7 +122,7 @@ export const words: ResourceWords = {
   schemes: { AME: 'AME (aide médicale de l’État)', other: 'Autre droit' },
 };
 
-export const now = new Date('2026-11-22T10:00:00Z');
+const now = new Date('2026-11-22T10:00:00Z');
 
 export function input(partial: Partial<IpsInput> = {}): IpsInput {
   let u = 0;

@@ -29,7 +29,7 @@ export interface OpenOptions {
 }
 
 /** Default for `embeddedLengthMax`: a summary with a few small documents. */
-export const EMBEDDED_LENGTH_MAX = 1_000_000;
+const EMBEDDED_LENGTH_MAX = 1_000_000;
 
 /**
  * Opens a share: asks the relay for its files and decrypts them in this browser.

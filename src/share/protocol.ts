@@ -66,12 +66,16 @@ export type ManifestRequest = InferOutput<ReturnType<typeof manifestRequestSchem
  */
 export type ManifestResponse = InferOutput<typeof manifestResponseSchema>;
 
-/** One entry of a manifest: either a short-lived `location` or the `embedded` JWE. */
+/**
+ * One entry of a manifest: either a short-lived `location` or the `embedded` JWE.
+ * @public Part of the documented wire protocol, for other implementations.
+ */
 export type ManifestFile = ManifestResponse['files'][number];
 
 /**
  * `401` answer to a manifest request with a wrong or missing passcode. A viewer reads only
  * `remainingAttempts` (attemptsLeftSchema).
+ * @public Part of the documented wire protocol, for other implementations.
  */
 export interface WrongPasscodeResponse extends RelayError {
   remainingAttempts: number;
@@ -108,7 +112,10 @@ export type RelayErrorCode =
   | 'rate_limited'
   | 'internal';
 
-/** Every error body: a stable code for programs and an English message for people reading logs. */
+/**
+ * Every error body: a stable code for programs and an English message for people reading logs.
+ * @public Part of the documented wire protocol, for other implementations.
+ */
 export interface RelayError {
   error: RelayErrorCode;
   message: string;

@@ -8,7 +8,7 @@ import { VACCINES } from './data/vaccines.ts';
 import type { CodeSystem, Term, TermKind } from './types.ts';
 
 /** The translation namespace that holds every term's label. */
-export const VOCAB_NAMESPACE = 'vocab';
+const VOCAB_NAMESPACE = 'vocab';
 
 /**
  * Every term, grouped by kind in the order the summary shows them. Reactions and routes are

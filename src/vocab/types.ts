@@ -37,7 +37,7 @@ export type TermKind = (typeof TERM_KINDS)[number];
  *   Used only where no SNOMED CT substance code was confirmed; kept for good because
  *   entries stored earlier carry it (their key still finds today's term).
  */
-export const CODE_SYSTEMS = [
+const CODE_SYSTEMS = [
   'icd10',
   'icd10-cm',
   'atc',

@@ -73,7 +73,7 @@ function isOwnOrigin(origin: string, publicOrigin: string | null, requestUrl: st
 }
 
 /** The client's address: the socket peer, or the last X-Forwarded-For hop behind a trusted proxy. */
-export function clientIp(c: Context, trustProxy: boolean): string {
+function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('X-Forwarded-For');
     const last = forwarded?.split(',').pop()?.trim();

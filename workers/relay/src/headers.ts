@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from 'hono';
  * serve scripts, styles, images or answer fetches; 'wasm-unsafe-eval' lets libsodium's
  * WebAssembly compile without allowing JavaScript eval. No inline script or style.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -18,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Only the camera (for photographing papers) may be used, and only by our own pages. */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   'camera=(self)',
   'microphone=()',
   'geolocation=()',

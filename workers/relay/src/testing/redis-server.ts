@@ -21,7 +21,7 @@ function findRedisServer(): string {
 }
 
 /** A port the kernel just handed out and released, on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

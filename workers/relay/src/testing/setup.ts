@@ -19,7 +19,7 @@ import { serveRelay, type RunningRelay } from './serve.ts';
 
 export type StoreKind = 'SQLite' | 'Redis';
 /** Both stores: behaviour the relay promises holds on each. */
-export const STORE_KINDS: readonly StoreKind[] = ['SQLite', 'Redis'];
+const STORE_KINDS: readonly StoreKind[] = ['SQLite', 'Redis'];
 
 interface OpenedStore<K extends StoreKind, S extends ShareStore> {
   readonly kind: K;
