@@ -191,9 +191,13 @@ export default tseslint.config(
   zones(
     ['workers/relay/**'],
     [
-      forbid(['./src'], 'The relay shares only protocol types with the app.', {
-        allow: ['./src/share/protocol*'],
-      }),
+      forbid(
+        ['./src'],
+        'The relay shares only the wire protocol (types and their schemas) with the app.',
+        {
+          allow: ['./src/share/protocol*'],
+        },
+      ),
     ],
   ),
   {
