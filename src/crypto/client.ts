@@ -147,6 +147,8 @@ function vaultMethods(call: Call): VaultService & FileVault {
     unlockWithRecovery: (code, wrap) => call('unlockWithRecovery', code, wrap),
     rewrap: (secret, kind, proof) => call('rewrap', secret, kind, proof),
     renewRecovery: () => call('renewRecovery'),
+    mac: (context, data) => call('mac', context, data),
+    backupAccess: (code, wrap) => call('backupAccess', code, wrap),
     lock: () => call('lock'),
     seal: (items) => call('seal', items),
     open: (items) => call('open', items),

@@ -25,6 +25,10 @@ export const VAULT_METHODS: readonly VaultMethod[] = [
   // `wrong-secret`, `secret-required`, `locked`.
   'rewrap',
   'renewRecovery',
+  // args [context, data]: a MAC under a subkey of the held key (derive.ts); `locked`.
+  'mac',
+  // args [recoveryCode, recoveryWrap?]: the relay backup's locator and token (derive.ts).
+  'backupAccess',
   'lock',
   'seal',
   'open',

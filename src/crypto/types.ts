@@ -172,6 +172,21 @@ export interface VaultService extends VaultApi {
    * wrap stops working only once the caller stores the new one in place of it.
    */
   renewRecovery(): Promise<{ wrap: RecoveryWrap; recoveryCode: RecoveryCode }>;
+  /**
+   * A 32-byte MAC of `data` (at most 16 MiB) under a subkey of the vault key for `context`:
+   * `backup-index` authenticates a backup's index, `vault-index` the vault's own. Locked:
+   * `locked`.
+   */
+  mac(context: 'backup-index' | 'vault-index', data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * The relay backup's locator and token from the printed recovery code (works locked).
+   * With `wrap`, the code must also open that recovery wrap (and, when unlocked, to the key
+   * held), else `wrong-secret`: turning the relay copy on proves the code is this vault's.
+   */
+  backupAccess(
+    code: string,
+    wrap?: RecoveryWrap,
+  ): Promise<{ readonly locator: Base64Url; readonly token: Base64Url }>;
 }
 
 /** One sealed piece of a file (at most 64 KiB of plaintext), stored as its own row. */

@@ -26,6 +26,8 @@ import { CryptoError } from './types.ts';
 import type { KdfCost } from './kdf.ts';
 import { KDF_DEFAULT, acceptNewSecret, assertKdfCost } from './kdf.ts';
 import { normaliseSecret } from './secret-rules.ts';
+import type { BackupAccess, MacContext } from './derive.ts';
+import { backupAccessFrom, macWith } from './derive.ts';
 import { openRecord, sealRecord } from './envelope.ts';
 import { FileSessions, openFileWith, sealFileWith } from './file-sessions.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
@@ -148,6 +150,28 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
         wrap: wrapWithRecovery(sodium, vaultKey, recoveryKey),
         recoveryCode: formatRecoveryCode(recoveryKey),
       };
+    } finally {
+      sodium.memzero(recoveryKey);
+    }
+  }
+
+  /** A MAC under a subkey of the held key for `context` (see derive.ts). */
+  async mac(context: MacContext, data: Uint8Array): Promise<Uint8Array> {
+    return this.withKey((sodium, key) => macWith(sodium, key, context, data));
+  }
+
+  /** The relay backup's locator and token from the recovery code (see VaultService). */
+  async backupAccess(code: string, wrap?: RecoveryWrap): Promise<BackupAccess> {
+    const recoveryKey = parseRecoveryCode(code);
+    const sodium = await this.#load();
+    try {
+      if (wrap) {
+        const opened = unwrapWithRecovery(sodium, recoveryKey, wrap);
+        const same = !this.#key || sodium.memcmp(opened, this.#key);
+        sodium.memzero(opened);
+        if (!same) throw new CryptoError('wrong-secret');
+      }
+      return backupAccessFrom(sodium, recoveryKey);
     } finally {
       sodium.memzero(recoveryKey);
     }

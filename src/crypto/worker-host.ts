@@ -33,6 +33,10 @@ function call(vault: Vault, r: VaultRequest): Promise<unknown> {
       return vault.rewrap(...r.args);
     case 'renewRecovery':
       return vault.renewRecovery();
+    case 'mac':
+      return vault.mac(...r.args);
+    case 'backupAccess':
+      return vault.backupAccess(...r.args);
     case 'lock':
       return vault.lock();
     case 'seal':
