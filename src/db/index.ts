@@ -7,3 +7,5 @@ export * from './peek.ts';
 export * from './repo.ts';
 export * from './storage.ts';
 export * from './files.ts';
+export * from './active.ts';
+export * from './backup-io.ts';

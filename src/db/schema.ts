@@ -23,6 +23,8 @@ export class CarnetDb extends Dexie {
   declare fileChunks: Table<FileChunkRow, [string, number]>;
   /** Paper documents' sealed metadata; a document exists once its row does. */
   declare documents: Table<SealedRow, string>;
+  /** The patient's sealed preferences (backup settings). */
+  declare prefs: Table<SealedRow, string>;
 
   /** Opens (lazily, on first use) the database called `name`. */
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -40,6 +42,9 @@ export class CarnetDb extends Dexie {
     });
     this.version(3).stores({
       documents: 'id, updatedAt',
+    });
+    this.version(4).stores({
+      prefs: 'id, updatedAt',
     });
   }
 }

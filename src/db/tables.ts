@@ -31,12 +31,19 @@ export interface SealedRow {
 
 /**
  * Tables whose rows are SealedRow. `shares` holds share metadata (links, tokens), sealed;
- * `documents` holds paper documents' metadata (title, type, date, their files' ids), sealed.
+ * `documents` holds paper documents' metadata (title, type, date, their files' ids), sealed;
+ * `prefs` holds the patient's sealed preferences (the relay backup's access, when on).
  */
-export type SealedTable = 'profiles' | 'entries' | 'shares' | 'documents';
+export type SealedTable = 'profiles' | 'entries' | 'shares' | 'documents' | 'prefs';
 
 /** All sealed table names, in a fixed order. */
-export const SEALED_TABLES: readonly SealedTable[] = ['profiles', 'entries', 'shares', 'documents'];
+export const SEALED_TABLES: readonly SealedTable[] = [
+  'profiles',
+  'entries',
+  'shares',
+  'documents',
+  'prefs',
+];
 
 /**
  * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream

@@ -12,6 +12,13 @@ export type RecordErrorCode =
   | 'storage-full' // the browser refused to store more (QuotaExceededError)
   | 'corrupt' // a stored record failed authentication: tampered or damaged
   | 'not-found'
+  | 'cancelled' // the patient stopped a long operation (backup, restore); nothing changed
+  | 'backup-not-carnet' // the file is not a Carnet backup
+  | 'backup-version' // a backup format this version does not know (made by a newer Carnet)
+  | 'backup-truncated' // the backup ends before its end mark: cut short
+  | 'backup-damaged' // a part of the backup was altered, lost or moved
+  | 'backup-foreign' // parts of the backup belong to another record (another vault key)
+  | 'backup-wrong-code' // the recovery code does not open this backup
   | 'unavailable'; // crypto worker or IndexedDB could not start
 
 /** The one error type record/ throws. Never carries plaintext. */

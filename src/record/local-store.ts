@@ -1,6 +1,18 @@
 import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
-import { applySealed, getMeta, putMeta, requestPersistence, storageStatus } from '../db/index.ts';
+import {
+  applySealed,
+  deleteDatabase,
+  getMeta,
+  newDbName,
+  openCarnetDb,
+  putMeta,
+  requestPersistence,
+  setActiveDbName,
+  storageStatus,
+} from '../db/index.ts';
+import type { DbSwitch } from './backup/service.ts';
+import { createBackupService } from './backup/service.ts';
 import { createDocumentStore } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
@@ -10,6 +22,30 @@ import { DEFAULT_SETTINGS } from './store.ts';
 import { recordTables } from './tables.ts';
 import { hasErrors, validateEntry, validateProfile } from './validate.ts';
 import { createVaultAccess } from './vault-access.ts';
+
+/**
+ * Finding, swapping and removing the store's database. `replace` makes a restored database the
+ * one every later call gets; the pointer (db/active.ts) makes it the one a reload opens.
+ */
+function dbSwitch(db: () => Promise<CarnetDb>, replace: (fresh: CarnetDb) => void): DbSwitch {
+  return {
+    current: db,
+    fresh: () => openCarnetDb(newDbName()),
+    adopt: async (fresh) => {
+      const old = await db().catch(() => undefined);
+      setActiveDbName(fresh.name);
+      replace(fresh);
+      if (old && old.name !== fresh.name) {
+        old.close();
+        await deleteDatabase(old.name).catch(() => undefined);
+      }
+    },
+    remove: async (fresh) => {
+      fresh.close();
+      await deleteDatabase(fresh.name);
+    },
+  };
+}
 
 /**
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
@@ -30,6 +66,10 @@ export function createLocalStore(
       throw err;
     }));
 
+  // A restore writes its own database, then the store adopts it in place of this one.
+  const dbs = dbSwitch(db, (fresh) => {
+    dbPromise = Promise.resolve(fresh);
+  });
   const tables = recordTables(vault, db);
   const documents = createDocumentStore(vault, db, tables.documents);
   const shares = createShareStore(tables.shares);
@@ -95,5 +135,6 @@ export function createLocalStore(
     requestPersistence: async () => (await requestPersistence()) ?? false,
     documents,
     shares,
+    backup: createBackupService(vault, dbs),
   };
 }

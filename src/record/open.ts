@@ -1,5 +1,5 @@
 import { createVaultClient } from '../crypto/client.ts';
-import { openCarnetDb, peekKeyring } from '../db/index.ts';
+import { activeDbName, openCarnetDb, peekKeyring } from '../db/index.ts';
 import { createLocalStore } from './local-store.ts';
 import type { CarnetStore } from './store.ts';
 
@@ -11,7 +11,8 @@ import type { CarnetStore } from './store.ts';
 export function openCarnetStore(): CarnetStore {
   return createLocalStore(
     createVaultClient(),
-    () => openCarnetDb(),
-    () => peekKeyring(),
+    // The pointer is read at each open: after a restore it names the restored database.
+    () => openCarnetDb(activeDbName()),
+    () => peekKeyring(activeDbName()),
   );
 }

@@ -2,6 +2,7 @@ import type { RecoveryCode, SecretKind } from '../crypto/types.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { Entry, Profile } from './types.ts';
 import type { ShareStore } from './share-store.ts';
+import type { BackupService } from './backup/service.ts';
 
 export type { RecoveryCode, SecretKind };
 
@@ -86,4 +87,6 @@ export interface CarnetStore {
   readonly documents: DocumentStore;
   /** The links the patient has made for a doctor or a social worker. */
   readonly shares: ShareStore;
+  /** Backup files and restoring them. */
+  readonly backup: BackupService;
 }

@@ -4,7 +4,6 @@ import type {
   DosageSchema,
   EntryDetailsSchema,
   EntrySchema,
-  OfficialNameSchema,
   ProfileSchema,
 } from './schemas.ts';
 
@@ -38,10 +37,8 @@ export type CodedTerm = Readonly<InferOutput<typeof CodedTermSchema>>;
 export type IsoDate = string;
 
 export const RIGHT_SCHEMES = ['AME', 'PUMa', 'CSS', 'other'] as const;
-type RightScheme = (typeof RIGHT_SCHEMES)[number];
 
 export const ALLERGY_SEVERITIES = ['unknown', 'mild', 'severe'] as const;
-type AllergySeverity = (typeof ALLERGY_SEVERITIES)[number];
 
 /**
  * Units a dose is counted in: masses, volumes and international units, then the forms a
@@ -79,15 +76,8 @@ export type EntryDetails = InferOutput<typeof EntryDetailsSchema>;
 /** One item of the record. Either `term` or `text` names it (both may be present). */
 export type Entry = Readonly<InferOutput<typeof EntrySchema>>;
 
-type EntryOf<K extends EntryKind> = Entry & {
-  readonly details: Extract<EntryDetails, { kind: K }>;
-};
-
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
-
-/** A name as written on official papers, in Latin letters (passport, asylum papers). */
-type OfficialName = Readonly<InferOutput<typeof OfficialNameSchema>>;
 
 /** The patient or one of their children (see ProfileSchema for each field). */
 export type Profile = Readonly<InferOutput<typeof ProfileSchema>>;

@@ -1,0 +1,55 @@
+/**
+ * The reads and writes a backup needs: every sealed row of a table, every file header, a
+ * file's chunks, and batches written into a restore's database. All of it ciphertext.
+ */
+import type { SealedChunk } from '../crypto/types.ts';
+import { guard } from './errors.ts';
+import type { CarnetDb } from './schema.ts';
+import type { FileChunkRow, SealedRow, SealedTable } from './tables.ts';
+import { SEALED_TABLES } from './tables.ts';
+
+/** Every file header row (complete files), in id order. */
+export async function getAllFileHeaders(db: CarnetDb): Promise<SealedRow[]> {
+  return guard(() => db.files.toArray());
+}
+
+/** How many chunks a file has stored. */
+export async function countFileChunks(db: CarnetDb, fileId: string): Promise<number> {
+  return guard(() => db.fileChunks.where('fileId').equals(fileId).count());
+}
+
+/** The latest `updatedAt` across the sealed tables and files (ms), 0 when all are empty. */
+export async function latestUpdate(db: CarnetDb): Promise<number> {
+  const tables = [...SEALED_TABLES.map((t) => db[t]), db.files];
+  const last = await guard(() => Promise.all(tables.map((t) => t.orderBy('updatedAt').last())));
+  return Math.max(0, ...last.map((row) => row?.updatedAt ?? 0));
+}
+
+/** One batch of what a restore writes: rows, file headers, file chunks. */
+export interface RestoreBatch {
+  readonly rows: readonly { readonly table: SealedTable; readonly row: SealedRow }[];
+  readonly files: readonly SealedRow[];
+  readonly chunks: readonly (SealedChunk & { readonly fileId: string })[];
+}
+
+/** Writes one batch into a restore's database, in one transaction (all or none). */
+export async function putRestoreBatch(db: CarnetDb, batch: RestoreBatch): Promise<void> {
+  const tables = [...SEALED_TABLES.map((t) => db[t]), db.files, db.fileChunks];
+  await guard(() =>
+    db.transaction('rw', tables, async () => {
+      for (const table of SEALED_TABLES) {
+        const rows = batch.rows.filter((r) => r.table === table).map((r) => r.row);
+        if (rows.length > 0) await db[table].bulkPut(rows);
+      }
+      if (batch.files.length > 0) await db.files.bulkPut([...batch.files]);
+      if (batch.chunks.length > 0) {
+        const rows: FileChunkRow[] = batch.chunks.map((c) => ({
+          fileId: c.fileId,
+          index: c.index,
+          data: c.data,
+        }));
+        await db.fileChunks.bulkPut(rows);
+      }
+    }),
+  );
+}
