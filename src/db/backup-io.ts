@@ -18,9 +18,12 @@ export async function countFileChunks(db: CarnetDb, fileId: string): Promise<num
   return guard(() => db.fileChunks.where('fileId').equals(fileId).count());
 }
 
-/** The latest `updatedAt` across the sealed tables and files (ms), 0 when all are empty. */
+/**
+ * The latest `updatedAt` across the record's sealed tables and files (ms), 0 when all are
+ * empty: when the record last changed. Preferences are not the record and do not count.
+ */
 export async function latestUpdate(db: CarnetDb): Promise<number> {
-  const tables = [...SEALED_TABLES.map((t) => db[t]), db.files];
+  const tables = [...SEALED_TABLES.filter((t) => t !== 'prefs').map((t) => db[t]), db.files];
   const last = await guard(() => Promise.all(tables.map((t) => t.orderBy('updatedAt').last())));
   return Math.max(0, ...last.map((row) => row?.updatedAt ?? 0));
 }

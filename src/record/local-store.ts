@@ -135,6 +135,6 @@ export function createLocalStore(
     requestPersistence: async () => (await requestPersistence()) ?? false,
     documents,
     shares,
-    backup: createBackupService(vault, dbs),
+    backup: createBackupService(vault, dbs, tables.prefs),
   };
 }

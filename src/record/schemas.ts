@@ -216,3 +216,16 @@ export const ShareRecordSchema = v.object({
   /** What went in, for the list: counts only. */
   counts: v.object({ entries: v.number(), documents: v.number(), sensitive: v.number() }),
 });
+
+/** The patient's backup settings: one sealed row, id `backup`, in the `prefs` table. */
+export const BackupPrefsSchema = v.object({
+  id: v.literal('backup'),
+  /**
+   * The relay copy, when the patient turned it on: where it lives and what opens it (both
+   * derived from the recovery code), and since when. SECURITY: sealed like every record.
+   */
+  relay: v.optional(v.object({ locator: v.string(), token: v.string(), since: epochMs })),
+  /** When the last backup file was saved, and the last relay copy written. */
+  lastFileAt: v.optional(epochMs),
+  lastRelayAt: v.optional(epochMs),
+});

@@ -1,7 +1,14 @@
+import type { InferOutput } from 'valibot';
 import type { VaultService } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
 import type { PaperDocument } from './documents.ts';
-import { EntrySchema, PaperDocumentSchema, ProfileSchema, ShareRecordSchema } from './schemas.ts';
+import {
+  BackupPrefsSchema,
+  EntrySchema,
+  PaperDocumentSchema,
+  ProfileSchema,
+  ShareRecordSchema,
+} from './schemas.ts';
 import type { SealedTable } from './sealed-table.ts';
 import { sealedTable } from './sealed-table.ts';
 import type { ShareRecord } from './shares.ts';
@@ -13,7 +20,11 @@ export interface RecordTables {
   readonly entries: SealedTable<Entry>;
   readonly documents: SealedTable<PaperDocument>;
   readonly shares: SealedTable<ShareRecord>;
+  readonly prefs: SealedTable<BackupPrefs>;
 }
+
+/** The patient's backup settings (see BackupPrefsSchema). */
+export type BackupPrefs = Readonly<InferOutput<typeof BackupPrefsSchema>>;
 
 /** The record's sealed tables over a vault and the app's database. */
 export function recordTables(vault: VaultService, db: () => Promise<CarnetDb>): RecordTables {
@@ -22,5 +33,6 @@ export function recordTables(vault: VaultService, db: () => Promise<CarnetDb>): 
     entries: sealedTable(vault, db, 'entries', EntrySchema),
     documents: sealedTable(vault, db, 'documents', PaperDocumentSchema),
     shares: sealedTable(vault, db, 'shares', ShareRecordSchema),
+    prefs: sealedTable(vault, db, 'prefs', BackupPrefsSchema),
   };
 }

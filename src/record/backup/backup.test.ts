@@ -58,7 +58,7 @@ async function phoneWithBackup() {
   return { a, code, page, doc, file };
 }
 
-async function bytes(blob: Blob): Promise<Uint8Array> {
+async function bytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
@@ -137,5 +137,33 @@ describe('backup file', () => {
     expect(await codeOf(b.backup.restore(file, code, { signal: stop.signal }))).toBe('cancelled');
     await b.unlock('111111');
     expect((await b.load()).profiles.map((p) => p.name)).toEqual(['Yusuf']);
+  });
+});
+
+describe('backup settings and the relay copy’s access', () => {
+  it('keep the relay access sealed, and derive it only from this vault’s own code', async () => {
+    const { a, code } = await phoneWithBackup();
+    expect(await a.backup.prefs()).toEqual({ id: 'backup' });
+    const access = await a.backup.relayAccess(code, { mine: true });
+    const other = await phoneWithBackup();
+    expect(await codeOf(a.backup.relayAccess(other.code, { mine: true }))).toBe('wrong-secret');
+    // A new phone with no vault finds the same copy from the printed code alone.
+    expect(await phone().backup.relayAccess(code)).toEqual(access);
+    await a.backup.savePrefs({ id: 'backup', relay: { ...access, since: 5 }, lastRelayAt: 6 });
+    expect(await a.backup.prefs()).toEqual({
+      id: 'backup',
+      relay: { ...access, since: 5 },
+      lastRelayAt: 6,
+    });
+  });
+
+  it('know when the record last changed, not counting its own settings', async () => {
+    const { a } = await phoneWithBackup();
+    const before = await a.backup.lastChange();
+    expect(before).toBeGreaterThan(0);
+    await a.backup.savePrefs({ id: 'backup', lastFileAt: before + 10_000 });
+    expect(await a.backup.lastChange()).toBe(before);
+    await a.saveEntry({ ...allergy, id: 'e2', updatedAt: before + 20_000 });
+    expect(await a.backup.lastChange()).toBe(before + 20_000);
   });
 });

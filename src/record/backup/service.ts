@@ -1,6 +1,8 @@
 import type { SecretKind, VaultService } from '../../crypto/types.ts';
 import type { CarnetDb } from '../../db/index.ts';
-import { getKeyring, getMeta, putKeyring, putMeta } from '../../db/index.ts';
+import { getKeyring, getMeta, latestUpdate, putKeyring, putMeta } from '../../db/index.ts';
+import type { SealedTable } from '../sealed-table.ts';
+import type { BackupPrefs } from '../tables.ts';
 import { RecordError } from '../errors.ts';
 import { recordOp } from '../failures.ts';
 import type { BackupHeader } from './format.ts';
@@ -30,6 +32,23 @@ export interface BackupService {
   inspect(file: Blob): Promise<BackupHeader>;
   /** Checks and writes a backup apart from the vault; see PendingRestore. */
   restore(file: Blob, code: string, options?: BackupOptions): Promise<PendingRestore>;
+  /**
+   * Where the relay copy of this code's record lives and what opens it. `mine`: the code
+   * must also open this vault's recovery wrap (turning the relay copy on), else
+   * `wrong-secret`; without it, works on a new phone with no vault.
+   */
+  relayAccess(code: string, options?: { mine?: boolean }): Promise<RelayAccess>;
+  /** When the record last changed (epoch ms, 0 when empty): for automatic backups. */
+  lastChange(): Promise<number>;
+  /** The backup settings (relay copy on or off, when the last backups were made). */
+  prefs(): Promise<BackupPrefs>;
+  savePrefs(prefs: BackupPrefs): Promise<void>;
+}
+
+/** A relay backup's locator and token (43 base64url characters each). */
+export interface RelayAccess {
+  readonly locator: string;
+  readonly token: string;
 }
 
 /** How the store's database is found, swapped and removed. */
@@ -44,9 +63,23 @@ export interface DbSwitch {
   remove(db: CarnetDb): Promise<void>;
 }
 
-/** The backup service over the vault and the store's database switch. */
-export function createBackupService(vault: VaultService, dbs: DbSwitch): BackupService {
+/** The backup service over the vault, the store's database switch and its prefs table. */
+export function createBackupService(
+  vault: VaultService,
+  dbs: DbSwitch,
+  prefs: SealedTable<BackupPrefs>,
+): BackupService {
   return {
+    relayAccess: (code, options) =>
+      recordOp(async () => {
+        if (!options?.mine) return vault.backupAccess(code);
+        const keyring = await getKeyring(await dbs.current());
+        if (!keyring) throw new RecordError('no-vault');
+        return vault.backupAccess(code, keyring.recovery);
+      }),
+    lastChange: () => recordOp(async () => latestUpdate(await dbs.current())),
+    prefs: () => recordOp(async () => (await prefs.get('backup')) ?? { id: 'backup' }),
+    savePrefs: (next) => recordOp(() => prefs.put([next])),
     save: (options) =>
       recordOp(async () => {
         const db = await dbs.current();
