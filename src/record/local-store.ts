@@ -55,7 +55,8 @@ function dbSwitch(db: () => Promise<CarnetDb>, replace: (fresh: CarnetDb) => voi
  * the first screen does not wait for `openDb` (and Dexie) to load.
  */
 export function createLocalStore(
-  vault: VaultService & FileVault,
+  /** The vault; `terminate`, when it has one (the worker client), ends it on lock. */
+  vault: VaultService & FileVault & { terminate?(): void },
   openDb: () => Promise<CarnetDb>,
   peekKeyring?: () => Promise<Keyring | undefined>,
 ): CarnetStore {

@@ -27,7 +27,7 @@ export type VaultAccess = Pick<
  * `presence()` until the database is first opened, so the first screen need not load it.
  */
 export function createVaultAccess(
-  vault: VaultService & FileVault,
+  vault: VaultService & FileVault & { terminate?(): void },
   db: () => Promise<CarnetDb>,
   options: { afterUnlock?: () => void; peek?: () => Promise<Keyring | undefined> | null } = {},
 ): VaultAccess {
@@ -84,7 +84,13 @@ export function createVaultAccess(
     lock: () =>
       recordOp(async () => {
         openedWith = null;
-        await vault.lock();
+        try {
+          await vault.lock();
+        } finally {
+          // SECURITY: libsodium copies keys into its WebAssembly heap and never wipes them;
+          // ending the worker drops that heap whole. The next unlock starts a fresh one.
+          vault.terminate?.();
+        }
       }),
     changeSecret: ({ current, next, kind }) =>
       recordOp(async () => {

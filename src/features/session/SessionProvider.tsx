@@ -35,9 +35,15 @@ export function SessionProvider({ store, children }: { store: CarnetStore; child
   const lock = useCallback(async () => {
     // SECURITY: drop the decrypted record from React state before anything else.
     setState({ status: 'starting' });
-    await store.lock();
-    setState(await readLockedState());
-  }, [store, readLockedState]);
+    try {
+      await store.lock();
+    } finally {
+      // SECURITY: the worker is gone with its key (store.lock ends it); what the page itself
+      // decrypted may live on in closures, caches and blob URLs. A reload drops this whole
+      // JavaScript realm; the service worker serves the page again, offline too.
+      window.location.reload();
+    }
+  }, [store]);
 
   useEffect(() => {
     let cancelled = false;
