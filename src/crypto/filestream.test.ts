@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Envelope, SealedChunk } from './types.ts';
-import { FILE_CHUNK_BYTES, FILE_CHUNK_OVERHEAD, chunkCount } from './filestream.ts';
+import {
+  FILE_CHUNK_BYTES,
+  FILE_CHUNK_OVERHEAD,
+  chunkCount,
+  paddedLastChunk,
+} from './filestream.ts';
 import { randomBytes } from './encoding.ts';
 import type { Vault } from './vault.ts';
 import { codeOf, floorVault } from './test-helpers.ts';
@@ -49,6 +54,22 @@ async function open(vault: Vault, fileId: string, sealed: Sealed): Promise<Uint8
   return new Uint8Array(await blob.arrayBuffer());
 }
 
+describe('file sizes at rest (format v2)', () => {
+  it('show only the size bucket of the last chunk, not the exact size', async () => {
+    const vault = await unlockedVault();
+    const stored = async (size: number) =>
+      (await seal(vault, 'f', randomBytes(size))).chunks.reduce((n, c) => n + c.data.length, 0);
+    // A 599-byte form and a 4,000-byte letter take the same room.
+    expect(await stored(599)).toBe(4096 + FILE_CHUNK_OVERHEAD);
+    expect(await stored(4000)).toBe(4096 + FILE_CHUNK_OVERHEAD);
+    expect(await stored(4097)).toBe(8192 + FILE_CHUNK_OVERHEAD);
+    expect(await stored(65_536 + 10)).toBe(65_536 + 4096 + 2 * FILE_CHUNK_OVERHEAD);
+    expect([1, 4096, 4097, 30_000, 65_536].map(paddedLastChunk)).toEqual([
+      4096, 4096, 8192, 32_768, 65_536,
+    ]);
+  });
+});
+
 describe('file streams', () => {
   const sizes = [0, 1, 65_535, 65_536, 65_537, 16 * 65_536, 16 * 65_536 + 1, 25 * 1024 * 1024];
   for (const size of sizes) {
@@ -59,7 +80,9 @@ describe('file streams', () => {
       expect(sealed.chunks.map((c) => c.index)).toEqual([...Array(chunkCount(size)).keys()]);
       for (const [i, c] of sealed.chunks.entries()) {
         const plain = Math.min(FILE_CHUNK_BYTES, size - i * FILE_CHUNK_BYTES);
-        expect(c.data.length).toBe(plain + FILE_CHUNK_OVERHEAD);
+        // Every chunk is full but the last, which is padded to its size bucket (format v2).
+        const last = i === sealed.chunks.length - 1;
+        expect(c.data.length).toBe((last ? paddedLastChunk(plain) : plain) + FILE_CHUNK_OVERHEAD);
       }
       const opened = await open(vault, 'file-a', sealed);
       expect(opened.length).toBe(size);

@@ -1,5 +1,10 @@
 /**
- * File encryption, format v1 (frozen once shipped).
+ * File encryption, formats v1 (frozen, still read) and v2 (written since).
+ *
+ * v2 is v1 with one change: the last chunk's plaintext is padded with zeros to a size
+ * bucket (LAST_CHUNK_BUCKETS), so the bytes at rest no longer give a file's exact size
+ * (which could tell a standard form from its length); the header keeps the exact size,
+ * sealed. Its chunks' associated data reads `carnet/v2/file/<fileId>/<index>`.
  *
  * A random 32-byte file key drives `crypto_secretstream_xchacha20poly1305` over the file in
  * 64 KiB plaintext chunks; every chunk becomes one ciphertext of plaintext + 17 bytes and
@@ -27,6 +32,19 @@ export const FILE_CHUNK_OVERHEAD = 17;
 const FILES_TABLE = 'files';
 
 const FILE_FORMAT_V1 = 0x01;
+const FILE_FORMAT_V2 = 0x02;
+
+/**
+ * v2: the sizes a last chunk's plaintext is padded up to, in bytes. SECURITY: a file's
+ * size at rest is then known only to within its bucket (a 599-byte PDF and a 4 KB one look
+ * the same). Part of format v2: never change.
+ */
+export const LAST_CHUNK_BUCKETS = [4096, 8192, 16384, 32768, 65536] as const;
+
+/** The padded size of a last chunk holding `bytes` (0 to 64 KiB) of plaintext, in v2. */
+export function paddedLastChunk(bytes: number): number {
+  return LAST_CHUNK_BUCKETS.find((b) => b >= bytes) ?? FILE_CHUNK_BYTES;
+}
 const KEY_BYTES = 32;
 const STREAM_HEADER_BYTES = 24;
 const HEADER_PLAIN_BYTES = 1 + KEY_BYTES + STREAM_HEADER_BYTES + 8;
@@ -40,8 +58,8 @@ export function chunkCount(size: number): number {
  * SECURITY: the file id and the chunk index are authenticated with each chunk, so a chunk
  * from another file or from another position fails, whatever the row says.
  */
-function chunkAd(fileId: string, index: number): Uint8Array {
-  return utf8Encode(`carnet/v1/file/${fileId}/${index}`);
+function chunkAd(format: number, fileId: string, index: number): Uint8Array {
+  return utf8Encode(`carnet/v${format}/file/${fileId}/${index}`);
 }
 
 /** Encrypts one file, chunk by chunk, in order. Call `abort` if it will not be finished. */
@@ -81,10 +99,13 @@ export class FileSealer {
       ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
       : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     const index = this.#index++;
+    // v2: the last chunk is padded to its bucket (the header keeps the exact size).
+    const padded = last ? new Uint8Array(paddedLastChunk(size)) : plaintext;
+    if (last) padded.set(plaintext);
     const data = s.crypto_secretstream_xchacha20poly1305_push(
       this.#state,
-      plaintext,
-      chunkAd(this.fileId, index),
+      padded,
+      chunkAd(FILE_FORMAT_V2, this.fileId, index),
       tag,
     );
     this.#size += size;
@@ -96,7 +117,7 @@ export class FileSealer {
   finish(vaultKey: Uint8Array): Envelope {
     if (!this.#final) throw new CryptoError('bad-input');
     const plain = new Uint8Array(HEADER_PLAIN_BYTES);
-    plain[0] = FILE_FORMAT_V1;
+    plain[0] = FILE_FORMAT_V2;
     plain.set(this.#fileKey, 1);
     plain.set(this.#streamHeader, 1 + KEY_BYTES);
     new DataView(plain.buffer).setBigUint64(
@@ -123,6 +144,7 @@ export class FileOpener {
   readonly #sodium: Sodium;
   readonly #state: ReturnType<Sodium['crypto_secretstream_xchacha20poly1305_init_pull']>;
   readonly #count: number;
+  readonly #format: number;
   /** The plaintext length the header promises, in bytes. */
   readonly size: number;
   #index = 0;
@@ -139,7 +161,11 @@ export class FileOpener {
     const plain = openRecord(sodium, vaultKey, { table: FILES_TABLE, id: fileId }, header);
     try {
       if (plain.length !== HEADER_PLAIN_BYTES) throw new CryptoError('bad-envelope');
-      if (plain[0] !== FILE_FORMAT_V1) throw new CryptoError('unsupported-version');
+      const format = plain[0] ?? 0;
+      if (format !== FILE_FORMAT_V1 && format !== FILE_FORMAT_V2) {
+        throw new CryptoError('unsupported-version');
+      }
+      this.#format = format;
       const size = new DataView(plain.buffer, plain.byteOffset).getBigUint64(
         1 + KEY_BYTES + STREAM_HEADER_BYTES,
       );
@@ -176,7 +202,7 @@ export class FileOpener {
       result = s.crypto_secretstream_xchacha20poly1305_pull(
         this.#state,
         chunk.data,
-        chunkAd(this.fileId, index),
+        chunkAd(this.#format, this.fileId, index),
       );
     } catch {
       result = false;
@@ -186,13 +212,14 @@ export class FileOpener {
     const expectedTag = last
       ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
       : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-    const expectedLength = last ? this.size - index * FILE_CHUNK_BYTES : FILE_CHUNK_BYTES;
-    if (result.tag !== expectedTag || result.message.length !== expectedLength) {
+    const length = last ? this.size - index * FILE_CHUNK_BYTES : FILE_CHUNK_BYTES;
+    const stored = last && this.#format === FILE_FORMAT_V2 ? paddedLastChunk(length) : length;
+    if (result.tag !== expectedTag || result.message.length !== stored) {
       throw new CryptoError('bad-envelope');
     }
     this.#index++;
-    this.#seen += result.message.length;
-    return result.message;
+    this.#seen += length;
+    return stored === length ? result.message : result.message.slice(0, length);
   }
 
   /** Throws `bad-envelope` unless every chunk, the final one included, was authenticated. */

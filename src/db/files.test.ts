@@ -120,6 +120,7 @@ describe('file repositories', () => {
     expect((await getAllSealed(db, 'entries')).map((r) => r.id)).toEqual(['new', 'old']);
     expect(await db.files.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(await db.prefs.count()).toBe(0);
+    expect(db.verno).toBe(4);
   });
 });
