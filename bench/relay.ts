@@ -2,14 +2,19 @@
  * Share relay benchmark. Starts its own relays (child processes, as `npm start` runs them)
  * and its own redis-server, loads them with autocannon on loopback (50 connections, 10 s
  * per run), then stores 10,000 shares of 100 KB in a fresh relay and reads its resident
- * memory. Run alone: `node --import tsx bench/relay.ts` prints the figures as JSON.
+ * memory, and watches a fresh relay's resident memory while it takes a 256 MiB backup.
+ * Run alone: `node --import tsx bench/relay.ts` prints the figures as JSON
+ * (`... bench/relay.ts backup`: the backup figures only).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { startRedis, stopChild } from '../workers/relay/src/testing/redis-server.ts';
 
@@ -19,6 +24,8 @@ const DURATION_S = 10;
 const WARMUP_S = 2;
 const RSS_SHARES = 10_000;
 const RSS_SHARE_BYTES = 100 * 1024;
+const BACKUP_BYTES = 256 * 1024 * 1024;
+const BACKUP_CHUNK = 256 * 1024;
 
 interface Relay {
   url: string;
@@ -113,11 +120,16 @@ async function load(
 const manifestLoad = (manifestUrl: string): Promise<{ rps: number; p99: number }> =>
   load(manifestUrl, { method: 'POST', body: JSON.stringify({ recipient: 'Benchmark viewer' }) });
 
+/** A line of /proc/<pid>/status in MB: VmRSS (resident now) or VmHWM (highest resident). */
+function procMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
 /** Resident set size of a process, MB, from /proc. */
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
-  return Math.round((kb / 1024) * 10) / 10;
+  return procMb(pid, 'VmRSS');
 }
 
 /** Stores RSS_SHARES shares of RSS_SHARE_BYTES each in a fresh relay, then reads its RSS. */
@@ -137,6 +149,80 @@ async function rssAfterShares(): Promise<number> {
   } finally {
     await stopRelay(relay);
   }
+}
+
+/** `bytes` of backup as 256 KiB chunks, made as they are sent (never all in memory). */
+function* backupChunks(bytes: number): Generator<Buffer> {
+  const chunk = randomBytes(BACKUP_CHUNK);
+  for (let sent = 0; sent < bytes; sent += BACKUP_CHUNK) {
+    chunk.writeUInt32BE(sent / BACKUP_CHUNK, 0); // no two chunks alike
+    yield Buffer.from(chunk.subarray(0, Math.min(BACKUP_CHUNK, bytes - sent)));
+  }
+}
+
+/** PUTs a backup of `bytes` streamed from the generator; resolves with the status. */
+async function putBackup(relay: Relay, bytes: number): Promise<number> {
+  const id = (): string => randomBytes(32).toString('base64url');
+  const req = httpRequest(`${relay.url}/api/backup/${id()}`, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(bytes),
+      Authorization: `Bearer ${id()}`,
+    },
+  });
+  const answered = new Promise<number>((resolve, reject) => {
+    req.once('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+  });
+  await pipeline(Readable.from(backupChunks(bytes)), req);
+  return answered;
+}
+
+/**
+ * A fresh relay's resident memory before a 256 MiB backup upload, and how much it grew
+ * during it: the highest RSS seen (sampled every 20 ms, or the kernel's own peak, VmHWM,
+ * when that rose) minus the RSS before. Page cache is not resident memory of the relay.
+ */
+async function backupRss(): Promise<{ before: number; growth: number; mbPerS: number }> {
+  const relay = await startRelay();
+  try {
+    const pid = relay.child.pid!;
+    // One small backup first, so loading the code is not counted as the upload's.
+    if ((await putBackup(relay, 1024 * 1024)) !== 201) throw new Error('backup refused');
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = procMb(pid);
+    const peakBefore = procMb(pid, 'VmHWM');
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, procMb(pid))), 20);
+    const started = performance.now();
+    const status = await putBackup(relay, BACKUP_BYTES);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (status !== 201) throw new Error(`256 MiB backup answered ${status}`);
+    const peakAfter = procMb(pid, 'VmHWM');
+    if (peakAfter > peakBefore) peak = Math.max(peak, peakAfter);
+    return {
+      before,
+      growth: Math.round((peak - before) * 10) / 10,
+      mbPerS: Math.round(BACKUP_BYTES / 2 ** 20 / seconds),
+    };
+  } finally {
+    await stopRelay(relay);
+  }
+}
+
+/** The backup figures for bench/results.json. */
+async function benchBackup(): Promise<Record<string, number>> {
+  const backup = await backupRss();
+  return {
+    relay_backup_rss_growth_mb: backup.growth,
+    relay_backup_rss_before_mb: backup.before,
+    relay_backup_upload_mb_per_s: backup.mbPerS,
+  };
 }
 
 /** Runs every relay measurement and returns the figures for bench/results.json. */
@@ -174,9 +260,11 @@ export async function benchRelay(): Promise<Record<string, number | string>> {
     relay_manifest_vs_health_ratio: Math.round((manifestSqlite.rps / health.rps) * 100) / 100,
     relay_health_rps: health.rps,
     relay_rss_mb_10k: rss,
+    ...(await benchBackup()),
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await benchRelay(), null, 2));
+  const figures = process.argv[2] === 'backup' ? await benchBackup() : await benchRelay();
+  console.log(JSON.stringify(figures, null, 2));
 }

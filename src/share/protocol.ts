@@ -96,6 +96,36 @@ export interface WrongPasscodeResponse extends RelayError {
  */
 export type ShareStatusResponse = InferOutput<typeof shareStatusResponseSchema>;
 
+/**
+ * Encrypted backup copy (Carnet's own API, same origin only, no CORS). One opaque file per
+ * locator; the relay stores the bytes, a SHA-256 of the token, the size and the times, and
+ * never sees the recovery key, the vault key or anything readable.
+ *
+ * - `PUT /api/backup/<locator>`, `Authorization: Bearer <token>`, body
+ *   `application/octet-stream` (streamed, at most the relay's limit, 256 MiB by default):
+ *   `201` when it creates the backup, `200` when it replaces it (same token only). The
+ *   new file is whole and durable before it replaces the old one. `Last-Modified` says
+ *   when it was stored.
+ * - `GET` (same header): `200` with the bytes, `Content-Length`, `Last-Modified`.
+ * - `HEAD`: `200` with `Content-Length` (the size) and `Last-Modified` (the last PUT).
+ * - `DELETE`: `204`.
+ * - An unknown locator, a wrong, missing or malformed token or locator: `404 not_found`,
+ *   identical in every case. Over the size limit: `413 body_too_large` (by Content-Length
+ *   before anything is read, or as soon as a streamed body passes it). No progress for
+ *   30 s: `408 request_timeout`. Other type than `application/octet-stream`: `415`.
+ *   Rate-limited per address like share creation: `429`.
+ */
+export const BACKUP_API_PATH = '/api/backup';
+
+/** Length of a locator and of a token: 43 base64url characters (32 bytes). */
+export const BACKUP_ID_LENGTH = 43;
+
+/** The only body type a backup PUT accepts, and the type a GET answers with. */
+export const BACKUP_CONTENT_TYPE = 'application/octet-stream';
+
+/** The relay's default size limit for one backup, bytes (BACKUP_MAX_BYTES). */
+export const BACKUP_MAX_BYTES_DEFAULT = 256 * 1024 * 1024;
+
 /** Error codes the relay answers with. A code never changes meaning once shipped. */
 export type RelayErrorCode =
   | 'not_found'
@@ -110,6 +140,7 @@ export type RelayErrorCode =
   | 'direct_get_unavailable'
   | 'cross_origin'
   | 'rate_limited'
+  | 'request_timeout'
   | 'internal';
 
 /**

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { mountBackup } from './backup/routes.ts';
+import type { BackupStore } from './backup/store.ts';
 import type { ShareDeps } from './deps.ts';
 import { securityHeaders } from './headers.ts';
 import { withLimits, type RelayLimits } from './limits.ts';
@@ -24,9 +26,14 @@ export interface RelayOptions {
   trustProxy?: boolean;
   /** Argon2id cost for new passcodes. */
   passcodeParams?: PasscodeHashParams;
+  /** Where encrypted backups live. Without one (or without `store`), the backup API is not mounted. */
+  backups?: BackupStore;
 }
 
-/** Builds the relay's HTTP application: security headers, health check, the share API, the app. */
+/**
+ * Builds the relay's HTTP application: security headers, health check, the share API, the
+ * backup API, the app.
+ */
 export function createRelay(options: RelayOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -49,6 +56,7 @@ export function createRelay(options: RelayOptions): Hono {
     };
     mountManagement(app, deps);
     mountOpen(app, deps);
+    if (options.backups) mountBackup(app, deps, options.backups);
   }
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'No such endpoint.' }, 404));
   if (options.staticDir) serveApp(app, options.staticDir);

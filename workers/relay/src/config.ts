@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MANIFEST_URL_MAX, manifestPath } from './deps.ts';
 import { limitsFromEnv, type RelayLimits } from './limits.ts';
 
@@ -14,13 +14,19 @@ export interface RelayConfig {
   /** Key prefix in Redis, so several deployments can share one database. */
   redisPrefix: string;
   trustProxy: boolean;
+  /**
+   * Folder of the backup files: BACKUP_DIR, else DATA_DIR/backups with SQLite. With Redis
+   * only BACKUP_DIR (a folder every relay on that Redis shares); without it, undefined:
+   * the backup API is off.
+   */
+  backupDir: string | undefined;
   sweepIntervalMs: number;
   limits: RelayLimits;
 }
 
 /**
  * Reads PORT, HOST, DATA_DIR, STATIC_DIR, PUBLIC_URL, REDIS_URL, REDIS_PREFIX,
- * TRUST_PROXY, RELAY_SWEEP_INTERVAL_SECONDS and the RELAY_* limits (limits.ts).
+ * TRUST_PROXY, BACKUP_DIR, RELAY_SWEEP_INTERVAL_SECONDS and the limits (limits.ts).
  * Throws a clear message for a value that cannot work.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
@@ -40,15 +46,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
   if (!(sweepSeconds > 0 && sweepSeconds <= 60)) {
     throw new Error('RELAY_SWEEP_INTERVAL_SECONDS must be more than 0 and at most 60');
   }
+  const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const redisUrl = env.REDIS_URL || undefined;
+  // With Redis, several relays must see one folder: only the operator can name it.
+  let backupDir: string | undefined;
+  if (env.BACKUP_DIR) backupDir = resolve(env.BACKUP_DIR);
+  else if (redisUrl === undefined) backupDir = join(dataDir, 'backups');
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    dataDir,
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
     publicUrl,
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl,
     redisPrefix: env.REDIS_PREFIX ?? 'carnet:',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    backupDir,
     sweepIntervalMs: sweepSeconds * 1000,
     limits: limitsFromEnv(env),
   };

@@ -169,6 +169,21 @@ describe('configuration from the environment', () => {
     expect(() => limitsFromEnv({ RELAY_LOCATION_TTL_SECONDS: '7200' })).toThrow(/one hour/);
   });
 
+  it('keeps backups 256 MiB at most for 400 days unused, in DATA_DIR or the BACKUP_DIR Redis needs', () => {
+    expect(DEFAULT_LIMITS.backupMaxBytes).toBe(256 * 1024 * 1024);
+    expect(DEFAULT_LIMITS.backupRetentionDays).toBe(400);
+    expect(limitsFromEnv({ BACKUP_MAX_BYTES: '1000', BACKUP_RETENTION_DAYS: '30' })).toMatchObject({
+      backupMaxBytes: 1000,
+      backupRetentionDays: 30,
+    });
+    expect(() => limitsFromEnv({ BACKUP_RETENTION_DAYS: '0' })).toThrow(/BACKUP_RETENTION_DAYS/);
+    expect(configFromEnv({ DATA_DIR: '/srv/carnet' }).backupDir).toBe('/srv/carnet/backups');
+    expect(configFromEnv({ REDIS_URL: 'redis://r:6379' }).backupDir).toBeUndefined();
+    expect(
+      configFromEnv({ REDIS_URL: 'redis://r:6379', BACKUP_DIR: '/mnt/backups' }).backupDir,
+    ).toBe('/mnt/backups');
+  });
+
   it('refuses a PUBLIC_URL that would make manifest URLs longer than 128 characters', () => {
     expect(configFromEnv({ PUBLIC_URL: 'https://carnet.example.org/' }).publicUrl).toBe(
       'https://carnet.example.org',

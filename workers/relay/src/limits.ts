@@ -1,3 +1,5 @@
+import { BACKUP_MAX_BYTES_DEFAULT } from '../../../src/share/protocol.ts';
+
 /** Everything the relay bounds. Each has an environment variable (see `limitsFromEnv`). */
 export interface RelayLimits {
   /** Largest create request body, bytes. */
@@ -22,6 +24,10 @@ export interface RelayLimits {
   maxPasscodeLength: number;
   /** Highest `maxUses` a share may ask for. */
   maxUsesCeiling: number;
+  /** Largest backup file, bytes. */
+  backupMaxBytes: number;
+  /** Days after its last use (PUT, GET or HEAD) a backup is deleted. */
+  backupRetentionDays: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -36,6 +42,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxRecipientLength: 200,
   maxPasscodeLength: 200,
   maxUsesCeiling: 1_000_000,
+  backupMaxBytes: BACKUP_MAX_BYTES_DEFAULT,
+  backupRetentionDays: 400,
 };
 
 /** Environment variable for each limit. */
@@ -51,6 +59,8 @@ const ENV_NAMES: Record<keyof RelayLimits, string> = {
   maxRecipientLength: 'RELAY_MAX_RECIPIENT_LENGTH',
   maxPasscodeLength: 'RELAY_MAX_PASSCODE_LENGTH',
   maxUsesCeiling: 'RELAY_MAX_USES_CEILING',
+  backupMaxBytes: 'BACKUP_MAX_BYTES',
+  backupRetentionDays: 'BACKUP_RETENTION_DAYS',
 };
 
 /** Reads limits from the environment; throws a clear error for a value that is not a positive integer. */

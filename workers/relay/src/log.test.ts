@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupKey } from './backup/store.ts';
 import { setLogSink } from './log.ts';
 import { startSweeper } from './sweeper.ts';
 import type { ShareStore } from './store/store.ts';
@@ -84,5 +86,33 @@ describe('relay logs', () => {
     ];
     for (const secret of secrets) expect(all).not.toContain(secret);
     expect(all).toContain(`${id!.slice(0, 6)}…`);
+  });
+
+  it('hold no locator, token or full record key through a whole backup life', async () => {
+    const api = relay.client({ limits: { createPerMinute: 100 } });
+    const [locator, token] = [randomBytes(32), randomBytes(32)].map((b) => b.toString('base64url'));
+    const at = `/api/backup/${locator!}`;
+    const auth = { Authorization: `Bearer ${token!}` };
+    const put = (body: Uint8Array, headers: Record<string, string> = auth) =>
+      api.request(at, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', ...headers },
+        body,
+      });
+    expect((await put(randomBytes(100))).status).toBe(201);
+    expect((await put(randomBytes(200))).status).toBe(200);
+    await put(randomBytes(10), { Authorization: `Bearer ${'x'.repeat(43)}` });
+    await put(new Uint8Array(0));
+    await api.request(at, { headers: auth });
+    await api.request(at, { method: 'HEAD', headers: auth });
+    expect((await api.request(at, { method: 'DELETE', headers: auth })).status).toBe(204);
+    await relay.stop();
+
+    const all = lines.join('\n');
+    expect(all).toContain('backup');
+    const key = backupKey(locator!);
+    for (const secret of [locator!, locator!.slice(0, 8), token!, token!.slice(0, 8), key]) {
+      expect(all).not.toContain(secret);
+    }
   });
 });

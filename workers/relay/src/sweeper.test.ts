@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backupKey } from './backup/store.ts';
 import { configFromEnv } from './config.ts';
 import { startSweeper } from './sweeper.ts';
 import { fakeJwe } from './testing/fixtures.ts';
@@ -59,6 +63,56 @@ describeOnEveryStore('sweeper', (relay) => {
       relay.clock += 61_000;
       await eventually(async () => (await store.readFile(id, 0)) === null);
       expect((await store.get(id))?.files).toEqual([]);
+    } finally {
+      sweeper.stop();
+    }
+  });
+});
+
+const DAY = 86_400_000;
+
+describeOnEveryStore('sweeper and backups', (relay) => {
+  it('deletes backups unused for the retention period, and uploads cut off an hour ago', async () => {
+    const api = relay.api;
+    const id = (): string => randomBytes(32).toString('base64url');
+    const [forgotten, kept, token] = [id(), id(), id()];
+    const put = (locator: string): Promise<Response> =>
+      api.request(`/api/backup/${locator}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+        body: randomBytes(2000),
+      });
+    const head = (locator: string): Promise<number> =>
+      api
+        .request(`/api/backup/${locator}`, {
+          method: 'HEAD',
+          headers: { Authorization: `Bearer ${token}` },
+        })
+        .then((r) => r.status);
+    expect((await put(forgotten)).status).toBe(201);
+    expect((await put(kept)).status).toBe(201);
+    const cutOff = join(relay.backups.dir, '.upload-cut-off-by-a-crash');
+    writeFileSync(cutOff, 'the first bytes of an upload');
+    utimesSync(cutOff, relay.clock / 1000, relay.clock / 1000);
+    const sweeper = startSweeper(relay.store, {
+      intervalMs: 20,
+      deadGraceMs: 60_000,
+      now: () => relay.clock,
+      backups: { store: relay.backups.store, retentionMs: 400 * DAY, everyMs: 3600_000 },
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 60));
+      expect(existsSync(cutOff)).toBe(true);
+      relay.clock += 2 * 3600_000;
+      await eventually(() => Promise.resolve(!existsSync(cutOff)));
+      relay.clock += 300 * DAY;
+      expect(await head(kept)).toBe(200); // a restore check counts as use
+      relay.clock += 101 * DAY;
+      // Looked at from the folder: a HEAD would count as use.
+      const file = join(relay.backups.dir, backupKey(forgotten));
+      await eventually(() => Promise.resolve(!existsSync(file)));
+      expect(await head(forgotten)).toBe(404);
+      expect(await head(kept)).toBe(200);
     } finally {
       sweeper.stop();
     }

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { RelayOptions } from '../app.ts';
+import { RedisBackupIndex } from '../backup/meta-redis.ts';
+import { SqliteBackupIndex } from '../backup/meta-sqlite.ts';
+import { BACKUP_IDLE_MS, BackupStore } from '../backup/store.ts';
 import { RedisStore } from '../store/redis.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import type { ShareStore } from '../store/store.ts';
@@ -13,8 +16,9 @@ import { serveRelay, type RunningRelay } from './serve.ts';
 
 /**
  * The one way relay tests start what they test: a fresh store (SQLite in a temp dir, or
- * Redis on a throwaway redis-server) and the relay app over it, with a clock the test
- * moves, as in-process Clients or as real HTTP servers; everything torn down after.
+ * Redis on a throwaway redis-server), backups over it (files in a temp dir) and the relay
+ * app over both, with a clock the test moves, as in-process Clients or as real HTTP
+ * servers; everything torn down after.
  */
 
 export type StoreKind = 'SQLite' | 'Redis';
@@ -95,12 +99,56 @@ export async function openStore(kind: StoreKind): Promise<TestStore> {
   };
 }
 
+/** Backups over a test store's database, with their files in a folder of their own. */
+export interface TestBackups {
+  readonly store: BackupStore;
+  /** The backup folder. */
+  readonly dir: string;
+  /** Another BackupStore over the same records and folder, as a second relay opens it. */
+  twin(): Promise<BackupStore>;
+  /** Closes every BackupStore opened here and removes the folder (not the database). */
+  close(): Promise<void>;
+}
+
+/**
+ * A BackupStore over `opened` (its SQLite file, or its Redis and prefix) and a fresh
+ * folder; `idleMs` is how long a stalled body is waited for.
+ */
+export async function openBackups(
+  opened: TestStore,
+  idleMs = BACKUP_IDLE_MS,
+): Promise<TestBackups> {
+  const dir = mkdtempSync(join(tmpdir(), 'carnet-backups-'));
+  const stores: BackupStore[] = [];
+  const open = async (): Promise<BackupStore> => {
+    const index =
+      opened.kind === 'SQLite'
+        ? new SqliteBackupIndex(opened.file)
+        : new RedisBackupIndex(opened.url, opened.prefix);
+    const store = await new BackupStore(index, dir, idleMs).init();
+    stores.push(store);
+    return store;
+  };
+  const store = await open();
+  return {
+    store,
+    dir,
+    twin: open,
+    close: async () => {
+      for (const s of stores.splice(0)) await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** How setUpRelay starts a relay. */
 export interface RelaySetup {
   /** A fresh relay for each test (the default), or one for the whole file or describe. */
   readonly per?: 'test' | 'file';
   /** The clock at start, epoch ms. Default: the real time when the relay starts. */
   readonly clock?: () => number;
+  /** How long the backup routes wait for a stalled body, ms. */
+  readonly backupIdleMs?: number;
 }
 
 /**
@@ -111,6 +159,7 @@ export class TestRelay {
   /** The relay's clock, epoch ms: every Client and server made here reads it. Move it. */
   clock = 0;
   #opened: TestStore | null = null;
+  #backups: TestBackups | null = null;
   #api: Client | null = null;
   #servers: RunningRelay[] = [];
 
@@ -118,10 +167,12 @@ export class TestRelay {
     readonly kind: StoreKind,
     private readonly options: RelayOptions = {},
     private readonly startClock: () => number = Date.now,
+    private readonly backupIdleMs = BACKUP_IDLE_MS,
   ) {}
 
   async start(): Promise<void> {
     this.#opened = await openStore(this.kind);
+    this.#backups = await openBackups(this.#opened, this.backupIdleMs);
     this.resetClock();
     this.#api = null;
   }
@@ -134,9 +185,12 @@ export class TestRelay {
   /** Stops the servers, closes the stores, removes their data. Safe to call twice. */
   async stop(): Promise<void> {
     const opened = this.#opened;
+    const backups = this.#backups;
     this.#opened = null;
+    this.#backups = null;
     this.#api = null;
     for (const server of this.#servers.splice(0)) await server.close();
+    await backups?.close();
     await opened?.close();
   }
 
@@ -147,6 +201,12 @@ export class TestRelay {
 
   get store(): ShareStore {
     return this.opened.store;
+  }
+
+  /** The relay's backups (their records beside the shares, their files in a temp folder). */
+  get backups(): TestBackups {
+    if (!this.#backups) throw new Error('the relay runs only inside a test');
+    return this.#backups;
   }
 
   /** The SQLite file (SQLite relays only). */
@@ -170,7 +230,12 @@ export class TestRelay {
 
   /** Another app over the same store and clock, configured with `options` alone. */
   client(options: RelayOptions = {}): Client {
-    return Client.with({ store: this.store, now: () => this.clock, ...options });
+    return Client.with({
+      store: this.store,
+      backups: this.backups.store,
+      now: () => this.clock,
+      ...options,
+    });
   }
 
   /** Another store over the same data, as a second relay instance opens it. */
@@ -180,7 +245,12 @@ export class TestRelay {
 
   /** The app over the store and clock as a real HTTP server, configured with `options`. */
   async serve(options: RelayOptions = {}): Promise<RunningRelay> {
-    const running = await serveRelay({ store: this.store, now: () => this.clock, ...options });
+    const running = await serveRelay({
+      store: this.store,
+      backups: this.backups.store,
+      now: () => this.clock,
+      ...options,
+    });
     let closed: Promise<void> | null = null;
     const server = { url: running.url, close: () => (closed ??= running.close()) };
     this.#servers.push(server);
@@ -194,7 +264,7 @@ export function setUpRelay(
   options: RelayOptions = {},
   setup: RelaySetup = {},
 ): TestRelay {
-  const relay = new TestRelay(kind, options, setup.clock);
+  const relay = new TestRelay(kind, options, setup.clock, setup.backupIdleMs);
   const each = (setup.per ?? 'test') === 'test';
   (each ? beforeEach : beforeAll)(() => relay.start());
   // A relay kept for the file still gives every test the clock it starts with.
@@ -222,11 +292,22 @@ export interface RelayProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Where a relay process keeps its data besides `dataDir`. */
+export interface RelayProcessOptions {
+  /** Redis instead of SQLite, with this prefix (default REDIS_PREFIX). */
+  redis?: { url: string; prefix?: string };
+  /** BACKUP_DIR (default with SQLite: `dataDir`/backups; with Redis, backups are off without it). */
+  backupDir?: string;
+}
+
 /**
- * Starts workers/relay/src/main.ts in a child process on SQLite in `dataDir`, on a port the
- * OS picks, with limits lifted; resolves with its URL once it listens.
+ * Starts workers/relay/src/main.ts in a child process on SQLite in `dataDir` (or on Redis),
+ * on a port the OS picks, with limits lifted; resolves with its URL once it listens.
  */
-export function startRelayProcess(dataDir: string): Promise<RelayProcess> {
+export function startRelayProcess(
+  dataDir: string,
+  options: RelayProcessOptions = {},
+): Promise<RelayProcess> {
   const proc = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, '../main.ts')],
@@ -239,7 +320,9 @@ export function startRelayProcess(dataDir: string): Promise<RelayProcess> {
         TRUST_PROXY: '',
         DATA_DIR: dataDir,
         STATIC_DIR: join(dataDir, 'no-app'),
-        REDIS_URL: '',
+        REDIS_URL: options.redis?.url ?? '',
+        REDIS_PREFIX: options.redis?.prefix ?? 'carnet:',
+        BACKUP_DIR: options.backupDir ?? '',
         RELAY_CREATE_PER_MINUTE: '1000000',
         RELAY_MANIFEST_PER_MINUTE: '1000000',
         RELAY_PASSCODE_ATTEMPTS: '100000',
