@@ -10,11 +10,11 @@ import { CryptoError } from './types.ts';
 import { RECOVERY_KEY_BYTES } from './recovery-code.ts';
 
 /** What a MAC keyed from the vault key authenticates. Labels never change once shipped. */
-export const MAC_CONTEXTS = ['backup-index', 'vault-index'] as const;
+const MAC_CONTEXTS = ['backup-index', 'vault-index'] as const;
 export type MacContext = (typeof MAC_CONTEXTS)[number];
 
 /** The largest input `macWith` accepts, in bytes: an index, never a file. */
-export const MAC_INPUT_MAX = 16 * 1024 * 1024;
+const MAC_INPUT_MAX = 16 * 1024 * 1024;
 
 /**
  * A 32-byte MAC of `data` under a key derived from the vault key for `context`.

@@ -39,7 +39,7 @@ const FILE_FORMAT_V2 = 0x02;
  * size at rest is then known only to within its bucket (a 599-byte PDF and a 4 KB one look
  * the same). Part of format v2: never change.
  */
-export const LAST_CHUNK_BUCKETS = [4096, 8192, 16384, 32768, 65536] as const;
+const LAST_CHUNK_BUCKETS = [4096, 8192, 16384, 32768, 65536] as const;
 
 /** The padded size of a last chunk holding `bytes` (0 to 64 KiB) of plaintext, in v2. */
 export function paddedLastChunk(bytes: number): number {

@@ -43,8 +43,21 @@ export function newDbName(): string {
 }
 
 /** Whether `name` is one this module makes (a restore's database), for clean-up. */
-export function isRestoreDbName(name: string): boolean {
+function isRestoreDbName(name: string): boolean {
   return (
     name.startsWith(RESTORE_PREFIX) && /^[0-9a-f]{16}$/.test(name.slice(RESTORE_PREFIX.length))
   );
+}
+
+/**
+ * Deletes what a restore cut short (tab closed, phone died) left: databases of its own
+ * naming that the pointer does not name. Best effort: where the browser cannot list its
+ * databases, nothing happens.
+ */
+export async function sweepRestoreLeftovers(factory: IDBFactory = indexedDB): Promise<void> {
+  if (typeof factory.databases !== 'function') return;
+  const active = activeDbName();
+  for (const { name } of await factory.databases()) {
+    if (name && name !== active && isRestoreDbName(name)) factory.deleteDatabase(name);
+  }
 }

@@ -7,12 +7,15 @@ import {
   applySealed,
   deleteSealed,
   getAllSealed,
+  getAttempts,
   getKeyring,
   getMeta,
   getSealed,
   putKeyring,
   putMeta,
   putSealed,
+  reserveAttempt,
+  setAttempts,
   wipe,
 } from './repo.ts';
 import { freshDb } from './test-db.ts';
@@ -40,11 +43,24 @@ describe('repositories', () => {
     expect(await getKeyring(db)).toBeUndefined();
     await putKeyring(db, keyring);
     expect(await getKeyring(db)).toEqual(keyring);
-    expect(await getMeta(db, 'unlockFailures')).toBeUndefined();
-    await putMeta(db, 'unlockFailures', { count: 2, lastFailureAt: 1234 });
+    expect(await getMeta(db, 'lockAfterIdleMs')).toBeUndefined();
     await putMeta(db, 'lockAfterIdleMs', 300_000);
-    expect(await getMeta(db, 'unlockFailures')).toEqual({ count: 2, lastFailureAt: 1234 });
     expect(await getMeta(db, 'lockAfterIdleMs')).toBe(300_000);
+  });
+
+  it('counts unlock attempts in the keyring row, atomically, and keeps the count on a new wrap', async () => {
+    const db = await freshDb();
+    expect(await reserveAttempt(db, () => true, 2)).toBeNull();
+    await putKeyring(db, keyring);
+    expect(await getAttempts(db)).toBe(0);
+    // Parallel attempts (two tabs) each count.
+    const taken = await Promise.all([1, 2, 3].map(() => reserveAttempt(db, () => true, 2)));
+    expect(taken.sort()).toEqual([1, 2, 3]);
+    expect(await reserveAttempt(db, (n) => n < 3, 2)).toBeNull();
+    await putKeyring(db, keyring);
+    expect(await getAttempts(db)).toBe(3);
+    await setAttempts(db, () => 0);
+    expect(await getAttempts(db)).toBe(0);
   });
 
   it('puts, gets, lists and deletes sealed rows as bytes', async () => {

@@ -30,7 +30,54 @@ export async function getKeyring(db: CarnetDb): Promise<Keyring | undefined> {
 
 /** Stores the keyring (after create, rewrap or a new recovery code), replacing the old one. */
 export async function putKeyring(db: CarnetDb, keyring: Keyring): Promise<void> {
-  await guard(() => db.keyring.put({ key: 'main', keyring }));
+  await guard(() =>
+    db.transaction('rw', db.keyring, async () => {
+      // A new wrap keeps the wrong-attempt count; a new vault starts it at 0.
+      const row = await db.keyring.get('main');
+      await db.keyring.put({ key: 'main', keyring, attempts: row?.attempts ?? 0 });
+    }),
+  );
+}
+
+/**
+ * Takes one unlock attempt, atomically (one read-write transaction on the keyring row, so
+ * attempts from several tabs never count once): `allowed(count)` sees the wrong attempts
+ * counted so far and says whether another may run; if so the count goes up by one before
+ * the secret is checked, and the new count is returned; else null. The count lives in the
+ * keyring row itself: it cannot be deleted apart from the vault. A keyring row without a
+ * count (written before it existed, or edited) reads as `missingAs`.
+ */
+export async function reserveAttempt(
+  db: CarnetDb,
+  allowed: (count: number) => boolean,
+  missingAs: number,
+): Promise<number | null> {
+  return guard(() =>
+    db.transaction('rw', db.keyring, async () => {
+      const row = await db.keyring.get('main');
+      if (!row) return null;
+      const count = row.attempts ?? missingAs;
+      if (!allowed(count)) return null;
+      await db.keyring.put({ ...row, attempts: count + 1 });
+      return count + 1;
+    }),
+  );
+}
+
+/** Sets the wrong-attempt count (0 after a success; one less when a check could not run). */
+export async function setAttempts(db: CarnetDb, change: (count: number) => number): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', db.keyring, async () => {
+      const row = await db.keyring.get('main');
+      if (row) await db.keyring.put({ ...row, attempts: Math.max(0, change(row.attempts ?? 0)) });
+    }),
+  );
+}
+
+/** The wrong unlock attempts counted since the last success (see reserveAttempt). */
+export async function getAttempts(db: CarnetDb): Promise<number | undefined> {
+  const row = await guard(() => db.keyring.get('main'));
+  return row?.attempts;
 }
 
 /**
@@ -38,8 +85,6 @@ export async function putKeyring(db: CarnetDb, keyring: Keyring): Promise<void> 
  * interface (here, with a doc comment) for a new key; SECURITY.md lists what it may hold.
  */
 export interface MetaValues {
-  /** Failed unlock attempts since the last success; `lastFailureAt` in ms since the epoch. */
-  unlockFailures: { readonly count: number; readonly lastFailureAt: number };
   /** Idle time before the vault locks itself, in ms. */
   lockAfterIdleMs: number;
 }
@@ -60,11 +105,6 @@ export async function putMeta<K extends keyof MetaValues>(
   value: MetaValues[K],
 ): Promise<void> {
   await guard(() => db.meta.put({ key, value }));
-}
-
-/** Removes a meta setting. */
-export async function deleteMeta(db: CarnetDb, key: keyof MetaValues): Promise<void> {
-  await guard(() => db.meta.delete(key));
 }
 
 function sealed(db: CarnetDb, table: SealedTable) {

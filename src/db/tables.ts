@@ -11,6 +11,11 @@ export const DEFAULT_DB_NAME = 'carnet';
 export interface KeyringRow {
   readonly key: 'main';
   readonly keyring: Keyring;
+  /**
+   * Wrong PIN or passphrase attempts since the last success, counted before each check
+   * (see repo.ts reserveAttempt). Kept here so it cannot be deleted apart from the vault.
+   */
+  readonly attempts?: number;
 }
 
 /** A small non-secret setting or counter. */

@@ -3,7 +3,7 @@ import { codeOf as failureCode, floorVault } from '../crypto/test-helpers.ts';
 import {
   getAllSealed,
   getKeyring,
-  getMeta,
+  getAttempts,
   openCarnetDb,
   peekKeyring,
   putSealed,
@@ -147,10 +147,10 @@ describe('local store', () => {
     expect(await codeOf(store.changeSecret({ current: '000000', next: '1234', kind: 'pin' }))).toBe(
       'weak-secret',
     );
-    expect(await getMeta(await db(), 'unlockFailures')).toMatchObject({ count: 1 });
+    expect(await getAttempts(await db())).toBe(1);
     // The current PIN typed in Latin digits is the one created in Arabic-Indic digits.
     await store.changeSecret({ current: '123456', next: '۶۵۴۳۲۱', kind: 'pin' });
-    expect(await getMeta(await db(), 'unlockFailures')).toBeUndefined();
+    expect(await getAttempts(await db())).toBe(0);
     await store.lock();
     expect(await codeOf(store.unlock('123456'))).toBe('wrong-secret');
     await store.unlock('654321');

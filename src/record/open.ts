@@ -1,5 +1,5 @@
 import { createVaultClient } from '../crypto/client.ts';
-import { activeDbName, openCarnetDb, peekKeyring } from '../db/index.ts';
+import { activeDbName, openCarnetDb, peekKeyring, sweepRestoreLeftovers } from '../db/index.ts';
 import { createLocalStore } from './local-store.ts';
 import type { CarnetStore } from './store.ts';
 
@@ -9,6 +9,8 @@ import type { CarnetStore } from './store.ts';
  * screen only peeks at the keyring).
  */
 export function openCarnetStore(): CarnetStore {
+  // A restore cut short left a database nobody points at: delete it, in the background.
+  void sweepRestoreLeftovers().catch(() => undefined);
   return createLocalStore(
     createVaultClient(),
     // The pointer is read at each open: after a restore it names the restored database.

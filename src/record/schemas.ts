@@ -111,7 +111,7 @@ export const EntrySchema = v.object({
 });
 
 /** A name as written on official papers, in Latin letters. */
-export const OfficialNameSchema = v.object({
+const OfficialNameSchema = v.object({
   family: v.string(),
   /** Given names, space-separated as on the papers. */
   given: v.optional(v.string()),

@@ -1,6 +1,6 @@
 import { CryptoError } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
-import { deleteMeta, getMeta, putMeta } from '../db/index.ts';
+import { getAttempts, reserveAttempt, setAttempts } from '../db/index.ts';
 import { RecordError } from './errors.ts';
 
 /**
@@ -10,13 +10,6 @@ import { RecordError } from './errors.ts';
  * so a reload does not reset it. It does not stop an attacker who copies the files off
  * the phone: Argon2id's cost is what slows them (see SECURITY.md).
  */
-
-export interface FailedAttempts {
-  /** Wrong attempts since the last successful unlock. */
-  readonly count: number;
-  /** When the last wrong attempt happened, ms since the epoch. */
-  readonly lastAt: number;
-}
 
 /** Attempts allowed without any wait; typos happen. */
 const FREE_ATTEMPTS = 2;
@@ -29,53 +22,71 @@ export function delayAfter(count: number): number {
   return Math.min(5_000 * 2 ** (count - FREE_ATTEMPTS - 1), MAX_DELAY_MS);
 }
 
-/** Milliseconds left before the next attempt is allowed (0 when it is allowed now). */
-export function retryAfterMs(attempts: FailedAttempts | undefined, now: number): number {
-  if (!attempts) return 0;
-  const delay = delayAfter(attempts.count);
-  // A clock set backwards must not lock the patient out for longer than the delay itself.
-  return Math.max(0, Math.min(attempts.lastAt + delay - now, delay));
-}
-
 /** A gate that counts wrong secrets in the database (across reloads) and makes them wait. */
 export interface AttemptGate {
   /**
    * Runs one check of a secret (unlock, or the current PIN before a change). Throws
-   * RecordError('throttled') while the wait runs; a CryptoError('wrong-secret') is counted
-   * and rethrown as RecordError('wrong-secret') with the next wait; success clears the count.
+   * RecordError('throttled') while the wait runs. The attempt is counted before the check
+   * runs; a CryptoError('wrong-secret') is rethrown as RecordError('wrong-secret') with the
+   * next wait; success clears the count; a check that could not run is not counted.
    */
   attempt<T>(check: () => Promise<T>): Promise<T>;
   /** Milliseconds before another attempt is allowed. */
   retryAfterMs(): Promise<number>;
 }
 
-/** The attempt gate over the database's `unlockFailures` counter. */
+/**
+ * Where this page started waiting for each count, in monotonic milliseconds
+ * (performance.now): the wait is measured here, never with the phone's clock, so setting
+ * the clock forward skips nothing. A reload starts the wait again from the top.
+ */
+const waitingSince = new Map<number, number>();
+
+/** Milliseconds this page must still wait after `count` wrong attempts. */
+function monotonicWait(count: number, now = performance.now()): number {
+  const delay = delayAfter(count);
+  if (delay === 0) return 0;
+  let since = waitingSince.get(count);
+  if (since === undefined) {
+    since = now;
+    waitingSince.set(count, since);
+  }
+  return Math.max(0, since + delay - now);
+}
+
+/**
+ * The attempt gate over the wrong-attempt count in the keyring row. SECURITY: a keyring
+ * without a count (edited, or from before the count was kept there) reads as the free
+ * attempts used up, never as zero; see SECURITY.md for what this wait can and cannot stop.
+ */
 export function attemptGate(db: () => Promise<CarnetDb>): AttemptGate {
-  const read = async () => {
-    const f = await getMeta(await db(), 'unlockFailures');
-    return f && { count: f.count, lastAt: f.lastFailureAt };
-  };
   return {
     async attempt(check) {
       const d = await db();
-      const failures = await read();
-      const now = Date.now();
-      const wait = retryAfterMs(failures, now);
-      if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
+      let wait = 0;
+      const count = await reserveAttempt(d, (n) => (wait = monotonicWait(n)) === 0, FREE_ATTEMPTS);
+      if (count === null) {
+        if (wait > 0) throw new RecordError('throttled', { retryAfterMs: wait });
+        throw new RecordError('no-vault');
+      }
       let result;
       try {
         result = await check();
       } catch (err) {
         if (err instanceof CryptoError && err.code === 'wrong-secret') {
-          const count = (failures?.count ?? 0) + 1;
-          await putMeta(d, 'unlockFailures', { count, lastFailureAt: now });
+          waitingSince.set(count, performance.now());
           throw new RecordError('wrong-secret', { retryAfterMs: delayAfter(count) });
         }
+        // The check never ran to a verdict (worker down, locked...): not a wrong attempt.
+        await setAttempts(d, (n) => n - 1);
         throw err;
       }
-      await deleteMeta(d, 'unlockFailures');
+      await setAttempts(d, () => 0);
       return result;
     },
-    retryAfterMs: async () => retryAfterMs(await read(), Date.now()),
+    retryAfterMs: async () => {
+      const count = await getAttempts(await db());
+      return monotonicWait(count ?? FREE_ATTEMPTS);
+    },
   };
 }

@@ -74,7 +74,11 @@ export function createVaultAccess(
     unlockWithRecovery: (code) =>
       recordOp(async () => {
         const { recovery } = await keyringOrFail();
-        await attempt(() => vault.unlockWithRecovery(code, recovery), 'recovery');
+        // SECURITY: no wait for the recovery code: 128 random bits cannot be guessed, and a
+        // patient who forgot the PIN must not be kept waiting by their own mistakes.
+        await vault.unlockWithRecovery(code, recovery);
+        openedWith = 'recovery';
+        options.afterUnlock?.();
       }),
     retryAfterMs: () => recordOp(() => gate.retryAfterMs()),
     isUnlocked: () => recordOp(() => vault.isUnlocked()),

@@ -42,8 +42,6 @@ export const TABLE_OF_CODE = new Map(
 export const MAX_HEADER_BYTES = 64 * 1024;
 export const MAX_FRAME_BYTES = 1024 * 1024;
 export const MAX_INDEX_BYTES = 16 * 1024 * 1024;
-/** Bytes of one index line besides its id: type, id length, chunk index, SHA-256. */
-const INDEX_LINE_FIXED = 1 + 1 + 4 + 32;
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -137,11 +135,6 @@ export function encodeIndex(lines: readonly IndexLine[]): Uint8Array {
     at += p.length;
   }
   return index;
-}
-
-/** The lowest bound on an index's size for `lines` lines (for checks before building it). */
-export function minIndexBytes(lines: number): number {
-  return lines * (INDEX_LINE_FIXED + 1);
 }
 
 /** What the MAC covers: SHA-256 of the header's bytes, then the index. */
