@@ -1,8 +1,8 @@
 import { formatIsoDate } from '../i18n/format.ts';
 import { directionOf } from '../i18n/languages.ts';
 import type { DoseLine, IpsItem } from '../share/ips-items.ts';
-import { amount, languageName, translationIn } from './format.ts';
-import { useT, type Translator } from './i18n.ts';
+import { amount, isOneOf, languageName, translationIn } from './format.ts';
+import { useT, type Translator, type ViewerKey } from './i18n.ts';
 
 /** Statuses worth saying; "active" and "final" are the default and stay unsaid. */
 const SAID_STATUSES = new Set([
@@ -21,9 +21,9 @@ const SAID_STATUSES = new Set([
   'preliminary',
   'amended',
   'cancelled',
-]);
-const CRITICALITIES = new Set(['high', 'low', 'unable-to-assess']);
-const UNITS = new Set(['h', 'd', 'wk', 'mo', 'a']);
+] as const);
+const CRITICALITIES = new Set(['high', 'low', 'unable-to-assess'] as const);
+const UNITS = new Set(['h', 'd', 'wk', 'mo', 'a'] as const);
 
 function doseText(d: DoseLine, { t, lng }: Translator): string {
   if (d.text) return d.text;
@@ -32,7 +32,7 @@ function doseText(d: DoseLine, { t, lng }: Translator): string {
   if (d.route) parts.push(d.route.text);
   const f = d.frequency;
   if (f) {
-    const unit = UNITS.has(f.unit) ? t(`item.unit.${f.unit}`) : f.unit;
+    const unit = isOneOf(UNITS, f.unit) ? t(`item.unit.${f.unit}`) : f.unit;
     parts.push(
       f.period === 1
         ? t('item.timesPer', { count: f.count, unit })
@@ -47,7 +47,7 @@ function doseText(d: DoseLine, { t, lng }: Translator): string {
 const SINCE_TYPES = new Set(['AllergyIntolerance', 'Condition', 'MedicationStatement']);
 
 /** "since 2010", "on 2 Oct 2026", or "in March 2024" for a date without its day. */
-function datePhrase(item: IpsItem): string {
+function datePhrase(item: IpsItem): ViewerKey {
   if (SINCE_TYPES.has(item.resourceType)) return 'item.since';
   return (item.date?.length ?? 0) >= 10 ? 'item.on' : 'item.in';
 }
@@ -58,7 +58,9 @@ export function itemTitle(item: IpsItem, tr: Translator, byPatient = false): str
     const code = item.label?.code?.code ?? 'other';
     // In the patient's own summary, "no information" means the patient did not say.
     if (byPatient && code.endsWith('-info')) return tr.t('absent.notCommunicated');
-    const own = tr.t(`absent.${code}`);
+    // A cast: the code is the bundle's, any string. One without a label of ours comes back
+    // as its key, and the line shows the bundle's own text instead.
+    const own = tr.t(`absent.${code}` as ViewerKey);
     return own === `absent.${code}` ? (item.label?.text ?? tr.t('absent.other')) : own;
   }
   return item.label?.text ?? tr.t('item.unnamed', { type: item.resourceType });
@@ -92,7 +94,7 @@ export function ItemLine({ item, beside, byPatient = false }: ItemLineProps) {
     item.value ? amount(item.value, lng) : null,
     item.interpretation?.text ?? null,
     ...(item.dosage ?? []).map((d) => doseText(d, tr)),
-    item.status && SAID_STATUSES.has(item.status) ? t(`item.status.${item.status}`) : null,
+    item.status && isOneOf(SAID_STATUSES, item.status) ? t(`item.status.${item.status}`) : null,
     item.date ? t(datePhrase(item), { date: formatIsoDate(item.date, lng) }) : null,
   ].filter((x): x is string => Boolean(x));
   const translation = beside && !item.absent ? translationIn(item.label, beside) : undefined;
@@ -108,7 +110,7 @@ export function ItemLine({ item, beside, byPatient = false }: ItemLineProps) {
       {item.label?.freeText && (
         <span className="v-tag">{writtenBy(item.label.lang, byPatient, tr)}</span>
       )}
-      {item.criticality && CRITICALITIES.has(item.criticality) && (
+      {item.criticality && isOneOf(CRITICALITIES, item.criticality) && (
         <span className={`v-tag v-crit-${item.criticality}`}>
           {high && <span aria-hidden="true">⚠ </span>}
           {t(`item.criticality.${item.criticality}`)}

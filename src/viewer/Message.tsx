@@ -1,8 +1,9 @@
+import type { RetryCode, StopCode } from './flow.ts';
 import { useT } from './i18n.ts';
 
 interface MessageProps {
   /** `viewer:error.<code>` holds the title and body. */
-  code: string;
+  code: StopCode | RetryCode;
   onRetry?: () => void;
 }
 

@@ -1,9 +1,9 @@
 import { formatIsoDate } from '../i18n/format.ts';
 import type { IpsPatient } from '../share/ips-read.ts';
-import { ageOf, languageName } from './format.ts';
+import { ageOf, isOneOf, languageName } from './format.ts';
 import { useT } from './i18n.ts';
 
-const GENDERS = new Set(['female', 'male', 'other', 'unknown']);
+const GENDERS = new Set(['female', 'male', 'other', 'unknown'] as const);
 
 interface PatientCardProps {
   patient: IpsPatient | null;
@@ -20,7 +20,7 @@ export function PatientCard({ patient, now }: PatientCardProps) {
         ? t('patient.age', { count: age.years })
         : t('patient.ageMonths', { count: age.months })
       : null,
-    patient?.gender && GENDERS.has(patient.gender) ? t(`patient.sex.${patient.gender}`) : null,
+    patient?.gender && isOneOf(GENDERS, patient.gender) ? t(`patient.sex.${patient.gender}`) : null,
     patient?.birthDate ? t('patient.born', { date: formatIsoDate(patient.birthDate, lng) }) : null,
   ].filter(Boolean);
   const languages = patient?.languages.map((l) => languageName(l, lng)) ?? [];

@@ -1,5 +1,5 @@
 import type { IpsSection, IpsSummary, SectionKind } from '../share/ips-read.ts';
-import { useT } from './i18n.ts';
+import { useT, type Translator } from './i18n.ts';
 import { ItemLine } from './ItemLine.tsx';
 
 /** IPS requires these three; when a bundle leaves one out, the screen says "nothing stated". */
@@ -42,7 +42,7 @@ interface SectionViewProps {
 }
 
 /** Why a section is empty, in words that never turn "not shared" into "none". */
-function emptyText(section: IpsSection, byPatient: boolean, t: (key: string) => string): string {
+function emptyText(section: IpsSection, byPatient: boolean, t: Translator['t']): string {
   if (byPatient) return t('section.notCommunicated');
   return section.emptyReason?.text ?? section.narrative ?? t('section.none');
 }

@@ -67,3 +67,8 @@ export function translationIn(label: Label | null | undefined, lang: string): st
   const key = Object.keys(label.translations).find((k) => k.split('-')[0] === base);
   return key ? label.translations[key] : undefined;
 }
+
+/** Whether `value` (a code from the bundle) is one of `known`, narrowing it to their type. */
+export function isOneOf<T extends string>(known: ReadonlySet<T>, value: string): value is T {
+  return (known as ReadonlySet<string>).has(value);
+}

@@ -12,10 +12,19 @@ import french from '../../public/locales/fr/viewer.json';
 type Tree = { readonly [key: string]: string | Tree };
 export type Vars = Readonly<Record<string, string | number>>;
 
+/** `pin.wrong_one` and `pin.wrong_other` are both `pin.wrong`: `count` picks the form. */
+type PluralBase<K extends string> = K extends `${infer Base}_${Intl.LDMLPluralRule}` ? Base : K;
+/** The dotted path of every string in `T`. */
+type KeysOf<T> = {
+  [K in keyof T & string]: T[K] extends string ? PluralBase<K> : `${K}.${KeysOf<T[K]>}`;
+}[keyof T & string];
+/** A key of viewer.json, as French has it (every other language is checked against French). */
+export type ViewerKey = KeysOf<typeof french>;
+
 /** Translates `key` with `vars`; `count` picks the plural form. */
 export interface Translator {
   readonly lng: string;
-  readonly t: (key: string, vars?: Vars) => string;
+  readonly t: (key: ViewerKey, vars?: Vars) => string;
 }
 
 function lookup(tree: Tree, key: string): string | undefined {

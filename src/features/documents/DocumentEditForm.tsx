@@ -9,6 +9,7 @@ import { hasErrors } from '../../record/validate.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useUnlocked } from '../session/session-context.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { documentErrorKey } from './document-errors.ts';
 import { DocumentFields } from './DocumentFields.tsx';
 import { EntryLinks } from './EntryLinks.tsx';
@@ -25,7 +26,7 @@ export function DocumentEditForm({
   const { store, state } = useUnlocked();
   const [details, setDetails] = useState<DocumentDetails>(doc);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | undefined>();
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent) {

@@ -12,10 +12,12 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useUnlocked } from '../session/session-context.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { documentErrorKey } from './document-errors.ts';
 import { DocumentFields } from './DocumentFields.tsx';
 import { PagePicker } from './PagePicker.tsx';
 import { usePages } from './usePages.ts';
+import './documents.css';
 
 /** Photograph or pick the pages of one paper, describe it, and store it encrypted. */
 export function DocumentImportScreen() {
@@ -32,7 +34,7 @@ export function DocumentImportScreen() {
     sensitive: false,
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | 'documents:import.needPages' | undefined>();
   const [progress, setProgress] = useState<number | null>(null);
 
   async function save(event: FormEvent) {

@@ -8,11 +8,13 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useUnlocked } from '../session/session-context.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { entryTitle } from '../entries/entry-text.ts';
 import { documentErrorKey } from './document-errors.ts';
 import { DocumentEditForm } from './DocumentEditForm.tsx';
 import { DocumentViewer } from './DocumentViewer.tsx';
 import { useDocumentList } from './useDocuments.ts';
+import './documents.css';
 
 /** One paper: its pages, what it is, what it is linked to; edit or delete it. */
 export function DocumentScreen() {
@@ -23,7 +25,7 @@ export function DocumentScreen() {
   const { list, failure: loadFailure, reload } = useDocumentList();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | undefined>();
   const doc = list?.documents.find((d) => d.id === id);
   const lng = i18n.resolvedLanguage ?? 'fr';
 

@@ -10,6 +10,7 @@ import { DocumentListItem } from './DocumentListItem.tsx';
 import { StorageLine } from './StorageLine.tsx';
 import { TypeSelect } from './TypeSelect.tsx';
 import { useDocumentList, useThumbnailLoader } from './useDocuments.ts';
+import './documents.css';
 
 /** Every paper, newest first, with thumbnails; filter by type and person, search by title. */
 export function DocumentsScreen() {

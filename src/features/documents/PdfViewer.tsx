@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentFile } from '../../record/documents.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { useUnlocked } from '../session/session-context.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { documentErrorKey } from './document-errors.ts';
 import { openPdf, renderPage } from '../../ui/pdf.ts';
 import { usePan } from './usePan.ts';
@@ -17,7 +18,7 @@ export function PdfViewer({ file, title }: { file: DocumentFile; title: string }
   const { t } = useTranslation(['documents', 'errors']);
   const { store } = useUnlocked();
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | undefined>();
   const [step, setStep] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const rendering = useRef<Promise<void>>(Promise.resolve());

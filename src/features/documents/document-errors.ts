@@ -1,8 +1,8 @@
-import { errorKey } from '../shell/errors.ts';
+import { errorKey, type ErrorKey } from '../shell/errors.ts';
 import { ImportError } from './import-error.ts';
 
 /** The `errors:` key for a failure on the documents screens (import refusals included). */
-export function documentErrorKey(err: unknown): string {
+export function documentErrorKey(err: unknown): ErrorKey {
   if (err instanceof ImportError) return `errors:${err.code}`;
   return errorKey(err);
 }

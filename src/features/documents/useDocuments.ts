@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentList } from '../../record/document-store.ts';
 import type { DocumentFile } from '../../record/documents.ts';
 import { useUnlocked } from '../session/session-context.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { documentErrorKey } from './document-errors.ts';
 import type { ThumbnailLoader } from './thumbnail-loader.ts';
 import { createThumbnailLoader } from './thumbnail-loader.ts';
@@ -10,7 +11,7 @@ import { createThumbnailLoader } from './thumbnail-loader.ts';
 export function useDocumentList() {
   const { store } = useUnlocked();
   const [list, setList] = useState<DocumentList | null>(null);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | undefined>();
   const reload = useCallback(
     () =>
       store.documents.list().then(
@@ -34,7 +35,7 @@ export function useDocumentList() {
  */
 export function useFileUrl(file: DocumentFile | undefined) {
   const { store } = useUnlocked();
-  const [result, setResult] = useState<{ fileId: string; url?: string; failure?: string }>();
+  const [result, setResult] = useState<{ fileId: string; url?: string; failure?: ErrorKey }>();
   useEffect(() => {
     if (!file) return;
     let url: string | undefined;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NewDocumentFile } from '../../record/document-store.ts';
+import type { ErrorKey } from '../shell/errors.ts';
 import { documentErrorKey } from './document-errors.ts';
 import { prepareImage, preparePdf, sniff } from './prepare.ts';
 import type { PickedKind } from './prepare.ts';
@@ -30,7 +31,7 @@ export function usePages() {
   const [keepOriginal, setKeep] = useState(false);
   const [pages, setPages] = useState<PreparedPage[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | 'documents:import.pdfAlone' | undefined>();
   const nextKey = useRef(1);
   const urls = useRef(new Set<string>());
 

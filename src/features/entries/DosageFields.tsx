@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import { termsOfKind } from '../../vocab/index.ts';
 import type { EntryDraft } from './entry-draft.ts';
+import { vocabKey } from './entry-keys.ts';
 import { FREQUENCY_PERS } from './entry-draft.ts';
 
 interface DosageFieldsProps {
@@ -107,7 +108,7 @@ export function DosageFields({ draft, errors, onChange }: DosageFieldsProps) {
             <option value="">{t('field.notSaid')}</option>
             {termsOfKind('route').map((r) => (
               <option key={r.key} value={r.key}>
-                {t(`vocab:${r.key}`)}
+                {t(vocabKey(r.key))}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../record/types.ts';
 import { ALLERGY_SEVERITIES, RIGHT_SCHEMES } from '../../record/types.ts';
@@ -7,22 +8,38 @@ import type { EntryDraft } from './entry-draft.ts';
 import { DosageFields } from './DosageFields.tsx';
 import { ReactionFields } from './ReactionFields.tsx';
 
+/** Labelled `field.<name>`, unless their kind words it its own way (`field.<kind>.<name>`). */
+type InputName =
+  'since' | 'prescriber' | 'date' | 'doseNumber' | 'value' | 'unit' | 'number' | 'validUntil';
+
+type SelectSpec =
+  | { name: 'severity'; type: 'select'; options: typeof ALLERGY_SEVERITIES; prefix: 'severity' }
+  | { name: 'scheme'; type: 'select'; options: typeof RIGHT_SCHEMES; prefix: 'scheme' };
+
 type FieldSpec =
-  | { name: string; type: 'text' | 'date' | 'number' }
-  | { name: string; type: 'select'; options: readonly string[]; prefix: string }
-  | { name: string; type: 'flag' };
+  | { name: InputName; type: 'text' | 'date' | 'number' }
+  | SelectSpec
+  // A yes/no question is always its kind's own: there is no shared `field.active`.
+  | { name: 'active' | 'current'; type: 'flag'; label: ParseKeys<'entry'> };
+
+/** A select's options, each with its label's key (`severity.mild`, `scheme.AME`). */
+function optionKeys(spec: SelectSpec): (readonly [string, ParseKeys<'entry'>])[] {
+  return spec.prefix === 'severity'
+    ? spec.options.map((o) => [o, `severity.${o}`] as const)
+    : spec.options.map((o) => [o, `scheme.${o}`] as const);
+}
 
 /** The kind-specific fields, in the order a person fills them in. */
 const SPECS: Record<EntryKind, readonly FieldSpec[]> = {
   condition: [
     { name: 'since', type: 'date' },
-    { name: 'active', type: 'flag' },
+    { name: 'active', type: 'flag', label: 'field.condition.active' },
   ],
   allergy: [{ name: 'severity', type: 'select', options: ALLERGY_SEVERITIES, prefix: 'severity' }],
   medication: [
     { name: 'since', type: 'date' },
     { name: 'prescriber', type: 'text' },
-    { name: 'current', type: 'flag' },
+    { name: 'current', type: 'flag', label: 'field.medication.current' },
   ],
   vaccination: [
     { name: 'date', type: 'date' },
@@ -61,9 +78,6 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
         <DosageFields draft={draft} errors={errors} onChange={onChange} />
       )}
       {SPECS[draft.kind].map((spec) => {
-        const label = t(`field.${draft.kind}.${spec.name}`, {
-          defaultValue: t(`field.${spec.name}`),
-        });
         if (spec.type === 'flag') {
           return (
             <label key={spec.name} className="check-row">
@@ -75,10 +89,13 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
                   onChange({ ...draft, flags: { ...draft.flags, [spec.name]: e.target.checked } })
                 }
               />
-              <span>{label}</span>
+              <span>{t(spec.label)}</span>
             </label>
           );
         }
+        const label = t(`field.${draft.kind}.${spec.name}`, {
+          defaultValue: t(`field.${spec.name}`),
+        });
         const code = errors[spec.name];
         const error = code ? t(`errors:field.${code}`) : undefined;
         const value = draft.fields[spec.name] ?? '';
@@ -92,9 +109,9 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
                   value={value}
                   onChange={(e) => setField(spec.name, e.target.value)}
                 >
-                  {spec.options.map((o) => (
+                  {optionKeys(spec).map(([o, key]) => (
                     <option key={o} value={o}>
-                      {t(`${spec.prefix}.${o}`)}
+                      {t(key)}
                     </option>
                   ))}
                 </select>

@@ -19,6 +19,7 @@ import { draftFromEntry, emptyDraft, entryFromDraft } from './entry-draft.ts';
 import { EntryCommonFields } from './EntryCommonFields.tsx';
 import { EntryFields } from './EntryFields.tsx';
 import { LinkedPapers } from './LinkedPapers.tsx';
+import './entries.css';
 
 /** Add or edit one entry. Nothing is saved until the whole entry is valid. */
 export function EntryScreen() {

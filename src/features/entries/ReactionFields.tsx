@@ -3,6 +3,7 @@ import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import { termsOfKind } from '../../vocab/index.ts';
 import type { EntryDraft } from './entry-draft.ts';
+import { vocabKey } from './entry-keys.ts';
 
 interface ReactionFieldsProps {
   draft: EntryDraft;
@@ -36,7 +37,7 @@ export function ReactionFields({ draft, errors, onChange }: ReactionFieldsProps)
               checked={picked.has(term.key)}
               onChange={(e) => toggle(term.key, e.target.checked)}
             />
-            <span>{t(`vocab:${term.key}`)}</span>
+            <span>{t(vocabKey(term.key))}</span>
           </label>
         ))}
       </fieldset>

@@ -1,12 +1,12 @@
-import type { TFunction } from 'i18next';
 import type { Dosage } from '../../record/types.ts';
+import { vocabKey, type EntryT } from './entry-keys.ts';
 
 /**
  * A structured dose in words, in the language of `t` (namespaces `entry` and `vocab`):
  * "500 mg, 3 times a day, by mouth, when needed". Plurals follow the language's own rules
  * (`_one`, `_few`, `_many`, `_other`), decimals its own separator.
  */
-export function doseWords(t: TFunction, lng: string): (d: Dosage) => string {
+export function doseWords(t: EntryT, lng: string): (d: Dosage) => string {
   // Latin digits, like the counts i18next writes and the doses on French prescriptions:
   // one phrase never mixes two digit systems ("۲ قطره، 2 بار").
   const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 3, numberingSystem: 'latn' });
@@ -29,7 +29,7 @@ export function doseWords(t: TFunction, lng: string): (d: Dosage) => string {
     }
     if (d.route) {
       // Inside the phrase, the route's label starts in lower case ("…, par la bouche").
-      const route = t(`vocab:${d.route}`, { defaultValue: '' });
+      const route = t(vocabKey(d.route), { defaultValue: '' });
       parts.push(parts.length > 0 ? lowerFirst(route, lng) : route);
     }
     if (d.asNeeded) parts.push(t('entry:dosage.asNeeded'));

@@ -1,12 +1,12 @@
-import type { TFunction } from 'i18next';
 import { formatIsoDate } from '../../i18n/format.ts';
 import type { Entry } from '../../record/types.ts';
 import { doseWords } from './dose-words.ts';
+import { vocabKey, type EntryT } from './entry-keys.ts';
 
 /** The entry's name in the reader's language: the coded term's label, else the free text. */
-export function entryTitle(entry: Entry, t: TFunction): string {
+export function entryTitle(entry: Entry, t: EntryT): string {
   if (entry.term) {
-    return t(`vocab:${entry.term.key}`, { defaultValue: entry.text ?? entry.term.code });
+    return t(vocabKey(entry.term.key), { defaultValue: entry.text ?? entry.term.code });
   }
   // A right is named by its scheme (AME, PUMa, CSS) when the patient wrote nothing more.
   if (!entry.text && entry.details.kind === 'right')
@@ -21,7 +21,7 @@ export function entryTitle(entry: Entry, t: TFunction): string {
  */
 export function entryDetailLine(
   entry: Entry,
-  t: TFunction,
+  t: EntryT,
   lng: string,
   { freeText = true }: { freeText?: boolean } = {},
 ): string {
@@ -33,7 +33,7 @@ export function entryDetailLine(
     case 'allergy':
       parts.push(
         d.severity !== 'unknown' ? t(`entry:severity.${d.severity}`) : undefined,
-        ...(d.reactions ?? []).map((r) => t(`vocab:${r}`, { defaultValue: '' })),
+        ...(d.reactions ?? []).map((r) => t(vocabKey(r), { defaultValue: '' })),
         own(d.reaction),
       );
       break;

@@ -8,6 +8,7 @@ import { useSession } from '../session/session-context.ts';
 import { RecoveryStep } from './RecoveryStep.tsx';
 import { SecretStep } from './SecretStep.tsx';
 import { Button } from '../../ui/Button.tsx';
+import './onboarding.css';
 
 type Step = 'language' | 'secret' | 'recovery' | 'profile';
 
@@ -17,7 +18,7 @@ type Step = 'language' | 'secret' | 'recovery' | 'profile';
  * who the record is for.
  */
 export function Onboarding() {
-  const { t } = useTranslation('onboarding');
+  const { t } = useTranslation(['onboarding', 'common']);
   const session = useSession();
   const [step, setStep] = useState<Step>('language');
   const [recoveryCode, setRecoveryCode] = useState<RecoveryCode | null>(null);

@@ -6,6 +6,7 @@ import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { ChangeSecret } from './ChangeSecret.tsx';
 import { LockSetting } from './LockSetting.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
+import './settings.css';
 
 /** Language, automatic lock, PIN change and what the browser lets Carnet keep. */
 export function SettingsScreen() {

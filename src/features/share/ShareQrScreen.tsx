@@ -12,6 +12,7 @@ import { QrCode } from '../../ui/QrCode.tsx';
 import { useWakeLock } from './useWakeLock.ts';
 import { useNow } from '../shell/useNow.ts';
 import { useStoreQuery } from '../shell/useStoreQuery.ts';
+import './share.css';
 
 const DOCTOR_WORDS = { title: 'qr.title', scan: 'qr.scan', pin: 'qr.pin' } as const;
 const SOCIAL_WORDS = {

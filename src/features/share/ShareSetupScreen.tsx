@@ -13,6 +13,13 @@ import { ShareItems } from './ShareItems.tsx';
 import { randomSharePin, useCreateShare } from './useCreateShare.ts';
 import { useOnline } from './useOnline.ts';
 import { useShareChoice } from './useShareChoice.ts';
+import './share.css';
+
+/**
+ * The hours of SHARE_DURATIONS_H, each labelled `howLong.h<hours>`. It is cast to this:
+ * record/shares.ts writes 24 * 7 and 24 * 30, which TypeScript types as `number`.
+ */
+type DurationH = 1 | 24 | 168 | 720;
 
 /** "Show to a doctor": who it is for, what, for how long, and a PIN. */
 export function ShareSetupScreen() {
@@ -63,7 +70,7 @@ export function ShareSetupScreen() {
                 checked={hours === h}
                 onChange={() => setHours(h)}
               />
-              <span>{t(`howLong.h${h}`)}</span>
+              <span>{t(`howLong.h${h as DurationH}`)}</span>
             </label>
           ))}
         </fieldset>

@@ -9,6 +9,7 @@ import { BackLink } from '../shell/BackLink.tsx';
 import { errorKey } from '../shell/errors.ts';
 import { ShareListItem } from './ShareListItem.tsx';
 import { useShareList } from './useShareList.ts';
+import './share.css';
 
 /**
  * "My shares": every link made, newest first, with its state (active, blocked, expired,

@@ -3,6 +3,7 @@ import { LANGUAGES, SHIPPED_LANGUAGES, findLanguage } from '../../i18n/languages
 import { changeLanguage } from '../../i18n/setup.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { useLocaleMeta } from './useLocaleMeta.ts';
+import './shell.css';
 
 /**
  * The language list: each language written in its own script, with `lang` and `dir` set so

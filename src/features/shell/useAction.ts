@@ -8,7 +8,7 @@ import { errorKey } from './errors.ts';
  * the action succeeded; `onError` sees the failure first (e.g. to start a countdown).
  */
 export function useAction() {
-  const { t } = useTranslation('errors');
+  const { t } = useTranslation(['errors']);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
 

@@ -6,13 +6,16 @@ import type { Entry } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
 
+/** The summary's translations: namespace `summary` first, with `entry` and `vocab`. */
+type SummaryT = TFunction<readonly ['summary', 'entry', 'vocab']>;
+
 interface EntryItemProps {
   entry: Entry;
-  /** The summary's translations (namespace `summary` first) in the interface language `lng`. */
-  t: TFunction;
+  /** The summary's translations in the interface language `lng`. */
+  t: SummaryT;
   lng: string;
   /** The same in French, when the French is shown beside the patient's language. */
-  fr?: TFunction | undefined;
+  fr?: SummaryT | undefined;
   /** Reads the item aloud; absent when the device has no voice for the language. */
   speak?: (text: string) => void;
 }

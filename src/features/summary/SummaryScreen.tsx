@@ -15,10 +15,11 @@ import { useSpeech } from '../shell/useSpeech.ts';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { isDeclarable } from '../../record/declarations.ts';
 import { NoneDeclaration } from './NoneDeclaration.tsx';
+import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
-  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors', 'share']);
+  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors', 'share', 'documents']);
   const { state, activeProfileId } = useUnlocked();
   const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const [bilingual, setBilingual] = useState(false);
@@ -32,7 +33,7 @@ export function SummaryScreen() {
   const fr = useMemo(
     () =>
       bilingual && lng !== CLINICIAN_LANGUAGE
-        ? i18n.getFixedT(CLINICIAN_LANGUAGE, ['summary', 'entry', 'vocab'])
+        ? i18n.getFixedT(CLINICIAN_LANGUAGE, ['summary', 'entry', 'vocab'] as const)
         : undefined,
     [bilingual, lng, i18n],
   );
