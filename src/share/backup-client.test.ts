@@ -27,7 +27,7 @@ describe('the relay backup client', () => {
     expect(seen.at(-1)).toBe(1);
     const [url, init] = vi.mocked(fetch).mock.calls[0]!;
     expect(url).toBe(`/api/backup/${access.locator}`);
-    expect(String(url)).not.toContain(access.token);
+    expect(url as string).not.toContain(access.token);
     expect(init).toMatchObject({
       method: 'GET',
       headers: { Authorization: `Bearer ${access.token}` },

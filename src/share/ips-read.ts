@@ -1,10 +1,5 @@
 import { ShareError } from './errors.ts';
-import {
-  plainText,
-  readPatient,
-  type IpsDocument,
-  type IpsPatient,
-} from './ips-context.ts';
+import { plainText, readPatient, type IpsDocument, type IpsPatient } from './ips-context.ts';
 import { collector, referenceIndex, type Resolve } from './ips-collect.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
 import { FHIR } from './fhir-types.ts';

@@ -53,7 +53,7 @@ function datePhrase(item: IpsItem): ViewerKey {
 }
 
 /** The item's name: our own words for IPS "absent/unknown" codes, otherwise as written. */
-export function itemTitle(item: IpsItem, tr: Translator, byPatient = false): string {
+function itemTitle(item: IpsItem, tr: Translator, byPatient = false): string {
   if (item.absent) {
     const code = item.label?.code?.code ?? 'other';
     // In the patient's own summary, "no information" means the patient did not say.

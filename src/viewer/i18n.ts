@@ -10,7 +10,7 @@ import french from '../../public/locales/fr/viewer.json';
  */
 
 type Tree = { readonly [key: string]: string | Tree };
-export type Vars = Readonly<Record<string, string | number>>;
+type Vars = Readonly<Record<string, string | number>>;
 
 /** `pin.wrong_one` and `pin.wrong_other` are both `pin.wrong`: `count` picks the form. */
 type PluralBase<K extends string> = K extends `${infer Base}_${Intl.LDMLPluralRule}` ? Base : K;

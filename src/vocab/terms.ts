@@ -7,9 +7,6 @@ import { TESTS } from './data/tests.ts';
 import { VACCINES } from './data/vaccines.ts';
 import type { CodeSystem, Term, TermKind } from './types.ts';
 
-/** The translation namespace that holds every term's label. */
-const VOCAB_NAMESPACE = 'vocab';
-
 /**
  * Every term, grouped by kind in the order the summary shows them. Reactions and routes are
  * here so that their labels are checked and looked up like any other; the entry pickers

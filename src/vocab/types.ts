@@ -37,15 +37,7 @@ export type TermKind = (typeof TERM_KINDS)[number];
  *   Used only where no SNOMED CT substance code was confirmed; kept for good because
  *   entries stored earlier carry it (their key still finds today's term).
  */
-const CODE_SYSTEMS = [
-  'icd10',
-  'icd10-cm',
-  'atc',
-  'loinc',
-  'snomed',
-  'carnet-allergen',
-] as const;
-export type CodeSystem = (typeof CODE_SYSTEMS)[number];
+export type CodeSystem = 'icd10' | 'icd10-cm' | 'atc' | 'loinc' | 'snomed' | 'carnet-allergen';
 
 /** Canonical URIs of each system, as FHIR `Coding.system` expects them. */
 export const CODE_SYSTEM_URIS: Readonly<Record<CodeSystem, string>> = {

@@ -16,11 +16,11 @@ import {
 } from './strip-metadata.ts';
 
 /** Long edge of a stored photo, in pixels: small print stays readable, a page stays ~0.5 MB. */
-export const PHOTO_LONG_EDGE = 2400;
+const PHOTO_LONG_EDGE = 2400;
 /** JPEG quality of a stored photo (0–1). */
-export const PHOTO_QUALITY = 0.85;
+const PHOTO_QUALITY = 0.85;
 /** Long edge of a thumbnail, in pixels (about 80 CSS px at a 3x screen). */
-export const THUMB_LONG_EDGE = 240;
+const THUMB_LONG_EDGE = 240;
 
 /** What a picked file turned out to be, by its first bytes. */
 export type PickedKind = 'image' | 'pdf';

@@ -6,10 +6,10 @@
 import type { DocumentFile } from '../../record/documents.ts';
 
 /** Thumbnails decrypted at once. More only queues work in the worker ahead of visible rows. */
-export const THUMBNAIL_CONCURRENCY = 6;
+const THUMBNAIL_CONCURRENCY = 6;
 
 /** How far outside the viewport a row starts decrypting, so a scroll finds it ready. */
-export const THUMBNAIL_MARGIN = '300px 0px';
+const THUMBNAIL_MARGIN = '300px 0px';
 
 /** The few browser services the loader uses (replaced in tests). */
 export interface ThumbnailEnv {
@@ -41,7 +41,7 @@ interface Watch {
 }
 
 /** The browser's IntersectionObserver and object URLs; every row counts as near without one. */
-export function browserThumbnailEnv(): ThumbnailEnv {
+function browserThumbnailEnv(): ThumbnailEnv {
   return {
     observe(onChange) {
       if (typeof IntersectionObserver === 'undefined') {

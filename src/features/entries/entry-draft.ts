@@ -153,7 +153,7 @@ function detailsFrom(d: EntryDraft): EntryDetails {
  * A number as typed, in any digit set a patient's keyboard has (٥٠٠ is 500), with a comma,
  * a dot or the Arabic decimal separator; NaN when it is not one.
  */
-export function parseAmount(value: string): number {
+function parseAmount(value: string): number {
   const v = asciiDigits(value.trim()).replace(/[,٫]/, '.');
   return /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
 }

@@ -3,7 +3,7 @@ import type { CarnetStore } from '../../record/store.ts';
 import { DEFAULT_SETTINGS } from '../../record/store.ts';
 
 /** Lock when the app has been out of sight (another app, screen off) for this long. */
-export const HIDDEN_LOCK_MS = 60_000;
+const HIDDEN_LOCK_MS = 60_000;
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const;
 
