@@ -144,10 +144,10 @@ test('a link the relay has expired shows "no longer valid" even if the link says
   const share = await createShare(
     origin,
     { resourceType: 'Bundle', type: 'collection', entry: [] },
-    { exp: now + 2, linkExp: now + 86_400 },
+    { exp: now + 3, linkExp: now + 86_400 },
   );
   // Real time must pass on the relay: wait until it answers the share's owner "gone".
-  await expect.poll(() => statusOnRelay(origin, share), { timeout: 10_000 }).toBe(404);
+  await expect.poll(() => statusOnRelay(origin, share), { timeout: 15_000 }).toBe(404);
 
   const context = await browser.newContext({ locale: 'fr-FR' });
   const viewer = new ViewerPage(await context.newPage());
