@@ -66,6 +66,11 @@ export interface CarnetStore {
   unlockedWith(): Promise<UnlockedWith | null>;
   lock(): Promise<void>;
   /**
+   * Replaces the recovery code (unlocked): the new code is returned once, for a new sheet;
+   * the old code stops opening the vault once this resolves.
+   */
+  renewRecovery(): Promise<RecoveryCode>;
+  /**
    * Re-wraps the vault key under a new PIN or passphrase; no record is re-encrypted. The
    * current secret is checked in the crypto worker under the same wrong-attempt wait as
    * unlocking: a wrong one is `wrong-secret` (counted) or `throttled`, and changes nothing.

@@ -18,7 +18,14 @@ export type VaultAccess = Pick<
   | 'unlockedWith'
   | 'lock'
   | 'changeSecret'
+  | 'renewRecovery'
 >;
+
+async function storedKeyring(db: () => Promise<CarnetDb>) {
+  const keyring = await getKeyring(await db());
+  if (!keyring) throw new RecordError('no-vault');
+  return keyring;
+}
 
 /**
  * Opening the vault: the keyring in IndexedDB, the wrong-attempt throttle (counted across
@@ -34,17 +41,12 @@ export function createVaultAccess(
   /** How the vault was last opened through this store; the worker keeps its own account. */
   let openedWith: UnlockedWith | null = null;
 
-  async function keyringOrFail() {
-    const keyring = await getKeyring(await db());
-    if (!keyring) throw new RecordError('no-vault');
-    return keyring;
-  }
+  const keyringOrFail = () => storedKeyring(db);
 
   const gate = attemptGate(db);
-  const throttled = <T>(check: () => Promise<T>) => gate.attempt(check);
 
   async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
-    await throttled(open);
+    await gate.attempt(open);
     openedWith = via;
     options.afterUnlock?.();
   }
@@ -96,6 +98,13 @@ export function createVaultAccess(
           vault.terminate?.();
         }
       }),
+    renewRecovery: () =>
+      recordOp(async () => {
+        const keyring = await keyringOrFail();
+        const { wrap, recoveryCode } = await vault.renewRecovery();
+        await putKeyring(await db(), { ...keyring, recovery: wrap });
+        return recoveryCode satisfies RecoveryCode;
+      }),
     changeSecret: ({ current, next, kind }) =>
       recordOp(async () => {
         const keyring = await keyringOrFail();
@@ -104,7 +113,7 @@ export function createVaultAccess(
         const password =
           current === null
             ? await vault.rewrap(next, kind, { by: 'recovery' })
-            : await throttled(() =>
+            : await gate.attempt(() =>
                 vault.rewrap(next, kind, {
                   by: 'current',
                   secret: current,

@@ -167,3 +167,18 @@ describe('backup settings and the relay copy’s access', () => {
     expect(await a.backup.lastChange()).toBe(before + 20_000);
   });
 });
+
+describe('a new recovery code', () => {
+  it('opens the vault and finds the relay copy; the old one no longer opens it', async () => {
+    const { a, code } = await phoneWithBackup();
+    const fresh = await a.renewRecovery();
+    expect(fresh).not.toBe(code);
+    expect(await a.backup.relayAccess(fresh, { mine: true })).not.toEqual(
+      await phone().backup.relayAccess(code),
+    );
+    await a.lock();
+    expect(await codeOf(a.unlockWithRecovery(code))).toBe('wrong-secret');
+    await a.unlockWithRecovery(fresh);
+    expect(await a.isUnlocked()).toBe(true);
+  });
+});
