@@ -30,7 +30,7 @@ export interface BackupSource {
 }
 
 /** Progress of a backup or restore: how many frames are done, of how many. */
-export type BackupProgress = (done: number, total: number) => void;
+type BackupProgress = (done: number, total: number) => void;
 
 export interface BackupOptions {
   readonly onProgress?: BackupProgress;
