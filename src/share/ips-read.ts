@@ -1,6 +1,6 @@
 import { ShareError } from './errors.ts';
 import { plainText, readPatient, type IpsDocument, type IpsPatient } from './ips-context.ts';
-import { collector, referenceIndex, type Resolve } from './ips-collect.ts';
+import { LIMITS, collector, referenceIndex, type Resolve } from './ips-collect.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
 import { FHIR } from './fhir-types.ts';
 import { readConcept, readDate, type Label } from './ips-labels.ts';
@@ -72,6 +72,8 @@ export interface IpsSection {
   readonly emptyReason?: Label;
   /** The narrative as plain text, for sections with no readable entries. */
   readonly narrative?: string;
+  /** Lines left out under the reader's limits (ips-collect.ts LIMITS). */
+  readonly omitted?: number;
 }
 
 export interface IpsSummary {
@@ -88,6 +90,8 @@ export interface IpsSummary {
   readonly patient: IpsPatient | null;
   readonly sections: readonly IpsSection[];
   readonly documents: readonly IpsDocument[];
+  /** What the reader's limits left out: whole sections, and documents. */
+  readonly omitted?: { readonly sections: number; readonly documents: number };
 }
 
 /** Reads a parsed FHIR Bundle. Throws ShareError('unsupported-content') for anything else. */
@@ -101,13 +105,16 @@ export function readIps(json: unknown): IpsSummary {
   const patient =
     (composition && resolve(composition.subject)) ??
     resources.find((r) => r.resourceType === 'Patient');
-  const { documents, addDocument, itemsOf, nextKey } = collector(resolve);
+  const collect = collector(resolve);
+  const { documents, addDocument, itemsOf } = collect;
+  const composed = composition ? flattenSections(objs(composition.section)) : [];
+  const omittedSections = Math.max(0, composed.length - LIMITS.sections);
 
   const sections = composition
-    ? flattenSections(objs(composition.section)).flatMap((s, i) =>
-        readSection(s, `s${i}`, resolve, itemsOf),
-      )
-    : groupWithoutComposition(resources, resolve, nextKey);
+    ? composed
+        .slice(0, LIMITS.sections)
+        .flatMap((s, i) => readSection(s, `s${i}`, resolve, itemsOf))
+    : groupWithoutComposition(resources, resolve, collect);
   for (const r of resources) if (r.resourceType === 'DocumentReference') addDocument(r);
   sections.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 
@@ -127,6 +134,9 @@ export function readIps(json: unknown): IpsSummary {
     patient: patient ? readPatient(patient) : null,
     sections,
     documents,
+    ...(omittedSections > 0 || collect.omittedDocuments() > 0
+      ? { omitted: { sections: omittedSections, documents: collect.omittedDocuments() } }
+      : {}),
   };
 }
 
@@ -135,12 +145,12 @@ function readSection(
   s: Record<string, unknown>,
   key: string,
   resolve: Resolve,
-  itemsOf: (refs: unknown) => IpsItem[],
+  itemsOf: (refs: unknown) => { items: IpsItem[]; omitted: number },
 ): IpsSection[] {
   const refs = objs(s.entry);
   const onlyDocs =
     refs.length > 0 && refs.every((ref) => resolve(ref)?.resourceType === 'DocumentReference');
-  const items = itemsOf(refs);
+  const { items, omitted } = itemsOf(refs);
   if (onlyDocs) return [];
   const loinc = objs(obj(s.code)?.coding)
     .map((c) => str(c.code))
@@ -155,6 +165,7 @@ function readSection(
       items,
       ...(emptyReason ? { emptyReason } : {}),
       ...(narrative ? { narrative } : {}),
+      ...(omitted > 0 ? { omitted } : {}),
     },
   ];
 }
@@ -171,10 +182,10 @@ function flattenSections(list: Record<string, unknown>[], depth = 0): Record<str
 function groupWithoutComposition(
   resources: Record<string, unknown>[],
   resolve: Resolve,
-  nextKey: () => string,
+  collect: Pick<ReturnType<typeof collector>, 'nextKey' | 'take'>,
 ): IpsSection[] {
   // One pass, each resource appended to its group: linear in the number of resources.
-  const groups = new Map<string, IpsSection & { items: IpsItem[] }>();
+  const groups = new Map<string, IpsSection & { items: IpsItem[]; omitted: number }>();
   for (const r of resources) {
     const type = str(r.resourceType) ?? 'Resource';
     if (CONTEXT_TYPES.has(type)) continue;
@@ -182,12 +193,18 @@ function groupWithoutComposition(
     const id = kind === 'other' ? type : kind;
     let group = groups.get(id);
     if (!group) {
-      group = { key: `g${groups.size}`, kind, title: kind === 'other' ? type : null, items: [] };
+      if (groups.size >= LIMITS.sections) continue;
+      const title = kind === 'other' ? type : null;
+      group = { key: `g${groups.size}`, kind, title, items: [], omitted: 0 };
       groups.set(id, group);
     }
-    group.items.push(readItem(r, nextKey(), resolve));
+    if (group.items.length < LIMITS.perSection && collect.take()) {
+      group.items.push(readItem(r, collect.nextKey(), resolve));
+    } else group.omitted++;
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ omitted, ...group }) =>
+    omitted > 0 ? { ...group, omitted } : group,
+  );
 }
 
 /** Every language the bundle's labels are translated into, most used first. */
