@@ -6,7 +6,8 @@ export { ipsExample } from '../src/share/fixtures/ips-example.ts';
 /**
  * A share made straight on the relay's API, as any SMART Health Links server's client
  * could: a FHIR bundle (usually the shared IPS example, src/share/fixtures/ips-example.ts,
- * never Carnet's builder) encrypted with jose on WebCrypto, `POST /api/shl`.
+ * never Carnet's builder) encrypted with jose on WebCrypto, then `POST /api/shl` with the
+ * file's length and `PUT` of the JWE to the upload path the relay answers.
  */
 
 export interface DirectShare {
@@ -39,7 +40,7 @@ export async function createShare(
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      files: [{ contentType: 'application/fhir+json', jwe }],
+      files: [{ contentType: 'application/fhir+json', length: jwe.length }],
       exp,
       ...(options.passcode ? { passcode: options.passcode } : {}),
     }),
@@ -49,7 +50,17 @@ export async function createShare(
     id: string;
     manifestUrl: string;
     managementToken: string;
+    uploads: string[];
   };
+  const put = await fetch(new URL(created.uploads[0]!, origin), {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/jose',
+      Authorization: `Bearer ${created.managementToken}`,
+    },
+    body: jwe,
+  });
+  if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
   const key = base64url.encode(rawKey);
   const payload = base64url.encode(
     JSON.stringify({

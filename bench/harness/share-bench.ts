@@ -32,23 +32,28 @@ function randomBytes(size: number): Uint8Array {
 }
 
 async function plainUpload(bytes: number): Promise<void> {
-  // The same number of bytes, in the same request shape, without building or encrypting.
+  // The same number of bytes, in the same requests, without building or encrypting.
   const filler = 'A'.repeat(bytes);
-  const body = JSON.stringify({
-    files: [
-      {
-        contentType: 'application/fhir+json',
-        jwe: `eyJhbGciOiJkaXIifQ..${filler.slice(0, 16)}.${filler}.AAAAAAAAAAAAAAAAAAAAAA`,
-      },
-    ],
-    exp: Math.floor(Date.now() / 1000) + 3600,
-  });
+  const jwe = `eyJhbGciOiJkaXIifQ..${filler.slice(0, 16)}.${filler}.AAAAAAAAAAAAAAAAAAAAAA`;
   const r = await fetch('/api/shl', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body,
+    body: JSON.stringify({
+      files: [{ contentType: 'application/fhir+json', length: jwe.length }],
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    }),
   });
-  if (r.status !== 201) throw new Error(`plain upload answered ${r.status}`);
+  if (r.status !== 201) throw new Error(`plain create answered ${r.status}`);
+  const created = (await r.json()) as { managementToken: string; uploads: string[] };
+  const put = await fetch(created.uploads[0]!, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/jose',
+      Authorization: `Bearer ${created.managementToken}`,
+    },
+    body: jwe,
+  });
+  if (put.status !== 200) throw new Error(`plain upload answered ${put.status}`);
 }
 
 async function shareCreateRatio(rounds = 5) {

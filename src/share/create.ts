@@ -20,8 +20,10 @@ export interface NewShare {
 }
 
 /**
- * Encrypts the bundle under a fresh random 256-bit key, uploads only the ciphertext, and
- * returns the SMART Health Link. The key exists only in the returned link.
+ * Encrypts the bundle under a fresh random 256-bit key, uploads only the ciphertext (the
+ * share's terms first, then the JWE as a file of its own: relay-client.ts), and returns
+ * the SMART Health Link. The key exists only in the returned link. A failed upload leaves
+ * nothing on the relay.
  */
 export async function createShare(options: {
   bundle: FhirBundle;

@@ -15,6 +15,10 @@ const NOT_AN_OBJECT = 'The body must be a JSON object.';
 export interface RequestBounds {
   /** Most files in one share. */
   readonly maxFiles: number;
+  /** Largest file (compact JWE), bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total of a share's files, bytes. */
+  readonly maxShareBytes: number;
   /** Longest lifetime of a share, seconds from creation. */
   readonly maxLifetimeSeconds: number;
   /** Longest passcode accepted, characters. */
@@ -26,54 +30,73 @@ export interface RequestBounds {
 }
 
 /**
- * `POST /api/shl` body, checked at `now` (epoch seconds). The relay answers the files
- * count and the two `exp` bounds with codes of their own (too_many_files, already_expired,
- * lifetime_too_long), which it tells by key and check: `files` maxLength, `exp` gtValue
- * and maxValue.
+ * `POST /api/shl` body (a few KB: the files themselves follow, one PUT each), checked at
+ * `now` (epoch seconds). Unknown keys are refused, here and in each file. The relay
+ * answers some checks with codes of their own, which it tells by key and check: `files`
+ * maxLength (too_many_files), `exp` gtValue and maxValue (already_expired,
+ * lifetime_too_long), a file's `length` maxValue and the `files` total check
+ * (body_too_large, 413).
  */
 export function createShareRequestSchema(bounds: RequestBounds, now: number) {
   const files = '"files" must be a non-empty array.';
   const contentType = `"contentType" must be one of ${SHL_CONTENT_TYPES.join(', ')}.`;
-  const jwe = '"jwe" must be a compact JWE string.';
+  const length = '"length" must be the byte length of the file\'s compact JWE, a whole number.';
   const exp = '"exp" must be the expiry time in whole epoch seconds.';
   const lifetime = bounds.maxLifetimeSeconds;
   const days = Math.floor(lifetime / 86_400);
   const passcode = `"passcode" must be a string of 1 to ${bounds.maxPasscodeLength} characters.`;
   const maxUses = `"maxUses" must be a whole number from 1 to ${bounds.maxUsesCeiling}.`;
-  const file = jsonObject('Each file must be an object.', {
-    contentType: v.picklist(SHL_CONTENT_TYPES, contentType),
-    jwe: v.pipe(v.string(jwe), v.check(isCompactJwe, jwe)),
-  });
-  return jsonObject(NOT_AN_OBJECT, {
-    // The count comes first: a list too long is refused before any file in it is read.
-    files: v.pipe(
-      v.array(v.unknown(), files),
-      v.nonEmpty(files),
-      v.maxLength(bounds.maxFiles, `A share holds at most ${bounds.maxFiles} files.`),
-      v.array(file),
-    ),
-    exp: v.pipe(
-      v.number(exp),
-      v.safeInteger(exp),
-      v.gtValue(now, '"exp" is in the past.'),
-      v.maxValue(now + lifetime, `A share lives at most ${lifetime} seconds (${days} days).`),
-    ),
-    passcode: v.optional(
-      v.pipe(
-        v.string(passcode),
-        v.nonEmpty(passcode),
-        v.maxLength(bounds.maxPasscodeLength, passcode),
+  const file = jsonObject(
+    'Each file must be an object.',
+    {
+      contentType: v.picklist(SHL_CONTENT_TYPES, contentType),
+      length: v.pipe(
+        v.number(length),
+        v.safeInteger(length),
+        v.minValue(1, length),
+        v.maxValue(bounds.maxFileBytes, `A file may be at most ${bounds.maxFileBytes} bytes.`),
       ),
-    ),
-    maxUses: v.optional(
-      v.pipe(
-        v.number(maxUses),
-        v.safeInteger(maxUses),
-        v.minValue(1, maxUses),
-        v.maxValue(bounds.maxUsesCeiling, maxUses),
+    },
+    'strict',
+  );
+  return jsonObject(
+    NOT_AN_OBJECT,
+    {
+      // The count comes first: a list too long is refused before any file in it is read.
+      files: v.pipe(
+        v.array(v.unknown(), files),
+        v.nonEmpty(files),
+        v.maxLength(bounds.maxFiles, `A share holds at most ${bounds.maxFiles} files.`),
+        v.array(file),
+        v.check(
+          (list) => list.reduce((sum, f) => sum + f.length, 0) <= bounds.maxShareBytes,
+          `The files of a share may total at most ${bounds.maxShareBytes} bytes.`,
+        ),
       ),
-    ),
-  });
+      exp: v.pipe(
+        v.number(exp),
+        v.safeInteger(exp),
+        v.gtValue(now, '"exp" is in the past.'),
+        v.maxValue(now + lifetime, `A share lives at most ${lifetime} seconds (${days} days).`),
+      ),
+      passcode: v.optional(
+        v.pipe(
+          v.string(passcode),
+          v.nonEmpty(passcode),
+          v.maxLength(bounds.maxPasscodeLength, passcode),
+        ),
+      ),
+      maxUses: v.optional(
+        v.pipe(
+          v.number(maxUses),
+          v.safeInteger(maxUses),
+          v.minValue(1, maxUses),
+          v.maxValue(bounds.maxUsesCeiling, maxUses),
+        ),
+      ),
+    },
+    'strict',
+  );
 }
 
 /** `POST <manifestUrl>` body (SHL manifest request). An empty passcode is no passcode. */
@@ -98,19 +121,33 @@ export function manifestRequestSchema(bounds: RequestBounds) {
 /**
  * A recipient, required by the specification: a display string, cleaned, then non-empty
  * and bounded. SECURITY: it is typed by whoever opens the link and shown to the patient in
- * the access list; control characters and bidi embedding, override and isolate marks
- * would let it hide or reorder text ("Dr Martin" displayed for something else), so each
- * becomes a space.
+ * the access list, so it must read as what it is. It is normalised (NFKC: full-width and
+ * other look-alike forms become plain letters); control characters, line and paragraph
+ * separators and bidi embedding, override and isolate marks, which could hide or reorder
+ * text ("Dr Martin" displayed for something else), each become a space; every other
+ * invisible format character (zero-width spaces and joiners, LRM, RLM, ALM, soft hyphens,
+ * BOM, tags) is removed; runs of white space become one space.
  */
 export function recipientSchema(bounds: RequestBounds) {
   const recipient = '"recipient" must be a non-empty string.';
   const max = bounds.maxRecipientLength;
   return v.pipe(
     v.string(recipient),
-    v.transform((name) => name.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ').trim()),
+    v.transform(cleanRecipient),
     v.nonEmpty(recipient),
     v.maxLength(max, `"recipient" must be at most ${max} characters.`),
   );
+}
+
+function cleanRecipient(name: string): string {
+  // Printable ASCII has nothing to normalise or remove (the manifest route's usual case).
+  if (/^[\x20-\x7e]*$/.test(name)) return name.replace(/ {2,}/g, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** `201` answer to `POST /api/shl`. */
@@ -118,7 +155,11 @@ export const createShareResponseSchema = v.object({
   id: v.string(),
   manifestUrl: v.string(),
   managementToken: v.string(),
+  uploads: v.array(v.string()),
 });
+
+/** `200` answer to `PUT /api/shl/<id>/files/<index>`. */
+export const uploadFileResponseSchema = v.object({ complete: v.boolean() });
 
 /** `GET /api/shl/<id>/admin` answer. */
 export const shareStatusResponseSchema = v.object({
@@ -148,28 +189,49 @@ export const manifestResponseSchema = v.object({
 /** What a viewer reads of a `401` answer (WrongPasscodeResponse): the attempts left. */
 export const attemptsLeftSchema = v.object({ remainingAttempts: v.number() });
 
+/** 1 for each byte that may appear in a base64url part (A-Z, a-z, 0-9, `-`, `_`). */
+const BASE64URL = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+  BASE64URL[c.charCodeAt(0)] = 1;
+}
+const DOT = 46;
+
 /**
- * True when `s` has the shape of a compact JWE: five base64url parts joined by dots, the
- * second (encrypted key) empty for `alg: dir`. SECURITY: the relay checks only the shape;
- * it never decodes the header or anything else in the JWE.
+ * Checks, a chunk at a time, that a body has the shape of a compact JWE: five base64url
+ * parts joined by four dots, only the second (the encrypted key, empty for `alg: dir`)
+ * may be empty. It stops at the first byte that breaks the shape, so the relay refuses a
+ * hostile upload while it arrives, without holding it. SECURITY: only the shape is
+ * checked; the relay never decodes the header or anything else in a JWE.
  */
-export function isCompactJwe(s: string): boolean {
-  let dots = 0;
-  let partLength = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (partLength === 0 && dots !== 1) return false;
-      dots++;
-      partLength = 0;
-      continue;
+export class CompactJweScanner {
+  private dots = 0;
+  private part = 0;
+  private broken = false;
+
+  /** Takes the next bytes; false (for good) once they cannot be part of a compact JWE. */
+  push(bytes: Uint8Array): boolean {
+    if (this.broken) return false;
+    let part = this.part;
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i]!;
+      if (BASE64URL[c] === 1) {
+        part++;
+      } else if (c === DOT && this.dots < 4 && (part > 0 || this.dots === 1)) {
+        this.dots++;
+        part = 0;
+      } else {
+        this.broken = true;
+        return false;
+      }
     }
-    const b64url =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
-    if (!b64url) return false;
-    partLength++;
+    this.part = part;
+    return true;
   }
-  return dots === 4 && partLength > 0;
+
+  /** True when everything pushed is one whole compact JWE. */
+  end(): boolean {
+    return !this.broken && this.dots === 4 && this.part > 0;
+  }
 }
 
 function isHttpUrl(value: string): boolean {
@@ -182,20 +244,29 @@ function isHttpUrl(value: string): boolean {
 }
 
 /**
- * A JSON object (not an array, not null) with these entries; other keys are dropped. A
- * missing key gets its entry's own message, the one it gives for `undefined`, rather than
- * the object's: JSON has no `undefined`, so to a client both mean "not there".
+ * A JSON object (not an array, not null) with these entries; other keys are dropped, or
+ * with `strict` refused. A missing key gets its entry's own message, the one it gives for
+ * `undefined`, rather than the object's: JSON has no `undefined`, so to a client both
+ * mean "not there".
  */
-function jsonObject<const E extends v.ObjectEntries>(message: string, entries: E) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>(
-      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-      message,
-    ),
-    v.object(entries, (issue) => {
-      const key = issue.path?.[0]?.key;
-      const entry = typeof key === 'string' ? entries[key] : undefined;
-      return (entry && v.safeParse(entry, undefined).issues?.[0].message) ?? message;
-    }),
+function jsonObject<const E extends v.ObjectEntries>(
+  message: string,
+  entries: E,
+  mode: 'strip' | 'strict' = 'strip',
+) {
+  const known = Object.keys(entries).map((k) => `"${k}"`);
+  const unknown = `Unknown field: only ${known.join(', ')} are allowed here.`;
+  const describe = (issue: v.BaseIssue<unknown>): string => {
+    const key = issue.path?.[0]?.key;
+    if (typeof key !== 'string') return message;
+    if (!Object.hasOwn(entries, key)) return unknown;
+    return v.safeParse(entries[key]!, undefined).issues?.[0].message ?? message;
+  };
+  const isObject = v.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    message,
   );
+  return mode === 'strict'
+    ? v.pipe(isObject, v.strictObject(entries, describe))
+    : v.pipe(isObject, v.object(entries, describe));
 }

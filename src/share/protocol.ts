@@ -5,6 +5,7 @@ import type {
   manifestRequestSchema,
   manifestResponseSchema,
   shareStatusResponseSchema,
+  uploadFileResponseSchema,
 } from './protocol-schema.ts';
 
 /**
@@ -27,15 +28,38 @@ export const SHL_CONTENT_TYPES = [
 export type ShlContentType = (typeof SHL_CONTENT_TYPES)[number];
 
 /**
- * `POST /api/shl` request body. Link flags are the app's choice: `P` when `passcode` is
- * set; `U` only for one file without passcode (the relay then also answers
- * `GET <manifestUrl>?recipient=...` with the JWE itself, `application/jose`).
+ * Creating a share takes two steps, so that no request body is ever large and JSON: the
+ * relay reads a few KB of JSON at most, and each file arrives as its own streamed body
+ * that it checks byte by byte while storing it.
  *
- * - `files`: each `{contentType, jwe}`, `jwe` a compact JWE
- *   (`header.encryptedKey.iv.ciphertext.tag`), opaque to the relay; at least one.
- * - `exp`: expiry, epoch seconds. Required: the relay refuses shares that never expire.
- * - `passcode`: optional (flag `P`); the relay keeps only an Argon2id hash of it.
- * - `maxUses`: optional number of successful manifest requests after which the link is dead.
+ * 1. `POST /api/shl`, `Content-Type: application/json`, this body (a few KB at most,
+ *    unknown keys refused):
+ *    - `files`: each `{contentType, length}`, `length` the byte length of that file's
+ *      compact JWE (`header.encryptedKey.iv.ciphertext.tag`, opaque to the relay); at
+ *      least one. Each is at most the relay's file limit, all together at most its share
+ *      limit (64 MiB each by default; over either: `413 body_too_large`).
+ *    - `exp`: expiry, epoch seconds. Required: the relay refuses shares that never expire.
+ *    - `passcode`: optional (flag `P`); the relay keeps only an Argon2id hash of it.
+ *    - `maxUses`: optional number of successful manifest requests after which the link is
+ *      dead.
+ *
+ *    A body in the former shape, files carrying their `jwe` inline, is refused with
+ *    `400 inline_files_unsupported`.
+ * 2. `PUT` each of the answer's `uploads` (see CreateShareResponse) with
+ *    `Authorization: Bearer <managementToken>`, `Content-Type: application/jose` and the
+ *    file's compact JWE as the body, exactly `length` bytes. Answers `200`
+ *    (UploadFileResponse). Refusals: more bytes than `length`, `413 body_too_large`;
+ *    fewer, `400 length_mismatch`; a byte that cannot belong to a compact JWE,
+ *    `400 not_compact_jwe` (the upload stops there); nothing received for 30 s,
+ *    `408 request_timeout`; another type, `415`; a share whose files are all stored
+ *    already, `409 upload_closed`; an unknown share or index, or a wrong token, `404`.
+ *    A refused or cut-off upload stores nothing; sending the same index again replaces
+ *    what an earlier PUT stored.
+ *
+ * The share opens (and its manifest stops answering `404`) once every file is stored; one
+ * not complete within an hour of its creation is deleted. Link flags are the app's choice:
+ * `P` when `passcode` is set; `U` only for one file without passcode (the relay then also
+ * answers `GET <manifestUrl>?recipient=...` with the JWE itself, `application/jose`).
  */
 export type CreateShareRequest = InferOutput<ReturnType<typeof createShareRequestSchema>>;
 
@@ -44,10 +68,21 @@ export type CreateShareRequest = InferOutput<ReturnType<typeof createShareReques
  *
  * - `id`: 43 base64url characters, 32 random bytes (256 bits).
  * - `manifestUrl`: absolute, at most 128 characters (goes into the SHL payload's `url`).
- * - `managementToken`: bearer token for the management endpoints. Shown once; the relay
- *   keeps only its hash.
+ * - `managementToken`: bearer token for the uploads and the management endpoints. Shown
+ *   once; the relay keeps only its hash.
+ * - `uploads`: where to `PUT` each file, in the order of the request's `files`: paths on
+ *   the relay's own origin (`/api/shl/<id>/files/<index>`).
  */
 export type CreateShareResponse = InferOutput<typeof createShareResponseSchema>;
+
+/**
+ * `200` answer to a file upload (`PUT /api/shl/<id>/files/<index>`): `complete` is true
+ * once every file of the share is stored, and the link opens.
+ */
+export type UploadFileResponse = InferOutput<typeof uploadFileResponseSchema>;
+
+/** The only body type a file upload accepts, and the type file GETs answer with. */
+export const SHL_FILE_CONTENT_TYPE = 'application/jose';
 
 /**
  * `POST <manifestUrl>` request body (SHL manifest request).
@@ -141,6 +176,10 @@ export type RelayErrorCode =
   | 'cross_origin'
   | 'rate_limited'
   | 'request_timeout'
+  | 'inline_files_unsupported'
+  | 'length_mismatch'
+  | 'not_compact_jwe'
+  | 'upload_closed'
   | 'internal';
 
 /**

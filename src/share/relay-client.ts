@@ -1,8 +1,19 @@
 import * as v from 'valibot';
 import type { RelayVerdict } from '../record/share-status.ts';
 import { ShareError } from './errors.ts';
-import { createShareResponseSchema, shareStatusResponseSchema } from './protocol-schema.ts';
-import type { CreateShareRequest, CreateShareResponse, ShareStatusResponse } from './protocol.ts';
+import {
+  createShareResponseSchema,
+  shareStatusResponseSchema,
+  uploadFileResponseSchema,
+} from './protocol-schema.ts';
+import {
+  SHL_FILE_CONTENT_TYPE,
+  type CreateShareRequest,
+  type CreateShareResponse,
+  type ShareStatusResponse,
+  type ShlContentType,
+  type UploadFileResponse,
+} from './protocol.ts';
 import { relayFailure, type RelayCall } from './relay-status.ts';
 
 /**
@@ -23,35 +34,102 @@ function offline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
+/** A share as the app uploads it: each file's compact JWE, and the share's terms. */
+export interface ShareUpload {
+  readonly files: readonly { readonly contentType: ShlContentType; readonly jwe: string }[];
+  /** Expiry, epoch seconds. */
+  readonly exp: number;
+  readonly passcode?: string;
+}
+
 /**
- * Uploads a share's ciphertext, reporting upload progress from 0 to 1. Uses XHR because
- * fetch cannot report upload progress, and a 5 MB upload on a slow phone needs a bar.
+ * Uploads a share's ciphertext (protocol.ts, CreateShareRequest): first its terms and each
+ * file's length as a small JSON request, then each JWE as its own body, reporting upload
+ * progress from 0 to 1 over all the files' bytes. If anything fails after the share was
+ * created, it is revoked before the error is thrown, so no half share stays on the relay.
  */
-export function uploadShare(
-  request: CreateShareRequest,
+export async function uploadShare(
+  share: ShareUpload,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<CreateShareResponse> {
-  if (offline()) return Promise.reject(new ShareError('offline'));
+  if (offline()) throw new ShareError('offline');
+  const request: CreateShareRequest = {
+    // A compact JWE is ASCII: its length in characters is its length in bytes.
+    files: share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length })),
+    exp: share.exp,
+    ...(share.passcode ? { passcode: share.passcode } : {}),
+  };
+  const created = await createOnRelay(request);
+  const total = request.files.reduce((n, f) => n + f.length, 0);
+  try {
+    if (created.uploads.length !== share.files.length) throw new ShareError('network');
+    let sent = 0;
+    let complete = false;
+    for (const [index, file] of share.files.entries()) {
+      const answer = await putFile(
+        created.uploads[index]!,
+        created.managementToken,
+        file.jwe,
+        (n) => onProgress((sent + n) / total),
+      );
+      sent += file.jwe.length;
+      complete = answer.complete;
+    }
+    if (!complete) throw new ShareError('network');
+  } catch (err) {
+    await revokeShare(created.id, created.managementToken).catch(() => undefined);
+    throw err;
+  }
+  onProgress(1);
+  return created;
+}
+
+/** `POST /api/shl`: the share's terms and file lengths, a few hundred bytes. */
+async function createOnRelay(request: CreateShareRequest): Promise<CreateShareResponse> {
+  let response: Response;
+  try {
+    response = await fetch('/api/shl', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ShareError(offline() ? 'offline' : 'network');
+  }
+  if (response.status !== 201) throw relayFailure(response.status, MANAGE);
+  return answerOf(createShareResponseSchema, await response.json().catch(() => undefined));
+}
+
+/**
+ * `PUT`s one file's JWE to its upload path, reporting the bytes sent so far. Uses XHR
+ * because fetch cannot report upload progress, and a 5 MB upload on a slow phone needs a bar.
+ */
+function putFile(
+  path: string,
+  managementToken: string,
+  jwe: string,
+  onSent: (bytes: number) => void,
+): Promise<UploadFileResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/shl');
-    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.open('PUT', path);
+    xhr.setRequestHeader('Content-Type', SHL_FILE_CONTENT_TYPE);
+    xhr.setRequestHeader('Authorization', `Bearer ${managementToken}`);
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      if (e.lengthComputable && e.total > 0) onSent((e.loaded / e.total) * jwe.length);
     };
     xhr.onload = () => {
-      if (xhr.status !== 201) return reject(relayFailure(xhr.status, MANAGE));
+      if (xhr.status !== 200) return reject(relayFailure(xhr.status, MANAGE));
       try {
-        const body = answerOf(createShareResponseSchema, JSON.parse(xhr.responseText));
-        onProgress(1);
-        resolve(body);
+        resolve(answerOf(uploadFileResponseSchema, JSON.parse(xhr.responseText)));
       } catch {
         reject(new ShareError('network'));
       }
     };
     xhr.onerror = () => reject(new ShareError(offline() ? 'offline' : 'network'));
     xhr.ontimeout = () => reject(new ShareError('network'));
-    xhr.send(JSON.stringify(request));
+    xhr.send(jwe);
   });
 }
 

@@ -2,6 +2,7 @@
 // blocked by wrong passcodes, used up, expired or revoked, on both stores.
 import { expect, it } from 'vitest';
 import type { ShareStatusResponse } from '../../../src/share/protocol.ts';
+import { readFile } from './testing/fixtures.ts';
 import { describeOnEveryStore } from './testing/setup.ts';
 
 const ATTEMPTS = 3;
@@ -40,7 +41,7 @@ describeOnEveryStore(
 
       // Still so once the sweeper has purged the dead share's files.
       await relay.store.sweep(relay.clock + 3_600_000 - 60_000, 0);
-      expect(await relay.store.readFile(id, 0)).toBeNull();
+      expect(await readFile(relay.store, id, 0)).toBeNull();
       expect(await status(id, managementToken)).toEqual(answer);
 
       // A wrong token learns nothing, blocked or not.

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { mountBackup } from './backup/routes.ts';
 import type { BackupStore } from './backup/store.ts';
 import type { ShareDeps } from './deps.ts';
-import { securityHeaders } from './headers.ts';
+import { BODY_IDLE_MS } from './body.ts';
+import { securityHeaderSet, securityHeaders } from './headers.ts';
 import { withLimits, type RelayLimits } from './limits.ts';
 import { log } from './log.ts';
 import { DEFAULT_PASSCODE_PARAMS, type PasscodeHashParams } from './passcode.ts';
@@ -28,6 +29,8 @@ export interface RelayOptions {
   passcodeParams?: PasscodeHashParams;
   /** Where encrypted backups live. Without one (or without `store`), the backup API is not mounted. */
   backups?: BackupStore;
+  /** How long a file upload may send nothing, and a JSON body may take in all, ms (tests shorten it). */
+  bodyIdleMs?: number;
 }
 
 /**
@@ -36,7 +39,9 @@ export interface RelayOptions {
  */
 export function createRelay(options: RelayOptions): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders());
+  const publicUrl = options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null;
+  const security = securityHeaderSet(publicUrl);
+  app.use('*', securityHeaders(security));
   app.get('/api/health', (c) => c.json({ ok: true }));
   if (options.store) {
     const store = options.store;
@@ -50,9 +55,11 @@ export function createRelay(options: RelayOptions): Hono {
         })),
       limits: withLimits(options.limits),
       now: options.now ?? Date.now,
-      publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null,
+      publicUrl,
       passcodeParams: options.passcodeParams ?? DEFAULT_PASSCODE_PARAMS,
       trustProxy: options.trustProxy ?? false,
+      security,
+      bodyIdleMs: options.bodyIdleMs ?? BODY_IDLE_MS,
     };
     mountManagement(app, deps);
     mountOpen(app, deps);

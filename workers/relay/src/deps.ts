@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { SecurityHeaderSet } from './headers.ts';
 import type { RelayLimits } from './limits.ts';
 import type { PasscodeHashParams } from './passcode.ts';
 import type { ShareStore } from './store/store.ts';
@@ -15,6 +16,10 @@ export interface ShareDeps {
   trustProxy: boolean;
   /** The store's ticket key, fetched once (see tickets.ts). */
   ticketKey: () => Promise<Buffer>;
+  /** The headers every response carries (headers.ts). */
+  security: SecurityHeaderSet;
+  /** How long a file upload may send nothing, and a JSON body may take in all, ms. */
+  bodyIdleMs: number;
 }
 
 /**
@@ -37,4 +42,9 @@ export const MANIFEST_URL_MAX = 128;
 /** Path of a share's manifest; the id is 43 characters, so the base may have at most 76. */
 export function manifestPath(id: string): string {
   return `/api/shl/${id}`;
+}
+
+/** Path a share's file `index` is uploaded to (`PUT`). */
+export function uploadPath(id: string, index: number): string {
+  return `/api/shl/${id}/files/${index}`;
 }

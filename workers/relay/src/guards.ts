@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { refuse, type Refusal } from './errors.ts';
+import { refuse } from './errors.ts';
 import { isFinal } from './headers.ts';
 import type { ShareStore } from './store/store.ts';
 
@@ -145,21 +144,26 @@ function socketOf(c: Context): Socket | undefined {
 }
 
 /**
- * Refuses bodies over `maxBytes` with `refusal` (413) before anything is read or stored.
- * A declared Content-Length is checked from the header alone (Node's parser never reads
- * past it), which keeps the fast path free of the web-stream copy of the body; chunked
- * bodies are counted as they stream in.
+ * SECURITY: when a route answers before the request's body has fully arrived (a refusal:
+ * too large, wrong shape, too slow), the connection is dropped as soon as the answer is
+ * written, instead of reading and discarding the rest of a hostile body to keep the
+ * connection, or closing it gracefully while the client still floods it (both cost the
+ * relay far more than the refusal itself). A client still sending may then see the
+ * connection reset rather than the answer. Call it once the answer is decided.
  */
-export function limitBody(maxBytes: number, refusal: Refusal): MiddlewareHandler {
-  const onError = (c: Context): Response => refuse(c, refusal);
-  const streamed = bodyLimit({ maxSize: maxBytes, onError });
+export function dropIfBodyUnread(c: Context): void {
+  const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+  if (env?.incoming && env.outgoing && !env.incoming.complete && !env.outgoing.headersSent) {
+    env.outgoing.setHeader('Connection', 'close');
+    const socket = env.incoming.socket;
+    env.outgoing.once('finish', () => socket.destroy());
+  }
+}
+
+/** dropIfBodyUnread after every answer of the routes it guards (those that read bodies). */
+export function closeUnreadBodies(): MiddlewareHandler {
   return async (c, next) => {
-    const declared = c.req.header('Content-Length');
-    if (declared !== undefined && c.req.header('Transfer-Encoding') === undefined) {
-      if (Number(declared) > maxBytes) return onError(c);
-      await next();
-      return;
-    }
-    return streamed(c, next);
+    await next();
+    dropIfBodyUnread(c);
   };
 }

@@ -39,7 +39,28 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
 };
 
-const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+/**
+ * SECURITY: with an https PUBLIC_URL, browsers are told to use only https for this host
+ * for a year, so a network attacker cannot strip TLS from a later visit (the app's code
+ * and every share go over that connection). Not `includeSubDomains`: the operator's other
+ * hosts are theirs to decide. Never sent for a plain-http address.
+ */
+const HSTS = { 'strict-transport-security': 'max-age=31536000' };
+
+/** The security headers of a relay: every response carries exactly these. */
+export type SecurityHeaderSet = Readonly<Record<string, string>> & {
+  readonly __security: never;
+};
+
+/** The security headers for a relay whose public address is `publicUrl` (null: unknown). */
+export function securityHeaderSet(publicUrl: string | null): SecurityHeaderSet {
+  const https = publicUrl !== null && new URL(publicUrl).protocol === 'https:';
+  return Object.freeze(
+    https ? { ...SECURITY_HEADERS, ...HSTS } : SECURITY_HEADERS,
+  ) as SecurityHeaderSet;
+}
+
+const DEFAULT_SET = securityHeaderSet(null);
 
 /** Marks a response built by `finalResponse`: its headers are complete. */
 const FINAL = Symbol('carnet.finalResponse');
@@ -47,9 +68,17 @@ const FINAL = Symbol('carnet.finalResponse');
 /** A complete plain header set for `finalResponse`: `headers` plus every security header. */
 export type FinalHeaders = Readonly<Record<string, string>> & { readonly __final: never };
 
-/** Builds a header set once (at start-up), so no response pays for merging objects. */
-export function finalHeaders(headers: Readonly<Record<string, string>>): FinalHeaders {
-  return Object.freeze({ ...headers, ...SECURITY_HEADERS }) as FinalHeaders;
+/**
+ * Builds a header set once (at start-up), so no response pays for merging objects:
+ * `headers` and the relay's `security` headers.
+ */
+export function finalHeaders(
+  headers: Readonly<Record<string, string>>,
+  security: SecurityHeaderSet = DEFAULT_SET,
+): FinalHeaders {
+  return Object.freeze({ ...headers, ...security }) as Readonly<
+    Record<string, string>
+  > as FinalHeaders;
 }
 
 /**
@@ -62,7 +91,7 @@ export function finalHeaders(headers: Readonly<Record<string, string>>): FinalHe
  * endpoints: `Access-Control-Allow-Origin`).
  */
 export function finalResponse(
-  body: string | null,
+  body: string | ReadableStream<Uint8Array> | null,
   status: number,
   headers: FinalHeaders,
 ): Response {
@@ -76,11 +105,12 @@ export function isFinal(res: Response): boolean {
   return (res as Response & { [FINAL]?: true })[FINAL] === true;
 }
 
-/** Adds the security headers to every response, errors and 404s included. */
-export function securityHeaders(): MiddlewareHandler {
+/** Adds the security headers (`security`) to every response, errors and 404s included. */
+export function securityHeaders(security: SecurityHeaderSet = DEFAULT_SET): MiddlewareHandler {
+  const entries = Object.entries(security);
   return async (c, next) => {
     await next();
-    if (isFinal(c.res)) return; // built with SECURITY_HEADERS already
-    for (const [name, value] of SECURITY_ENTRIES) c.res.headers.set(name, value);
+    if (isFinal(c.res)) return; // built with the same set already
+    for (const [name, value] of entries) c.res.headers.set(name, value);
   };
 }

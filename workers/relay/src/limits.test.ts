@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from './config.ts';
-import { DEFAULT_LIMITS, limitsFromEnv } from './limits.ts';
-import { fakeJwe } from './testing/fixtures.ts';
+import { DEFAULT_LIMITS, createBodyMaxBytes, limitsFromEnv } from './limits.ts';
 import { setUpRelay } from './testing/setup.ts';
 
 const relay = setUpRelay('SQLite', {}, { clock: () => Date.UTC(2026, 0, 1, 12, 0, 0) });
@@ -11,32 +10,32 @@ const relay = setUpRelay('SQLite', {}, { clock: () => Date.UTC(2026, 0, 1, 12, 0
 function rows(): Record<string, number> {
   const db = new Database(relay.file, { readonly: true });
   const out: Record<string, number> = {};
-  for (const table of ['shares', 'files', 'accesses']) {
+  for (const table of ['shares', 'share_files', 'share_chunks', 'accesses']) {
     out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
   db.close();
   return out;
 }
 
-const empty = { shares: 0, files: 0, accesses: 0 };
-const oneFile = (bytes = 64): { contentType: string; jwe: string }[] => [
-  { contentType: 'application/fhir+json', jwe: fakeJwe(bytes) },
+const empty = { shares: 0, share_files: 0, share_chunks: 0, accesses: 0 };
+const oneFile = (length = 100): { contentType: string; length: number }[] => [
+  { contentType: 'application/fhir+json', length },
 ];
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_LIMITS.maxBodyBytes).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_LIMITS.maxFileBytes).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_LIMITS.maxShareBytes).toBe(64 * 1024 * 1024);
+    expect(createBodyMaxBytes(DEFAULT_LIMITS)).toBeLessThanOrEqual(6 * 1024);
     expect(DEFAULT_LIMITS.maxLifetimeSeconds).toBe(30 * 24 * 3600);
     expect(DEFAULT_LIMITS.passcodeAttempts).toBe(5);
     expect(DEFAULT_LIMITS.locationTtlSeconds).toBeLessThanOrEqual(3600);
   });
 
-  it('answers 413 for a body over the limit, declared or streamed, and stores nothing', async () => {
-    const api = relay.client({ limits: { maxBodyBytes: 10_000 } });
-    const body = JSON.stringify({
-      files: oneFile(20_000),
-      exp: Math.floor(relay.clock / 1000) + 60,
-    });
+  it('answers 413 for a create body over a few KB, declared or streamed, and stores nothing', async () => {
+    const api = relay.client();
+    // Tiny objects in an unknown field: what once made the relay parse 64 MiB.
+    const body = `{"exp":${Math.floor(relay.clock / 1000) + 60},"files":${JSON.stringify(oneFile())},"x":[${'{},'.repeat(5000)}{}]}`;
     const declared = await api.request('/api/shl', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
@@ -45,13 +44,15 @@ describe('limits', () => {
     expect(declared.status).toBe(413);
     expect(await declared.json()).toEqual({
       error: 'body_too_large',
-      message: expect.any(String) as string,
+      message: expect.stringContaining('PUT /api/shl/:id/files/:index') as string,
     });
     const bytes = new TextEncoder().encode(body);
+    let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
-        controller.close();
+      pull(controller) {
+        if (pulled >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(pulled, pulled + 1000));
+        pulled += 1000;
       },
     });
     const streamed = await api.request('/api/shl', {
@@ -61,6 +62,8 @@ describe('limits', () => {
       duplex: 'half',
     });
     expect(streamed.status).toBe(413);
+    // Refused at the limit: the rest of the body was never read.
+    expect(pulled).toBeLessThan(createBodyMaxBytes(DEFAULT_LIMITS) + 3000);
     expect(rows()).toEqual(empty);
   });
 
@@ -165,7 +168,10 @@ describe('configuration from the environment', () => {
       maxFiles: 3,
       createPerMinute: 9,
     });
-    expect(() => limitsFromEnv({ RELAY_MAX_BODY_BYTES: '-1' })).toThrow(/RELAY_MAX_BODY_BYTES/);
+    expect(() => limitsFromEnv({ RELAY_MAX_FILE_BYTES: '-1' })).toThrow(/RELAY_MAX_FILE_BYTES/);
+    expect(limitsFromEnv({ RELAY_MAX_SHARE_BYTES: '1000' }).maxShareBytes).toBe(1000);
+    // The former single-body limit means nothing now: start-up says what replaced it.
+    expect(() => limitsFromEnv({ RELAY_MAX_BODY_BYTES: '1000' })).toThrow(/RELAY_MAX_FILE_BYTES/);
     expect(() => limitsFromEnv({ RELAY_LOCATION_TTL_SECONDS: '7200' })).toThrow(/one hour/);
   });
 

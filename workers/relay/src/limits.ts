@@ -2,8 +2,10 @@ import { BACKUP_MAX_BYTES_DEFAULT } from '../../../src/share/protocol.ts';
 
 /** Everything the relay bounds. Each has an environment variable (see `limitsFromEnv`). */
 export interface RelayLimits {
-  /** Largest create request body, bytes. */
-  maxBodyBytes: number;
+  /** Largest file of a share (one compact JWE, uploaded by itself), bytes. */
+  maxFileBytes: number;
+  /** Largest total of a share's files, bytes. */
+  maxShareBytes: number;
   /** Largest manifest request body, bytes (recipient + passcode + a number). */
   maxManifestBodyBytes: number;
   /** Most files in one share. */
@@ -31,7 +33,8 @@ export interface RelayLimits {
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
-  maxBodyBytes: 64 * 1024 * 1024,
+  maxFileBytes: 64 * 1024 * 1024,
+  maxShareBytes: 64 * 1024 * 1024,
   maxManifestBodyBytes: 4 * 1024,
   maxFiles: 20,
   maxLifetimeSeconds: 30 * 24 * 3600,
@@ -48,7 +51,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
 
 /** Environment variable for each limit. */
 const ENV_NAMES: Record<keyof RelayLimits, string> = {
-  maxBodyBytes: 'RELAY_MAX_BODY_BYTES',
+  maxFileBytes: 'RELAY_MAX_FILE_BYTES',
+  maxShareBytes: 'RELAY_MAX_SHARE_BYTES',
   maxManifestBodyBytes: 'RELAY_MAX_MANIFEST_BODY_BYTES',
   maxFiles: 'RELAY_MAX_FILES',
   maxLifetimeSeconds: 'RELAY_MAX_LIFETIME_SECONDS',
@@ -65,6 +69,13 @@ const ENV_NAMES: Record<keyof RelayLimits, string> = {
 
 /** Reads limits from the environment; throws a clear error for a value that is not a positive integer. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): RelayLimits {
+  if (env.RELAY_MAX_BODY_BYTES) {
+    // Files no longer arrive inside one JSON body; say so rather than ignore the setting.
+    throw new Error(
+      'RELAY_MAX_BODY_BYTES is gone: files are uploaded one by one; set RELAY_MAX_FILE_BYTES ' +
+        '(largest file) and RELAY_MAX_SHARE_BYTES (largest total of a share) instead',
+    );
+  }
   const limits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(ENV_NAMES) as (keyof RelayLimits)[]) {
     const name = ENV_NAMES[key];
@@ -87,4 +98,13 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): RelayLimits {
 /** Reads a limit override object, for tests and the benchmark. */
 export function withLimits(overrides: Partial<RelayLimits> | undefined): RelayLimits {
   return { ...DEFAULT_LIMITS, ...overrides };
+}
+
+/**
+ * Largest `POST /api/shl` body, bytes: room for `maxFiles` file entries (about 70 bytes
+ * each), a passcode of `maxPasscodeLength` characters written as JSON escapes, and the
+ * rest, with space to spare. About 5 KB with the default limits.
+ */
+export function createBodyMaxBytes(limits: RelayLimits): number {
+  return 1024 + 128 * limits.maxFiles + 8 * limits.maxPasscodeLength;
 }

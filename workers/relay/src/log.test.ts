@@ -34,13 +34,20 @@ describe('relay logs', () => {
     const created = await api.postJson(
       '/api/shl',
       {
-        files: [{ contentType: 'application/fhir+json', jwe }],
+        files: [{ contentType: 'application/fhir+json', length: jwe.length }],
         exp: Math.floor(relay.clock / 1000) + 120,
         passcode,
       },
       ip,
     );
-    const { id, manifestUrl, managementToken } = (await created.json()) as Record<string, string>;
+    const { id, manifestUrl, managementToken, uploads } = (await created.json()) as Record<
+      string,
+      string
+    > & { uploads: string[] };
+    const upload = uploads[0]!;
+    await api.upload(upload, managementToken!, `${jwe.slice(0, 100)} not a JWE`);
+    await api.upload(upload, managementToken!, jwe.slice(0, 100));
+    expect((await api.upload(upload, managementToken!, jwe)).status).toBe(200);
     await api.postJson(manifestUrl!, { recipient, passcode: 'wrong-guess-1' }, ip);
     const manifest = (await (
       await api.postJson(manifestUrl!, { recipient, passcode }, ip)

@@ -24,29 +24,43 @@ const post = (
     body: JSON.stringify(body),
   });
 
+/** Creates a share of one file on `instance` and uploads the file through `uploadOn`. */
 async function createOn(
   instance: RunningRelay,
   extra: Record<string, unknown> = {},
+  uploadOn: RunningRelay = instance,
 ): Promise<{ id: string; manifestUrl: string; managementToken: string; jwe: string }> {
   const jwe = fakeJwe(300);
   const res = await post(`${instance.url}/api/shl`, {
-    files: [{ contentType: 'application/fhir+json', jwe }],
+    files: [{ contentType: 'application/fhir+json', length: jwe.length }],
     exp: Math.floor(relay.clock / 1000) + 600,
     ...extra,
   });
   expect(res.status).toBe(201);
-  return {
-    ...((await res.json()) as { id: string; manifestUrl: string; managementToken: string }),
-    jwe,
+  const created = (await res.json()) as {
+    id: string;
+    manifestUrl: string;
+    managementToken: string;
+    uploads: string[];
   };
+  const put = await fetch(uploadOn.url + created.uploads[0]!, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/jose',
+      Authorization: `Bearer ${created.managementToken}`,
+    },
+    body: jwe,
+  });
+  expect(put.status).toBe(200);
+  return { ...created, jwe };
 }
 
 /** The same share through the other instance: only the origin differs. */
 const via = (instance: RunningRelay, url: string): string => instance.url + new URL(url).pathname;
 
 describe('two relay instances on one Redis', () => {
-  it('reads, counts and revokes through B a share created on A', async () => {
-    const share = await createOn(a);
+  it('reads, counts and revokes through B a share created on A and uploaded through B', async () => {
+    const share = await createOn(a, {}, b);
     const manifest = await post(via(b, share.manifestUrl), { recipient: 'Dr B' });
     expect(manifest.status).toBe(200);
     const { files } = (await manifest.json()) as { files: { location: string }[] };
@@ -127,7 +141,7 @@ describe('two relay instances on one Redis', () => {
       const res = await post(
         `${instance.url}/api/shl`,
         {
-          files: [{ contentType: 'application/fhir+json', jwe: fakeJwe() }],
+          files: [{ contentType: 'application/fhir+json', length: 100 }],
           exp: Math.floor(relay.clock / 1000) + 60,
         },
         { 'X-Forwarded-For': '203.0.113.77' },
@@ -146,21 +160,25 @@ describe('two relay instances on one Redis', () => {
     const shareKeys = async (): Promise<string[]> =>
       (await raw.keys(`${prefix}*`)).filter((k) => !k.startsWith(`${prefix}rl:`)).sort();
     const before = await shareKeys();
-    const small = await relay.serve({ limits: { maxBodyBytes: 1000, maxFiles: 1 } });
+    const small = await relay.serve({ limits: { maxFileBytes: 1000, maxFiles: 1 } });
     const exp = Math.floor(relay.clock / 1000) + 60;
     const big = await post(`${small.url}/api/shl`, {
-      files: [{ contentType: 'application/fhir+json', jwe: fakeJwe(5000) }],
+      files: [{ contentType: 'application/fhir+json', length: 5000 }],
       exp,
     });
     const many = await post(`${small.url}/api/shl`, {
       files: [
-        { contentType: 'application/fhir+json', jwe: fakeJwe(10) },
-        { contentType: 'application/fhir+json', jwe: fakeJwe(10) },
+        { contentType: 'application/fhir+json', length: 10 },
+        { contentType: 'application/fhir+json', length: 10 },
       ],
       exp,
     });
+    const inline = await post(`${small.url}/api/shl`, {
+      files: [{ contentType: 'application/fhir+json', jwe: fakeJwe(10) }],
+      exp,
+    });
     await small.close();
-    expect([big.status, many.status]).toEqual([413, 400]);
+    expect([big.status, many.status, inline.status]).toEqual([413, 400, 400]);
     // Rate-limit counters aside, Redis holds exactly the keys it held before.
     expect(await shareKeys()).toEqual(before);
     await raw.quit();

@@ -35,41 +35,61 @@ interface Known {
   lowestRemaining: number;
 }
 
+/** Creates a share of `jwes` and uploads each; resolves with its id once the last PUT says complete. */
+async function share(
+  base: string,
+  jwes: string[],
+  extra: Record<string, unknown> = {},
+  onCreated: (id: string) => void = () => undefined,
+): Promise<string | null> {
+  const res = await post(`${base}/api/shl`, {
+    files: jwes.map((jwe) => ({ contentType: 'application/fhir+json', length: jwe.length })),
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    ...extra,
+  });
+  if (res.status !== 201) return null;
+  const created = (await res.json()) as { id: string; managementToken: string; uploads: string[] };
+  onCreated(created.id);
+  let complete = false;
+  for (const [index, jwe] of jwes.entries()) {
+    const put = await fetch(base + created.uploads[index]!, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/jose',
+        Authorization: `Bearer ${created.managementToken}`,
+      },
+      body: jwe,
+    });
+    if (put.status !== 200) return null;
+    complete = ((await put.json()) as { complete: boolean }).complete;
+  }
+  return complete ? created.id : null;
+}
+
 describe('restart safety (SQLite, SIGKILL)', () => {
-  it('keeps every share whole or absent and never moves a counter backwards', async () => {
-    /** Every JWE sent, with the upload it belongs to and its position there. */
-    const sent = new Map<string, { upload: number; index: number; of: number }>();
-    const confirmed = new Map<number, string>();
+  it('keeps every file whole or absent, every complete share whole, and never moves a counter backwards', async () => {
+    /** The JWEs sent for each share, by id. */
+    const sent = new Map<string, string[]>();
+    /** Shares whose last upload the relay confirmed as completing them. */
+    const confirmed: string[] = [];
     const known: Known[] = [];
-    let upload = 0;
+    let uploads = 0;
 
     for (const killAfterMs of [400, 900]) {
       const base = await startRelay();
       for (let i = 0; i < 3; i++) {
-        const res = await post(`${base}/api/shl`, {
-          files: [{ contentType: 'application/fhir+json', jwe: fakeJwe(1000) }],
-          exp: Math.floor(Date.now() / 1000) + 3600,
-          passcode: 'right',
-        });
-        const { id } = (await res.json()) as { id: string };
-        known.push({ id, opensSeen: 0, lowestRemaining: Infinity });
+        const id = await share(base, [fakeJwe(1000)], { passcode: 'right' });
+        known.push({ id: id!, opensSeen: 0, lowestRemaining: Infinity });
       }
 
       let stop = false;
-      const uploads = Array.from({ length: 6 }, async () => {
+      const writers = Array.from({ length: 6 }, async () => {
         while (!stop) {
-          const n = upload++;
-          const files = Array.from({ length: 3 }, () => ({
-            contentType: 'application/fhir+json',
-            jwe: fakeJwe(200_000),
-          }));
-          files.forEach((f, index) => sent.set(f.jwe, { upload: n, index, of: files.length }));
+          uploads++;
+          const jwes = Array.from({ length: 3 }, () => fakeJwe(200_000));
           try {
-            const res = await post(`${base}/api/shl`, {
-              files,
-              exp: Math.floor(Date.now() / 1000) + 3600,
-            });
-            if (res.status === 201) confirmed.set(n, ((await res.json()) as { id: string }).id);
+            const id = await share(base, jwes, {}, (created) => sent.set(created, jwes));
+            if (id) confirmed.push(id);
           } catch {
             return;
           }
@@ -93,40 +113,65 @@ describe('restart safety (SQLite, SIGKILL)', () => {
           }
         }
       });
+      // At least one share made whole in this round, then more under way when the kill comes.
+      const before = confirmed.length;
+      const deadline = Date.now() + 20_000;
+      while (confirmed.length === before && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       await new Promise((r) => setTimeout(r, killAfterMs));
       stop = true;
       await relay!.kill('SIGKILL');
       relay = null;
-      await Promise.all([...uploads, ...reads]);
+      await Promise.all([...writers, ...reads]);
     }
 
     const base = await startRelay();
     const db = new Database(join(dataDir, 'relay.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const shares = db.prepare('SELECT id, files, uses, remaining FROM shares').all() as {
+    const shares = db.prepare('SELECT id, files, uses, remaining, pending FROM shares').all() as {
       id: string;
       files: string;
       uses: number;
       remaining: number | null;
+      pending: number;
     }[];
-    const fileRows = db.prepare('SELECT jwe FROM files WHERE share_id = ? ORDER BY idx');
-    let uploadsFound = 0;
-    for (const share of shares) {
-      const meta = JSON.parse(share.files) as { length: number }[];
-      const jwes = (fileRows.all(share.id) as { jwe: string }[]).map((r) => r.jwe);
-      expect(jwes.map((j) => j.length)).toEqual(meta.map((m) => m.length));
-      const origin = sent.get(jwes[0]!);
-      if (!origin) continue; // one of the small passcode shares
-      uploadsFound++;
-      expect(jwes).toHaveLength(origin.of);
-      jwes.forEach((j, index) => expect(sent.get(j)).toEqual({ ...origin, index }));
+    const fileRows = db.prepare(
+      'SELECT idx, length, upload FROM share_files WHERE share_id = ? ORDER BY idx',
+    );
+    const chunkRows = db
+      .prepare(
+        'SELECT data FROM share_chunks WHERE share_id = ? AND idx = ? AND upload = ? ORDER BY seq',
+      )
+      .pluck();
+    let whole = 0;
+    for (const row of shares) {
+      const files = fileRows.all(row.id) as {
+        idx: number;
+        length: number;
+        upload: number | null;
+      }[];
+      const meta = JSON.parse(row.files) as { length: number }[];
+      expect(files.map((f) => f.length)).toEqual(meta.map((m) => m.length));
+      expect(row.pending).toBe(files.filter((f) => f.upload === null).length);
+      const jwes = sent.get(row.id);
+      for (const f of files) {
+        if (f.upload === null) continue;
+        const bytes = Buffer.concat(chunkRows.all(row.id, f.idx, f.upload) as Buffer[]);
+        // A stored file is exactly what was sent for it, never a part.
+        expect(bytes.length).toBe(f.length);
+        if (jwes) expect(bytes.toString('latin1')).toBe(jwes[f.idx]);
+      }
+      if (jwes && row.pending === 0) whole++;
     }
     db.close();
-    expect(confirmed.size).toBeGreaterThan(0);
-    // Some uploads were cut off by the kill; whichever of them committed must be whole.
-    expect(upload).toBeGreaterThan(confirmed.size);
-    expect(uploadsFound).toBeGreaterThanOrEqual(confirmed.size);
-    for (const id of confirmed.values()) expect(shares.some((s) => s.id === id)).toBe(true);
+    expect(confirmed.length).toBeGreaterThan(0);
+    // Some uploads were cut off by the kill; every one confirmed is whole.
+    expect(uploads).toBeGreaterThan(confirmed.length);
+    expect(whole).toBeGreaterThanOrEqual(confirmed.length);
+    for (const id of confirmed) {
+      expect(shares.find((s) => s.id === id)?.pending).toBe(0);
+    }
 
     for (const k of known) {
       const row = shares.find((s) => s.id === k.id);
@@ -135,8 +180,7 @@ describe('restart safety (SQLite, SIGKILL)', () => {
       if (k.lowestRemaining !== Infinity)
         expect(row!.remaining).toBeLessThanOrEqual(k.lowestRemaining);
     }
-    const confirmedId = [...confirmed.values()][0]!;
-    const manifest = await post(`${base}/api/shl/${confirmedId}`, { recipient: 'after restart' });
+    const manifest = await post(`${base}/api/shl/${confirmed[0]!}`, { recipient: 'after restart' });
     expect(manifest.status).toBe(200);
   });
 });

@@ -1,34 +1,40 @@
 import type { Hono } from 'hono';
-import type { ManifestResponse } from '../../../src/share/protocol.ts';
+import { SHL_FILE_CONTENT_TYPE, type ManifestResponse } from '../../../src/share/protocol.ts';
+import { readJsonBody } from './body.ts';
 import { baseUrl, type ShareDeps } from './deps.ts';
 import { NOT_FOUND, refusalBody, type Refusal } from './errors.ts';
-import { limitBody, openCors, rateLimit } from './guards.ts';
+import { dropIfBodyUnread, openCors, rateLimit } from './guards.ts';
 import { finalHeaders, finalResponse } from './headers.ts';
 import { log, redactId } from './log.ts';
 import { verifyPasscode } from './passcode.ts';
 import { isRandomId } from './secrets.ts';
-import { isActive } from './store/store.ts';
+import { isActive, type ShareMeta, type StoredFile } from './store/store.ts';
 import { openTicket, sealTicket } from './tickets.ts';
-import { parseManifest, parseRecipient, readJson } from './validate.ts';
+import { parseManifest, parseRecipient } from './validate.ts';
 
 /**
  * Every answer of these routes is a final response (headers.ts): plain headers, CORS for
- * any origin (no credentials), security headers; successes are never cached.
+ * any origin (no credentials), the relay's security headers; successes are never cached.
  */
 const OPEN = { 'access-control-allow-origin': '*' };
 const JSON_TYPE = { 'content-type': 'application/json' };
-const JSON_OPEN = finalHeaders({ ...OPEN, ...JSON_TYPE });
-const JSON_OK = finalHeaders({ ...OPEN, ...JSON_TYPE, 'cache-control': 'no-store' });
-const JOSE_OK = finalHeaders({
+const JSON_OK_PLAIN = { ...OPEN, ...JSON_TYPE, 'cache-control': 'no-store' };
+const JOSE_OK_PLAIN = {
   ...OPEN,
-  'content-type': 'application/jose',
+  'content-type': SHL_FILE_CONTENT_TYPE,
   'cache-control': 'no-store',
-});
+};
 
-/** `{error, message}` (plus any extra fields) with the refusal's status, as `refuse` answers. */
-function refuseOpen(r: Refusal): Response {
-  return finalResponse(JSON.stringify(refusalBody(r)), r.status, JSON_OPEN);
-}
+const TOO_LARGE: Refusal = {
+  status: 413,
+  error: 'body_too_large',
+  message: 'A manifest request body is at most a few KB.',
+};
+const TIMEOUT: Refusal = {
+  status: 408,
+  error: 'request_timeout',
+  message: 'The request stopped sending.',
+};
 
 /**
  * Checks a manifest request's passcode against a share that has one; null when it may
@@ -36,9 +42,7 @@ function refuseOpen(r: Refusal): Response {
  */
 async function checkPasscode(
   deps: ShareDeps,
-  id: string,
-  passcodeHash: string | null,
-  remainingAttempts: number | null,
+  { id, passcodeHash, remainingAttempts }: ShareMeta,
   passcode: string | null,
   now: number,
 ): Promise<Refusal | null> {
@@ -75,54 +79,56 @@ async function checkPasscode(
  * and the short-lived `location` files (`GET /api/files/:ticket`).
  */
 export function mountOpen(app: Hono, deps: ShareDeps): void {
-  const { store, limits } = deps;
+  const { store, limits, security } = deps;
+  const JSON_OPEN = finalHeaders({ ...OPEN, ...JSON_TYPE }, security);
+  const JSON_OK = finalHeaders(JSON_OK_PLAIN, security);
+  /** `{error, message}` (plus any extra fields) with the refusal's status, as `refuse` answers. */
+  const refuseOpen = (r: Refusal): Response =>
+    finalResponse(JSON.stringify(refusalBody(r)), r.status, JSON_OPEN);
+  /** SHL files answer `application/jose` with the JWE as stored, byte for byte, streamed. */
+  const sendFile = (file: StoredFile | null): Response => {
+    if (file === null) return refuseOpen(NOT_FOUND);
+    const headers = finalHeaders(
+      { ...JOSE_OK_PLAIN, 'content-length': String(file.length) },
+      security,
+    );
+    return finalResponse(streamOf([file]), 200, headers);
+  };
   const limited = rateLimit(store, 'manifest', limits.manifestPerMinute, deps);
-  const small = limitBody(limits.maxManifestBodyBytes, {
-    status: 413,
-    error: 'body_too_large',
-    message: 'A manifest request body is at most a few KB.',
-  });
   app.use('/api/shl/:id', openCors(['GET', 'POST']));
   app.use('/api/files/:ticket', openCors(['GET']));
   app.options('/api/shl/:id', (c) => c.body(null, 204));
   app.options('/api/files/:ticket', (c) => c.body(null, 204));
 
-  app.post('/api/shl/:id', limited, small, async (c) => {
+  app.post('/api/shl/:id', limited, async (c) => {
     const id = c.req.param('id');
-    const parsed = parseManifest(await readJson(c), limits);
+    const body = await readJsonBody(c, limits.maxManifestBodyBytes, deps.bodyIdleMs);
+    if (!body.ok) {
+      dropIfBodyUnread(c);
+      return refuseOpen(body.why === 'too_large' ? TOO_LARGE : TIMEOUT);
+    }
+    const parsed = parseManifest(body.value, limits);
     if (!parsed.ok) return refuseOpen(parsed.refusal);
     const { recipient, passcode, embeddedLengthMax } = parsed.value;
     const now = deps.now();
     const share = isRandomId(id) ? await store.get(id) : null;
     if (!share || !isActive(share, now)) return refuseOpen(NOT_FOUND);
 
-    const refusal = await checkPasscode(
-      deps,
-      id,
-      share.passcodeHash,
-      share.remainingAttempts,
-      passcode,
-      now,
-    );
+    const refusal = await checkPasscode(deps, share, passcode, now);
     if (refusal) return refuseOpen(refusal);
 
     // Count the open first: a share revoked or used up meanwhile answers 404, not files.
     if (!(await store.recordUse(id, { recipient, at: now }))) return refuseOpen(NOT_FOUND);
     const base = baseUrl(deps, c);
     const expiresAt = Math.min(now + limits.locationTtlSeconds * 1000, share.exp * 1000);
-    const key = await deps.ticketKey();
-    const answer: ManifestResponse = { files: [] };
-    for (const [index, f] of share.files.entries()) {
-      if (embeddedLengthMax !== null && f.length <= embeddedLengthMax) {
-        const jwe = await store.readFile(id, index);
-        if (jwe === null) return refuseOpen(NOT_FOUND);
-        answer.files.push({ contentType: f.contentType, embedded: jwe });
-      } else {
-        const ticket = sealTicket(key, { id, index, expiresAt });
-        answer.files.push({ contentType: f.contentType, location: `${base}/api/files/${ticket}` });
-      }
-    }
-    return finalResponse(JSON.stringify(answer), 200, JSON_OK);
+    const answer = await manifestAnswer(deps, share, { base, expiresAt, embeddedLengthMax });
+    if (answer === null) return refuseOpen(NOT_FOUND);
+    if (typeof answer === 'string') return finalResponse(answer, 200, JSON_OK);
+    const headers = finalHeaders(
+      { ...JSON_OK_PLAIN, 'content-length': String(answer.length) },
+      security,
+    );
+    return finalResponse(streamOf(answer.parts), 200, headers);
   });
 
   app.get('/api/shl/:id', limited, async (c) => {
@@ -142,17 +148,86 @@ export function mountOpen(app: Hono, deps: ShareDeps): void {
     if (!(await store.recordUse(id, { recipient: recipient.value, at: now }))) {
       return refuseOpen(NOT_FOUND);
     }
-    return sendJwe(await store.readFile(id, 0));
+    return sendFile(await store.openFile(id, 0));
   });
 
   app.get('/api/files/:ticket', async (c) => {
     const found = openTicket(await deps.ticketKey(), c.req.param('ticket'), deps.now());
-    return sendJwe(found ? await store.readFile(found.id, found.index) : null);
+    return sendFile(found ? await store.openFile(found.id, found.index) : null);
   });
 }
 
-/** SHL files answer `application/jose` with the JWE as stored, byte for byte. */
-function sendJwe(jwe: string | null): Response {
-  if (jwe === null) return refuseOpen(NOT_FOUND);
-  return finalResponse(jwe, 200, JOSE_OK);
+/**
+ * The manifest of `share`: one string when no file is embedded (the usual answer, small),
+ * else the parts of a JSON body to stream, with its length; null when an embedded file is
+ * gone. Embedded files are streamed into the JSON from the store, a chunk at a time, never
+ * held whole: a compact JWE (checked on upload) needs no escaping inside a JSON string.
+ */
+async function manifestAnswer(
+  deps: ShareDeps,
+  share: ShareMeta,
+  opts: { base: string; expiresAt: number; embeddedLengthMax: number | null },
+): Promise<string | { parts: (string | StoredFile)[]; length: number } | null> {
+  const { id } = share;
+  const key = await deps.ticketKey();
+  const max = opts.embeddedLengthMax;
+  const location = (index: number): string =>
+    `${opts.base}/api/files/${sealTicket(key, { id, index, expiresAt: opts.expiresAt })}`;
+  const embed = share.files.map((f) => max !== null && f.length <= max);
+  if (!embed.includes(true)) {
+    const answer: ManifestResponse = {
+      files: share.files.map((f, index) => ({
+        contentType: f.contentType,
+        location: location(index),
+      })),
+    };
+    return JSON.stringify(answer);
+  }
+  const parts: (string | StoredFile)[] = [];
+  let json = '{"files":[';
+  for (const [index, f] of share.files.entries()) {
+    if (index > 0) json += ',';
+    const type = JSON.stringify(f.contentType);
+    if (embed[index]) {
+      const file = await deps.store.openFile(id, index);
+      if (file === null) return null;
+      parts.push(`${json}{"contentType":${type},"embedded":"`, file);
+      json = '"}';
+    } else {
+      json += `{"contentType":${type},"location":${JSON.stringify(location(index))}}`;
+    }
+  }
+  parts.push(`${json}]}`);
+  const length = parts.reduce(
+    (n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.length),
+    0,
+  );
+  return { parts, length };
+}
+
+/**
+ * A body of strings and stored files, produced as the client reads it: one chunk in
+ * memory at a time. A file deleted meanwhile (revoked, swept) ends the response early.
+ */
+function streamOf(parts: readonly (string | StoredFile)[]): ReadableStream<Uint8Array> {
+  async function* pieces(): AsyncGenerator<Uint8Array, void, undefined> {
+    for (const part of parts) {
+      if (typeof part === 'string') yield Buffer.from(part);
+      else yield* part.chunks();
+    }
+  }
+  const source = pieces();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await source.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await source.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

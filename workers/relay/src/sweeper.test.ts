@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { backupKey } from './backup/store.ts';
 import { configFromEnv } from './config.ts';
 import { startSweeper } from './sweeper.ts';
-import { fakeJwe } from './testing/fixtures.ts';
+import { fakeJwe, readFile } from './testing/fixtures.ts';
 import { describeOnEveryStore, setUpRelay } from './testing/setup.ts';
 
 /** Resolves once `check` holds, polling every 10 ms for at most `ms`. */
@@ -38,7 +38,7 @@ describeOnEveryStore('sweeper', (relay) => {
       expect(await store.get(id)).not.toBeNull();
       relay.clock += 61_000;
       await eventually(async () => (await store.get(id)) === null);
-      expect(await store.readFile(id, 0)).toBeNull();
+      expect(await readFile(store, id, 0)).toBeNull();
       expect(await store.accesses(id)).toEqual([]);
     } finally {
       sweeper.stop();
@@ -59,9 +59,9 @@ describeOnEveryStore('sweeper', (relay) => {
     });
     try {
       await new Promise((r) => setTimeout(r, 60));
-      expect(await store.readFile(id, 0)).not.toBeNull();
+      expect(await readFile(store, id, 0)).not.toBeNull();
       relay.clock += 61_000;
-      await eventually(async () => (await store.readFile(id, 0)) === null);
+      await eventually(async () => (await readFile(store, id, 0)) === null);
       expect((await store.get(id))?.files).toEqual([]);
     } finally {
       sweeper.stop();
@@ -136,7 +136,7 @@ describe('sweeper defaults', () => {
       now: () => relay.clock,
     }).tick();
     const db = new Database(relay.file, { readonly: true });
-    for (const table of ['shares', 'files', 'accesses']) {
+    for (const table of ['shares', 'share_files', 'share_chunks', 'accesses']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
     db.close();

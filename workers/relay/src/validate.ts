@@ -1,16 +1,16 @@
-import type { Context } from 'hono';
 import * as v from 'valibot';
 import {
   createShareRequestSchema,
   manifestRequestSchema,
   recipientSchema,
 } from '../../../src/share/protocol-schema.ts';
-import type { CreateShareRequest, RelayErrorCode } from '../../../src/share/protocol.ts';
+import type { CreateShareRequest } from '../../../src/share/protocol.ts';
 import type { Refusal } from './errors.ts';
 import type { RelayLimits } from './limits.ts';
 
 /** A create request as the routes use it: options not given are `null`. */
 export interface ValidCreate {
+  /** Each file's type and the byte length its upload must have. */
   files: CreateShareRequest['files'];
   exp: number;
   passcode: string | null;
@@ -27,13 +27,16 @@ export interface ValidManifest {
 type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 /**
- * Refusals with a code of their own, which clients and tests read, by the key and the
- * check that failed (see createShareRequestSchema). Every other issue is `bad_request`.
+ * Refusals with a code (and status) of their own, which clients and tests read, by the key
+ * and the check that failed (see createShareRequestSchema; array indexes read as `*`).
+ * Every other issue is `400 bad_request`.
  */
-const CODES: Readonly<Record<string, RelayErrorCode>> = {
-  'files max_length': 'too_many_files',
-  'exp gt_value': 'already_expired',
-  'exp max_value': 'lifetime_too_long',
+const CODES: Readonly<Record<string, Pick<Refusal, 'status' | 'error'>>> = {
+  'files max_length': { status: 400, error: 'too_many_files' },
+  'files check': { status: 413, error: 'body_too_large' },
+  'files.*.length max_value': { status: 413, error: 'body_too_large' },
+  'exp gt_value': { status: 400, error: 'already_expired' },
+  'exp max_value': { status: 400, error: 'lifetime_too_long' },
 };
 
 /**
@@ -44,9 +47,19 @@ function check<S extends v.GenericSchema>(schema: S, value: unknown): Result<v.I
   const parsed = v.safeParse(schema, value, { abortEarly: true });
   if (parsed.success) return { ok: true, value: parsed.output };
   const [issue] = parsed.issues;
-  const error = CODES[`${v.getDotPath(issue)} ${issue.type}`] ?? 'bad_request';
-  return { ok: false, refusal: { status: 400, error, message: issue.message } };
+  const path = (v.getDotPath(issue) ?? '').replace(/\.\d+(?=\.|$)/g, '.*');
+  const code = CODES[`${path} ${issue.type}`] ?? { status: 400, error: 'bad_request' };
+  return { ok: false, refusal: { ...code, message: issue.message } };
 }
+
+/** The answer to a create request in the former shape, files carrying their JWE inline. */
+const INLINE_FILES: Refusal = {
+  status: 400,
+  error: 'inline_files_unsupported',
+  message:
+    "Files are no longer sent inside this request: give each file's contentType and length " +
+    'here, then upload each file with PUT /api/shl/:id/files/:index (application/jose).',
+};
 
 /**
  * The manifest schemas for a relay's limits, built once: the limits never change while it
@@ -62,8 +75,12 @@ function openSchemasFor(limits: RelayLimits): ReturnType<typeof openSchemas> {
   return schemas;
 }
 
-/** Checks a `POST /api/shl` body against the limits; `now` is epoch seconds. */
+/**
+ * Checks a `POST /api/shl` body against the limits; `now` is epoch seconds. A body in the
+ * former shape (a file with an inline `jwe`) gets a refusal that says what changed.
+ */
 export function parseCreate(body: unknown, limits: RelayLimits, now: number): Result<ValidCreate> {
+  if (hasInlineFiles(body)) return { ok: false, refusal: INLINE_FILES };
   const parsed = check(createShareRequestSchema(limits, now), body);
   if (!parsed.ok) return parsed;
   const { files, exp, passcode, maxUses } = parsed.value;
@@ -86,11 +103,10 @@ export function parseRecipient(value: unknown, limits: RelayLimits): Result<stri
   return check(openSchemasFor(limits).recipient, value);
 }
 
-/** The parsed JSON body, or undefined when it is not JSON (validation then answers 400). */
-export async function readJson(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
+function hasInlineFiles(body: unknown): boolean {
+  const files = (body as { files?: unknown } | null)?.files;
+  return (
+    Array.isArray(files) &&
+    files.some((f: unknown) => typeof f === 'object' && f !== null && Object.hasOwn(f, 'jwe'))
+  );
 }

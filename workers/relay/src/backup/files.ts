@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { readWithin } from '../body.ts';
 
 /** Temp files start with this; final files are named by 64 hex characters. */
 const TEMP_PREFIX = '.upload-';
@@ -182,26 +183,6 @@ export class BackupFiles {
     } finally {
       await dir.close();
     }
-  }
-}
-
-type Chunk = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
-
-/** The next chunk, or 'timeout' after `idleMs` without one, or 'aborted' if the stream failed. */
-async function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  idleMs: number,
-): Promise<Chunk | 'timeout' | 'aborted'> {
-  let timer: NodeJS.Timeout | undefined;
-  const idle = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), idleMs);
-  });
-  try {
-    return await Promise.race([reader.read(), idle]);
-  } catch {
-    return 'aborted';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

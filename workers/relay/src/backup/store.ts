@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { BODY_IDLE_MS } from '../body.ts';
 import { hashToken, tokenMatches } from '../secrets.ts';
 import { BackupFiles, type OpenedFile, type ReceiveRefusal } from './files.ts';
 import type { BackupIndex, BackupMeta } from './meta.ts';
 
 /** A body that sends nothing for this long is abandoned, ms. */
-export const BACKUP_IDLE_MS = 30_000;
+export const BACKUP_IDLE_MS = BODY_IDLE_MS;
 /** A temp file untouched for this long is left from a crash, and the sweeper deletes it, ms. */
 const STALE_UPLOAD_MS = 3600_000;
 /** How many records the sweeper takes from the index at a time. */

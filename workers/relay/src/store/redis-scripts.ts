@@ -4,8 +4,61 @@
  *
  * Share hash fields: token, exp (epoch s), created, pass, rem (absent without passcode),
  * max (absent without a use limit), uses, n (file count at creation), files (JSON
- * FileMeta[], '[]' once purged), active (epoch ms of the last attempt or open).
+ * FileMeta[], '[]' once purged), active (epoch ms of the last attempt or open), pending
+ * (files not yet stored; absent in shares stored before uploads were separate: 0),
+ * u (uploads begun), f<index> (1 once that file is stored).
+ *
+ * Keys derived inside a script from the share key (files, uploads) carry its hash tag,
+ * so they live in the same slot.
  */
+
+/**
+ * KEYS: share hash. ARGV: file index, now ms. Starts an upload of a file of a pending,
+ * unexpired share: returns {upload number, files JSON, exp, created}, or -1.
+ */
+export const BEGIN_UPLOAD = `
+local v = redis.call('HMGET', KEYS[1], 'exp', 'pending', 'n', 'files', 'created')
+if not v[1] or not v[2] or tonumber(v[2]) <= 0 then return -1 end
+if tonumber(v[1]) * 1000 <= tonumber(ARGV[2]) then return -1 end
+if tonumber(ARGV[1]) >= tonumber(v[3]) then return -1 end
+local u = redis.call('HINCRBY', KEYS[1], 'u', 1)
+return {u, v[4], v[1], v[5]}
+`;
+
+/**
+ * KEYS: share hash, upload key. ARGV: bytes, expiry of the upload key (epoch ms).
+ * Appends to the upload while the share is pending; returns the new length, or -1.
+ */
+export const APPEND_UPLOAD = `
+local p = redis.call('HGET', KEYS[1], 'pending')
+if not p or tonumber(p) <= 0 then return -1 end
+local n = redis.call('APPEND', KEYS[2], ARGV[1])
+redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+return n
+`;
+
+/**
+ * KEYS: share hash, upload key, file key, expiry set. ARGV: length, file index, id, file
+ * key prefix. Makes a whole upload the file (RENAME over an earlier one) while the share
+ * is pending; when it was the last file, every key of the share expires at the share's
+ * expiry from now on. Returns the files still pending, or -1 (nothing changed).
+ */
+export const COMMIT_UPLOAD = `
+local v = redis.call('HMGET', KEYS[1], 'pending', 'exp', 'n')
+if not v[1] or tonumber(v[1]) <= 0 then return -1 end
+if redis.call('STRLEN', KEYS[2]) ~= tonumber(ARGV[1]) then return -1 end
+local first = redis.call('HSETNX', KEYS[1], 'f' .. ARGV[2], 1)
+redis.call('RENAME', KEYS[2], KEYS[3])
+local pending = tonumber(v[1])
+if first == 1 then pending = redis.call('HINCRBY', KEYS[1], 'pending', -1) end
+if pending == 0 then
+  local expMs = tonumber(v[2]) * 1000
+  redis.call('PEXPIREAT', KEYS[1], expMs)
+  for i = 0, tonumber(v[3]) - 1 do redis.call('PEXPIREAT', ARGV[4] .. i, expMs) end
+  redis.call('ZADD', KEYS[4], expMs, ARGV[3])
+end
+return pending
+`;
 
 /** KEYS: share hash, dead set. ARGV: now ms, id. Returns attempts left after taking, or -1. */
 export const TAKE_ATTEMPT = `
@@ -30,14 +83,16 @@ return 1
 
 /**
  * KEYS: share hash, access list, dead set. ARGV: now ms, access JSON, access log size, id.
- * Returns 1 when the open was counted, 0 when the share is absent, expired, purged or used up.
+ * Returns 1 when the open was counted, 0 when the share is absent, pending, expired, purged
+ * or used up.
  */
 export const RECORD_USE = `
-local v = redis.call('HMGET', KEYS[1], 'exp', 'max', 'uses', 'files')
+local v = redis.call('HMGET', KEYS[1], 'exp', 'max', 'uses', 'files', 'pending')
 if not v[1] then return 0 end
 local expMs = tonumber(v[1]) * 1000
 if expMs <= tonumber(ARGV[1]) then return 0 end
 if v[4] == '[]' then return 0 end
+if v[5] and tonumber(v[5]) > 0 then return 0 end
 if v[2] and tonumber(v[3]) >= tonumber(v[2]) then return 0 end
 local uses = redis.call('HINCRBY', KEYS[1], 'uses', 1)
 redis.call('HSET', KEYS[1], 'active', ARGV[1])
@@ -65,4 +120,19 @@ if v[6] == '[]' then return 0 end
 for i = 0, tonumber(v[4]) - 1 do redis.call('DEL', ARGV[3] .. i) end
 redis.call('HSET', KEYS[1], 'files', '[]')
 return 1
+`;
+
+/**
+ * KEYS: share hash, access list, expiry set, dead set. ARGV: id, share key. Deletes the
+ * share, its files and every upload of it begun so far, at once; an upload still arriving
+ * then finds no share and stores nothing. Returns the number of keys deleted.
+ */
+export const REMOVE_SHARE = `
+local v = redis.call('HMGET', KEYS[1], 'n', 'u')
+local deleted = redis.call('DEL', KEYS[1], KEYS[2])
+for i = 0, (tonumber(v[1]) or 0) - 1 do deleted = deleted + redis.call('DEL', ARGV[2] .. ':f:' .. i) end
+for i = 1, (tonumber(v[2]) or 0) do deleted = deleted + redis.call('DEL', ARGV[2] .. ':u:' .. i) end
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+return deleted
 `;

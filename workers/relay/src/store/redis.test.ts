@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newShare } from '../testing/fixtures.ts';
+import { fakeJwe, newShare, putShare } from '../testing/fixtures.ts';
 import { openStore, setUpRelay, type RedisTestStore } from '../testing/setup.ts';
 import { storeContract } from './store-contract.ts';
 
@@ -18,7 +18,7 @@ describe('Redis store keys', () => {
     const { url, prefix } = relay.redis;
     const raw = new Redis(url);
     const share = newShare();
-    await relay.store.create(share);
+    await putShare(relay.store, share);
     await relay.store.recordUse(share.id, { recipient: 'r', at: Date.now() });
     const keys = await raw.keys(`${prefix}shl:{${share.id}}*`);
     expect(keys).toHaveLength(3);
@@ -26,6 +26,24 @@ describe('Redis store keys', () => {
       const at = await raw.pexpiretime(k);
       expect(at).toBe(share.exp * 1000);
     }
+    await raw.quit();
+  });
+
+  it('keeps an upload under way only until the share is removed, and a pending share no longer than its window', async () => {
+    const { Redis } = await import('ioredis');
+    const { url, prefix } = relay.redis;
+    const raw = new Redis(url);
+    const now = Date.now();
+    const share = newShare({ jwes: [fakeJwe(100)], exp: Math.floor(now / 1000) + 5 * 3600 }, now);
+    await relay.store.create(share);
+    const upload = (await relay.store.beginUpload(share.id, 0, now))!;
+    expect(await upload.append(Buffer.from(share.jwes[0]!.slice(0, 50)))).toBe(true);
+    const keys = await raw.keys(`${prefix}shl:{${share.id}}*`);
+    expect(keys).toHaveLength(2); // the share and the upload
+    for (const k of keys) expect(await raw.pexpiretime(k)).toBe(now + 3600_000);
+    await relay.store.remove(share.id);
+    expect(await upload.append(Buffer.from('x'))).toBe(false);
+    expect(await raw.keys(`${prefix}shl:{${share.id}}*`)).toEqual([]);
     await raw.quit();
   });
 });

@@ -1,14 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { log } from '../log.ts';
-import { PURGE_DEAD, RECORD_USE, RETURN_ATTEMPT, TAKE_ATTEMPT } from './redis-scripts.ts';
+import {
+  APPEND_UPLOAD,
+  BEGIN_UPLOAD,
+  COMMIT_UPLOAD,
+  PURGE_DEAD,
+  RECORD_USE,
+  REMOVE_SHARE,
+  RETURN_ATTEMPT,
+  TAKE_ATTEMPT,
+} from './redis-scripts.ts';
 import {
   ACCESS_LOG_MAX,
+  CHUNK_BYTES,
+  UPLOAD_WINDOW_MS,
   type Access,
   type FileMeta,
+  type FileUpload,
   type NewShare,
   type ShareMeta,
   type ShareStore,
+  type StoredFile,
   type SweepResult,
 } from './store.ts';
 
@@ -17,6 +30,8 @@ import {
  * load balancer. Every key of a share carries a native TTL at the share's expiry, and
  * every check-then-change runs as one Lua script (redis-scripts.ts), so the passcode
  * budget and the use count hold across instances. The keys of one share share a hash tag.
+ * A file is one string key: an upload APPENDs to a key of its own as the bytes arrive and,
+ * once whole, is RENAMEd over the file's key; readers take it in GETRANGE windows.
  *
  * Deployment: one primary (or Sentinel). Persistence (AOF `everysec`) decides how many
  * seconds of counters a Redis crash can lose; see SECURITY.md.
@@ -47,6 +62,9 @@ export class RedisStore implements ShareStore {
   private fileKey(id: string, index: number): string {
     return `${this.share(id)}:f:${index}`;
   }
+  private uploadKey(id: string, upload: number): string {
+    return `${this.share(id)}:u:${upload}`;
+  }
   private accessKey(id: string): string {
     return `${this.share(id)}:a`;
   }
@@ -57,7 +75,11 @@ export class RedisStore implements ShareStore {
     return `${this.p}dead`;
   }
 
-  private async run(script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+  private async run(
+    script: string,
+    keys: string[],
+    args: (string | number | Buffer)[],
+  ): Promise<unknown> {
     let sha = this.shas.get(script);
     if (!sha) {
       sha = createHash('sha1').update(script).digest('hex');
@@ -73,17 +95,19 @@ export class RedisStore implements ShareStore {
 
   async create(share: NewShare): Promise<void> {
     const key = this.share(share.id);
-    const expMs = share.exp * 1000;
+    // Pending, the share lives until its upload window closes; complete, until `exp`.
+    const untilMs = Math.min(share.exp * 1000, share.createdAt + UPLOAD_WINDOW_MS);
     const files: FileMeta[] = share.files.map((f) => ({
       contentType: f.contentType,
-      length: f.jwe.length,
+      length: f.length,
     }));
     const fields: Record<string, string | number> = {
       token: share.tokenHash,
       exp: share.exp,
       created: share.createdAt,
       uses: 0,
-      n: share.files.length,
+      n: files.length,
+      pending: files.length,
       files: JSON.stringify(files),
       active: share.createdAt,
     };
@@ -93,10 +117,12 @@ export class RedisStore implements ShareStore {
     }
     if (share.maxUses !== null) fields.max = share.maxUses;
     // MULTI/EXEC: the share appears whole or not at all.
-    const tx = this.redis.multi();
-    share.files.forEach((f, i) => tx.set(this.fileKey(share.id, i), f.jwe, 'PXAT', expMs));
-    tx.hset(key, fields).pexpireat(key, expMs).zadd(this.expSet, expMs, share.id);
-    const result = await tx.exec();
+    const result = await this.redis
+      .multi()
+      .hset(key, fields)
+      .pexpireat(key, untilMs)
+      .zadd(this.expSet, untilMs, share.id)
+      .exec();
     const failed = result?.find(([err]) => err);
     if (!result || failed) throw new Error('Redis transaction failed');
   }
@@ -113,6 +139,44 @@ export class RedisStore implements ShareStore {
       maxUses: h.max === undefined ? null : Number(h.max),
       uses: Number(h.uses ?? 0),
       files: JSON.parse(h.files) as FileMeta[],
+      pending: Number(h.pending ?? 0),
+    };
+  }
+
+  async beginUpload(id: string, index: number, now: number): Promise<FileUpload | null> {
+    const share = this.share(id);
+    const begun = await this.run(BEGIN_UPLOAD, [share], [index, now]);
+    if (!Array.isArray(begun)) return null;
+    const [upload, filesJson, exp, created] = begun as [number, string, string, string];
+    const length = (JSON.parse(filesJson) as FileMeta[])[index]?.length;
+    if (length === undefined) return null;
+    const key = this.uploadKey(id, upload);
+    const untilMs = Math.min(Number(exp) * 1000, Number(created) + UPLOAD_WINDOW_MS);
+    let appended = 0;
+    return {
+      length,
+      append: async (bytes: Buffer): Promise<boolean> => {
+        if (appended + bytes.length > length) return false;
+        const n = Number(await this.run(APPEND_UPLOAD, [share, key], [bytes, untilMs]));
+        if (n < 0) return false; // removed or complete meanwhile
+        appended = n;
+        return true;
+      },
+      commit: async (): Promise<{ complete: boolean } | null> => {
+        const pending = Number(
+          await this.run(
+            COMMIT_UPLOAD,
+            [share, key, this.fileKey(id, index), this.expSet],
+            [length, index, id, `${share}:f:`],
+          ),
+        );
+        if (pending >= 0) return { complete: pending === 0 };
+        await this.redis.del(key);
+        return null;
+      },
+      abort: async (): Promise<void> => {
+        await this.redis.del(key); // a committed upload's key is gone already (renamed)
+      },
     };
   }
 
@@ -134,8 +198,22 @@ export class RedisStore implements ShareStore {
     return Number(ok) === 1;
   }
 
-  async readFile(id: string, index: number): Promise<string | null> {
-    return this.redis.get(this.fileKey(id, index));
+  async openFile(id: string, index: number): Promise<StoredFile | null> {
+    const key = this.fileKey(id, index);
+    const length = await this.redis.strlen(key);
+    if (length === 0) return null; // absent: a stored JWE is never empty
+    const redis = this.redis;
+    return {
+      length,
+      async *chunks(): AsyncGenerator<Buffer, void, undefined> {
+        for (let at = 0; at < length; at += CHUNK_BYTES) {
+          const want = Math.min(CHUNK_BYTES, length - at);
+          const data = await redis.getrangeBuffer(key, at, at + want - 1);
+          if (data.length !== want) throw new Error('file deleted while read');
+          yield data;
+        }
+      },
+    };
   }
 
   async ticketKey(): Promise<Buffer> {
@@ -153,16 +231,12 @@ export class RedisStore implements ShareStore {
 
   async remove(id: string): Promise<boolean> {
     const key = this.share(id);
-    const n = Number((await this.redis.hget(key, 'n')) ?? 0);
-    const keys = [key, this.accessKey(id)];
-    for (let i = 0; i < n; i++) keys.push(this.fileKey(id, i));
-    const result = await this.redis
-      .multi()
-      .del(...keys)
-      .zrem(this.expSet, id)
-      .zrem(this.deadSet, id)
-      .exec();
-    return Number(result?.[0]?.[1] ?? 0) > 0;
+    const deleted = await this.run(
+      REMOVE_SHARE,
+      [key, this.accessKey(id), this.expSet, this.deadSet],
+      [id, key],
+    );
+    return Number(deleted) > 0;
   }
 
   async sweep(now: number, deadGraceMs: number): Promise<SweepResult> {

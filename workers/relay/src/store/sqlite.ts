@@ -3,11 +3,15 @@ import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import {
   ACCESS_LOG_MAX,
+  CHUNK_BYTES,
+  UPLOAD_WINDOW_MS,
   type Access,
   type FileMeta,
+  type FileUpload,
   type NewShare,
   type ShareMeta,
   type ShareStore,
+  type StoredFile,
   type SweepResult,
 } from './store.ts';
 
@@ -22,15 +26,27 @@ CREATE TABLE IF NOT EXISTS shares (
   max_uses INTEGER,
   uses INTEGER NOT NULL DEFAULT 0,
   files TEXT NOT NULL,              -- JSON FileMeta[], '[]' once purged
-  active_at INTEGER NOT NULL        -- epoch ms of the last attempt or open
+  active_at INTEGER NOT NULL,       -- epoch ms of the last attempt or open
+  pending INTEGER NOT NULL DEFAULT 0 -- files not yet stored; the share opens only at 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS shares_exp ON shares(exp);
-CREATE TABLE IF NOT EXISTS files (
+CREATE TABLE IF NOT EXISTS share_files (
   share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
   idx INTEGER NOT NULL,
-  jwe TEXT NOT NULL,
+  length INTEGER NOT NULL,          -- declared at creation, bytes
+  uploads INTEGER NOT NULL DEFAULT 0, -- uploads begun; each one's number tags its chunks
+  upload INTEGER,                   -- the upload whose chunks are the file; NULL until stored
   PRIMARY KEY (share_id, idx)
 ) WITHOUT ROWID;
+-- A rowid table: its rows are large (SQLite advises WITHOUT ROWID for small rows only).
+CREATE TABLE IF NOT EXISTS share_chunks (
+  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  upload INTEGER NOT NULL,
+  seq INTEGER NOT NULL,             -- 0, 1, 2... in file order
+  data BLOB NOT NULL,               -- about CHUNK_BYTES of the JWE
+  PRIMARY KEY (share_id, idx, upload, seq)
+);
 CREATE TABLE IF NOT EXISTS accesses (
   share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
   slot INTEGER NOT NULL,            -- (use number - 1) modulo ACCESS_LOG_MAX: a ring
@@ -64,17 +80,25 @@ type ShareRow = [
   maxUses: number | null,
   uses: number,
   files: string,
+  pending: number,
 ];
 
 /**
  * The embedded store: one SQLite file, zero set-up. WAL journal with synchronous=NORMAL
  * survives a killed process without losing a committed transaction; every multi-row
- * change is one transaction, so a share is whole or absent after any crash.
+ * change is one transaction, so a share is whole or absent after any crash, and a file is
+ * its last committed upload or nothing. Files are rows of about CHUNK_BYTES
+ * (`share_chunks`), written as they arrive and read one at a time.
  */
 export class SqliteStore implements ShareStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof statements>;
   private readonly createTx: (share: NewShare) => void;
+  private readonly commitTx: (
+    id: string,
+    idx: number,
+    upload: number,
+  ) => { complete: boolean } | null;
   private readonly useTx: (batch: PendingUse[]) => boolean[];
   private pendingUses: PendingUse[] = [];
   private readonly removeTx: (id: string) => boolean;
@@ -90,14 +114,35 @@ export class SqliteStore implements ShareStore {
     // SECURITY: deleted ciphertext is overwritten with zeros, not left in free pages.
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    migrate(this.db);
+    // After the migration: older databases have no `pending` column before it.
+    this.db.exec(
+      'CREATE INDEX IF NOT EXISTS shares_pending ON shares(created_at) WHERE pending > 0',
+    );
     this.q = statements(this.db);
     this.createTx = this.db.transaction((share: NewShare) => {
       const files: FileMeta[] = share.files.map((f) => ({
         contentType: f.contentType,
-        length: f.jwe.length,
+        length: f.length,
       }));
-      this.q.insertShare.run({ ...share, files: JSON.stringify(files) });
-      share.files.forEach((f, i) => this.q.insertFile.run(share.id, i, f.jwe));
+      this.q.insertShare.run({
+        ...share,
+        files: JSON.stringify(files),
+        pending: files.length,
+      });
+      files.forEach((f, i) => this.q.insertFile.run(share.id, i, f.length));
+    });
+    this.commitTx = this.db.transaction((id: string, idx: number, upload: number) => {
+      const state = this.q.fileState.get(id, idx) as { upload: number | null } | undefined;
+      if (!state) return null; // removed, expired and swept, or complete meanwhile
+      this.q.commitFile.run(upload, id, idx);
+      // Only the replaced upload goes: another one of this index may still be arriving.
+      if (state.upload !== null) this.q.dropUpload.run(id, idx, state.upload);
+      const pending =
+        state.upload === null
+          ? (this.q.decPending.get(id) as number)
+          : (this.q.pending.get(id) as number);
+      return { complete: pending === 0 };
     });
     this.useTx = this.db.transaction((batch: PendingUse[]) =>
       batch.map(({ id, access }) => {
@@ -118,7 +163,7 @@ export class SqliteStore implements ShareStore {
   get(id: string): Promise<ShareMeta | null> {
     const row = this.q.get.get(id) as ShareRow | undefined;
     if (!row) return Promise.resolve(null);
-    const [, tokenHash, exp, passcodeHash, remainingAttempts, maxUses, uses, files] = row;
+    const [, tokenHash, exp, passcodeHash, remainingAttempts, maxUses, uses, files, pending] = row;
     return Promise.resolve({
       id,
       tokenHash,
@@ -128,6 +173,38 @@ export class SqliteStore implements ShareStore {
       maxUses,
       uses,
       files: JSON.parse(files) as FileMeta[],
+      pending,
+    });
+  }
+
+  beginUpload(id: string, index: number, now: number): Promise<FileUpload | null> {
+    const row = this.q.begin.get({ id, idx: index, now }) as
+      { uploads: number; length: number } | undefined;
+    if (!row) return Promise.resolve(null);
+    const { q, commitTx } = this;
+    const upload = row.uploads;
+    const length = row.length;
+    let seq = 0;
+    let appended = 0;
+    return Promise.resolve({
+      length,
+      append(bytes: Buffer): Promise<boolean> {
+        if (appended + bytes.length > length) return Promise.resolve(false);
+        const { changes } = q.append.run({ id, idx: index, upload, seq, data: bytes });
+        if (changes === 0) return Promise.resolve(false); // removed or complete meanwhile
+        seq++;
+        appended += bytes.length;
+        return Promise.resolve(true);
+      },
+      commit(): Promise<{ complete: boolean } | null> {
+        const done = appended === length ? commitTx(id, index, upload) : null;
+        if (done === null) q.dropUpload.run(id, index, upload);
+        return Promise.resolve(done);
+      },
+      abort(): Promise<void> {
+        q.dropUncommitted.run({ id, idx: index, upload });
+        return Promise.resolve();
+      },
     });
   }
 
@@ -168,9 +245,24 @@ export class SqliteStore implements ShareStore {
     batch.forEach((op, i) => op.resolve(results[i] ?? false));
   }
 
-  readFile(id: string, index: number): Promise<string | null> {
-    const row = this.q.readFile.get(id, index) as { jwe: string } | undefined;
-    return Promise.resolve(row ? row.jwe : null);
+  openFile(id: string, index: number): Promise<StoredFile | null> {
+    const row = this.q.openFile.get(id, index) as { upload: number; length: number } | undefined;
+    if (!row) return Promise.resolve(null);
+    const { upload, length } = row;
+    const chunk = this.q.chunk;
+    return Promise.resolve({
+      length,
+      // eslint-disable-next-line @typescript-eslint/require-await -- an async source for streams
+      async *chunks(): AsyncGenerator<Buffer, void, undefined> {
+        let read = 0;
+        for (let seq = 0; read < length; seq++) {
+          const data = chunk.get(id, index, upload, seq) as Buffer | undefined;
+          if (!data) throw new Error('file deleted while read');
+          read += data.length;
+          yield data;
+        }
+      },
+    });
   }
 
   ticketKey(): Promise<Buffer> {
@@ -191,8 +283,11 @@ export class SqliteStore implements ShareStore {
 
   sweep(now: number, deadGraceMs: number): Promise<SweepResult> {
     const result = this.db.transaction(() => {
-      const expired = this.q.expire.run(Math.floor(now / 1000)).changes;
+      const expired =
+        this.q.expire.run(Math.floor(now / 1000)).changes +
+        this.q.stale.run(now - UPLOAD_WINDOW_MS).changes;
       const before = now - deadGraceMs;
+      this.q.deadChunks.run(before);
       this.q.deadFiles.run(before);
       const purged = this.q.deadMark.run(before).changes;
       return { expired, purged };
@@ -230,19 +325,76 @@ export class SqliteStore implements ShareStore {
   }
 }
 
+/**
+ * Brings a database written by an earlier relay to this schema: `shares.pending`, and the
+ * former `files` table (one row holding each whole JWE) cut into chunks. One transaction.
+ */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const columns = db.prepare("SELECT name FROM pragma_table_info('shares')").pluck().all();
+    if (!columns.includes('pending')) {
+      db.exec('ALTER TABLE shares ADD COLUMN pending INTEGER NOT NULL DEFAULT 0');
+    }
+    const old = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'");
+    if (old.get() === undefined) return;
+    const keys = db.prepare('SELECT share_id, idx FROM files').raw().all() as [string, number][];
+    const read = db.prepare('SELECT jwe FROM files WHERE share_id = ? AND idx = ?').pluck();
+    const file = db.prepare(
+      'INSERT OR REPLACE INTO share_files (share_id, idx, length, uploads, upload) VALUES (?, ?, ?, 1, 1)',
+    );
+    const chunk = db.prepare(
+      'INSERT OR REPLACE INTO share_chunks (share_id, idx, upload, seq, data) VALUES (?, ?, 1, ?, ?)',
+    );
+    for (const [id, idx] of keys) {
+      const jwe = Buffer.from(read.get(id, idx) as string, 'latin1');
+      file.run(id, idx, jwe.length);
+      for (let at = 0, seq = 0; at < jwe.length; at += CHUNK_BYTES, seq++) {
+        chunk.run(id, idx, seq, jwe.subarray(at, at + CHUNK_BYTES));
+      }
+    }
+    db.exec('DROP TABLE files');
+  })();
+}
+
 /** Every statement the store runs, prepared once. */
 function statements(db: Database.Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
     insertShare: p(
-      `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at)
-       VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt)`,
+      `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at, pending)
+       VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt, @pending)`,
     ),
-    insertFile: p('INSERT INTO files (share_id, idx, jwe) VALUES (?, ?, ?)'),
+    insertFile: p('INSERT INTO share_files (share_id, idx, length) VALUES (?, ?, ?)'),
     // Raw rows (arrays): the hot manifest path reads one per request.
     get: p(
-      'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files FROM shares WHERE id = ?',
+      'SELECT id, token_hash, exp, passcode_hash, remaining, max_uses, uses, files, pending FROM shares WHERE id = ?',
     ).raw(),
+    // -> the new upload's number and the declared length, when the share still waits.
+    begin: p(
+      `UPDATE share_files SET uploads = uploads + 1
+       WHERE share_id = @id AND idx = @idx
+         AND EXISTS (SELECT 1 FROM shares WHERE id = @id AND pending > 0 AND exp * 1000 > @now)
+       RETURNING uploads, length`,
+    ),
+    // Stores nothing once the share is removed or complete.
+    append: p(
+      `INSERT INTO share_chunks (share_id, idx, upload, seq, data)
+       SELECT @id, @idx, @upload, @seq, @data
+       WHERE EXISTS (SELECT 1 FROM shares WHERE id = @id AND pending > 0)`,
+    ),
+    fileState: p(
+      `SELECT f.upload FROM share_files f JOIN shares s ON s.id = f.share_id
+       WHERE f.share_id = ? AND f.idx = ? AND s.pending > 0`,
+    ),
+    commitFile: p('UPDATE share_files SET upload = ? WHERE share_id = ? AND idx = ?'),
+    dropUpload: p('DELETE FROM share_chunks WHERE share_id = ? AND idx = ? AND upload = ?'),
+    // An aborted upload's chunks, unless it was committed (then they are the file).
+    dropUncommitted: p(
+      `DELETE FROM share_chunks WHERE share_id = @id AND idx = @idx AND upload = @upload
+       AND NOT EXISTS (SELECT 1 FROM share_files WHERE share_id = @id AND idx = @idx AND upload = @upload)`,
+    ),
+    decPending: p('UPDATE shares SET pending = pending - 1 WHERE id = ? RETURNING pending').pluck(),
+    pending: p('SELECT pending FROM shares WHERE id = ?').pluck(),
     take: p(
       `UPDATE shares SET remaining = remaining - 1, active_at = @now
        WHERE id = @id AND remaining > 0 AND exp * 1000 > @now RETURNING remaining`,
@@ -251,7 +403,8 @@ function statements(db: Database.Database) {
     // (now, id, now) -> the new use count, or undefined when the share is not usable.
     use: p(
       `UPDATE shares SET uses = uses + 1, active_at = ?
-       WHERE id = ? AND exp * 1000 > ? AND files != '[]' AND (max_uses IS NULL OR uses < max_uses)
+       WHERE id = ? AND exp * 1000 > ? AND pending = 0 AND files != '[]'
+         AND (max_uses IS NULL OR uses < max_uses)
        RETURNING uses`,
     ).pluck(),
     // The ring slot is overwritten in place (no delete + insert as with OR REPLACE).
@@ -261,12 +414,21 @@ function statements(db: Database.Database) {
     ),
     keyInsert: p('INSERT OR IGNORE INTO relay_keys (name, key) VALUES (?, ?)'),
     keyGet: p('SELECT key FROM relay_keys WHERE name = ?'),
-    readFile: p('SELECT jwe FROM files WHERE share_id = ? AND idx = ?'),
+    openFile: p(
+      'SELECT upload, length FROM share_files WHERE share_id = ? AND idx = ? AND upload IS NOT NULL',
+    ),
+    chunk: p(
+      'SELECT data FROM share_chunks WHERE share_id = ? AND idx = ? AND upload = ? AND seq = ?',
+    ).pluck(),
     accesses: p('SELECT recipient, at FROM accesses WHERE share_id = ? ORDER BY at, slot'),
     remove: p('DELETE FROM shares WHERE id = ?'),
     expire: p('DELETE FROM shares WHERE exp <= ?'), // epoch seconds: uses shares_exp
+    stale: p('DELETE FROM shares WHERE pending > 0 AND created_at < ?'),
+    deadChunks: p(
+      `DELETE FROM share_chunks WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
+    ),
     deadFiles: p(
-      `DELETE FROM files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
+      `DELETE FROM share_files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
     ),
     deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
   };

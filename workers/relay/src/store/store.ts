@@ -5,15 +5,29 @@ import type { ShlContentType } from '../../../../src/share/protocol.ts';
  * contract suite (store-contract.ts). Times are epoch milliseconds unless named `exp`,
  * which is epoch seconds as in the SHL payload.
  *
- * SECURITY: a store holds ciphertext (JWE strings), hashes of secrets (management token,
+ * SECURITY: a store holds ciphertext (JWE bytes), hashes of secrets (management token,
  * passcode) and the access list. It never holds a key, a passcode or a token in clear.
+ *
+ * Files are stored and read in chunks of about CHUNK_BYTES, so no file is ever whole in
+ * the relay's memory, whatever its size.
  */
 export interface ShareStore {
-  /** Stores a whole share atomically: after a crash it is either whole or absent. */
+  /**
+   * Stores a new share's metadata atomically (after a crash it is whole or absent). It is
+   * pending, never opens, until every file is stored (beginUpload); one still pending
+   * UPLOAD_WINDOW_MS after `createdAt` (or at its expiry, if sooner) is deleted.
+   */
   create(share: NewShare): Promise<void>;
 
   /** The share's metadata (no file bodies), or null when absent or swept. */
   get(id: string): Promise<ShareMeta | null>;
+
+  /**
+   * Starts storing file `index` of a pending share that is unexpired at `now`; null when
+   * there is no such share or file, or every file is stored already. Several uploads of
+   * one index may run at once: the last to commit wins, and none sees another's bytes.
+   */
+  beginUpload(id: string, index: number, now: number): Promise<FileUpload | null>;
 
   /**
    * Takes one passcode attempt from the budget before the passcode is checked. Atomic:
@@ -26,15 +40,15 @@ export interface ShareStore {
   returnAttempt(id: string): Promise<void>;
 
   /**
-   * Counts one successful open: checks (atomically) that the share exists, is unexpired at
-   * `access.at`, still has its files and has uses left, then increments uses and appends
-   * the access. Returns false, changing nothing, when the share is not usable. Resolves
-   * only once the count is durable.
+   * Counts one successful open: checks (atomically) that the share exists, is complete,
+   * is unexpired at `access.at`, still has its files and has uses left, then increments
+   * uses and appends the access. Returns false, changing nothing, when the share is not
+   * usable. Resolves only once the count is durable.
    */
   recordUse(id: string, access: Access): Promise<boolean>;
 
-  /** The JWE of file `index`, or null. */
-  readFile(id: string, index: number): Promise<string | null>;
+  /** File `index` as stored (its length and its bytes, read a chunk at a time), or null. */
+  openFile(id: string, index: number): Promise<StoredFile | null>;
 
   /**
    * The 32-byte key that seals `location` tickets (tickets.ts), made at random on first
@@ -49,8 +63,9 @@ export interface ShareStore {
   remove(id: string): Promise<boolean>;
 
   /**
-   * Deletes every share expired at `now`, and the files of dead shares (attempts or uses
-   * exhausted) whose last activity is older than `deadGraceMs`.
+   * Deletes every share expired at `now` and every share still pending UPLOAD_WINDOW_MS
+   * after its creation, and the files of dead shares (attempts or uses exhausted) whose
+   * last activity is older than `deadGraceMs`.
    */
   sweep(now: number, deadGraceMs: number): Promise<SweepResult>;
 
@@ -62,6 +77,43 @@ export interface ShareStore {
 
 /** How many accesses a share remembers; older ones are overwritten first. */
 export const ACCESS_LOG_MAX = 200;
+
+/** Size of the chunks a file is stored and read in, bytes (the last one may be shorter). */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** How long a share may wait for its files after its creation, ms; then it is deleted. */
+export const UPLOAD_WINDOW_MS = 3600_000;
+
+/** One file being stored: bytes appended in order, then committed or aborted. */
+export interface FileUpload {
+  /** The length the share declared for this file, bytes. */
+  readonly length: number;
+  /**
+   * Stores the next bytes (a copy: the caller reuses `bytes` once this resolves). False,
+   * keeping nothing more, when the share was removed or completed meanwhile, or the bytes
+   * would pass `length`: the caller stops.
+   */
+  append(bytes: Buffer): Promise<boolean>;
+  /**
+   * Makes the appended bytes (exactly `length` of them) the file, replacing an earlier
+   * upload of the same index, atomically. Resolves whether the share is now complete, or
+   * null when it was removed or completed meanwhile, or the length is wrong (nothing kept).
+   */
+  commit(): Promise<{ complete: boolean } | null>;
+  /** Deletes what was appended; nothing once committed. */
+  abort(): Promise<void>;
+}
+
+/** A stored file, opened for reading. */
+export interface StoredFile {
+  /** Bytes (= characters: a compact JWE is ASCII). */
+  readonly length: number;
+  /**
+   * The bytes, one chunk at a time, read as the consumer asks for them. Throws when the
+   * file is deleted (revoked, swept) while being read.
+   */
+  chunks(): AsyncGenerator<Buffer, void, undefined>;
+}
 
 export interface NewShare {
   /** 43 base64url characters (32 random bytes). */
@@ -76,7 +128,8 @@ export interface NewShare {
   /** Attempt budget when a passcode is set, else null. */
   attempts: number | null;
   maxUses: number | null;
-  files: { contentType: ShlContentType; jwe: string }[];
+  /** Each file's type and declared length; the bytes come later, one upload each. */
+  files: FileMeta[];
 }
 
 export interface ShareMeta {
@@ -89,11 +142,13 @@ export interface ShareMeta {
   uses: number;
   /** File list without bodies; empty once the files of a dead share were purged. */
   files: FileMeta[];
+  /** Files not yet stored; the share opens only at 0. */
+  pending: number;
 }
 
 export interface FileMeta {
   contentType: ShlContentType;
-  /** Length of the JWE string in characters (= bytes: base64url and dots only). */
+  /** Length of the JWE in bytes (= characters: base64url and dots only). */
   length: number;
 }
 
@@ -107,9 +162,9 @@ export interface SweepResult {
   purged: number;
 }
 
-/** True when the share can still be opened at `now`. */
+/** True when the share can be opened at `now`. */
 export function isActive(share: ShareMeta, now: number): boolean {
-  if (share.exp * 1000 <= now) return false;
+  if (share.exp * 1000 <= now || share.pending > 0) return false;
   if (share.remainingAttempts !== null && share.remainingAttempts <= 0) return false;
   if (share.maxUses !== null && share.uses >= share.maxUses) return false;
   return share.files.length > 0;
