@@ -38,6 +38,9 @@ const ShareQrScreen = lazy(() =>
 const SharesScreen = lazy(() =>
   import('../features/share/SharesScreen.tsx').then((m) => ({ default: m.SharesScreen })),
 );
+const RestoreScreen = lazy(() =>
+  import('../features/restore/RestoreScreen.tsx').then((m) => ({ default: m.RestoreScreen })),
+);
 /**
  * The record's screens, shown only while the vault is open. The router lives here, not in
  * the shell, so neither it nor any screen weighs on the onboarding and unlock screens.
@@ -53,6 +56,7 @@ export function RecordRoutes() {
         <Route path="/profile/new" element={<ProfileScreen />} />
         <Route path="/profile/:id" element={<ProfileScreen />} />
         <Route path="/settings" element={<SettingsScreen />} />
+        <Route path="/restore" element={<RestoreScreen />} />
         <Route path="/documents" element={<DocumentsScreen />} />
         <Route path="/documents/new" element={<DocumentImportScreen />} />
         <Route path="/documents/:id" element={<DocumentScreen />} />

@@ -6,11 +6,13 @@
  * it could not find would quietly turn its namespace's keys into `any`).
  */
 import type { FlatNamespace, ParseKeys } from 'i18next';
+import type backup from '../../public/locales/fr/backup.json';
 import type common from '../../public/locales/fr/common.json';
 import type documents from '../../public/locales/fr/documents.json';
 import type entry from '../../public/locales/fr/entry.json';
 import type errors from '../../public/locales/fr/errors.json';
 import type onboarding from '../../public/locales/fr/onboarding.json';
+import type restore from '../../public/locales/fr/restore.json';
 import type settings from '../../public/locales/fr/settings.json';
 import type share from '../../public/locales/fr/share.json';
 import type summary from '../../public/locales/fr/summary.json';
@@ -32,6 +34,8 @@ declare module 'i18next' {
       vocab: typeof vocab;
       documents: typeof documents;
       share: typeof share;
+      backup: typeof backup;
+      restore: typeof restore;
     };
   }
 }

@@ -21,6 +21,8 @@ const NAMESPACES = [
   'vocab',
   'documents',
   'share',
+  'backup',
+  'restore',
 ] as const;
 
 /** Where the chosen language is remembered. Not secret: the unlock screen needs it. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
+import { BackupProvider } from '../backup/BackupProvider.tsx';
 import { isAfterRecovery } from './after-recovery.ts';
 import type { Session, SessionState } from './session-context.ts';
 import { SessionContext } from './session-context.ts';
@@ -70,5 +71,13 @@ export function SessionProvider({ store, children }: { store: CarnetStore; child
     () => ({ state, store, refresh: opened, opened, lock, activeProfileId, selectProfile }),
     [state, store, opened, lock, activeProfileId],
   );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  // The record is open for the patient (not only for choosing a new PIN): backups may run.
+  const recordOpen = state.status === 'unlocked' && !state.mustChooseSecret;
+  return (
+    <SessionContext.Provider value={session}>
+      <BackupProvider store={store} active={recordOpen}>
+        {children}
+      </BackupProvider>
+    </SessionContext.Provider>
+  );
 }

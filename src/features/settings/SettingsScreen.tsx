@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { BackupSection } from '../backup/BackupSection.tsx';
 import { BackLink } from '../shell/BackLink.tsx';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { ChangeSecret } from './ChangeSecret.tsx';
@@ -8,9 +11,12 @@ import { LockSetting } from './LockSetting.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
 import './settings.css';
 
-/** Language, automatic lock, PIN change and what the browser lets Carnet keep. */
+/** Language, automatic lock, PIN change, what the browser lets Carnet keep, and backups. */
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'common']);
+  // A screen a section shows whole in place of the settings (a new recovery sheet).
+  const [takeover, setTakeover] = useState<ReactNode>(null);
+  if (takeover) return takeover;
   return (
     <Screen title={t('title')} start={<BackLink to="/" />}>
       <section className="settings-section" aria-labelledby="settings-language">
@@ -23,6 +29,7 @@ export function SettingsScreen() {
       <LockSetting />
       <ChangeSecret />
       <StorageStatus />
+      <BackupSection showScreen={setTakeover} />
     </Screen>
   );
 }

@@ -15,6 +15,7 @@ import { useSpeech } from '../shell/useSpeech.ts';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { isDeclarable } from '../../record/declarations.ts';
 import { NoneDeclaration } from './NoneDeclaration.tsx';
+import { BackupReminder } from '../backup/BackupReminder.tsx';
 import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
@@ -90,6 +91,7 @@ export function SummaryScreen() {
               : t('reminder.endsIn', { name: entryTitle(entry, t), count: daysLeft })}
         </Notice>
       ))}
+      {profile && <BackupReminder />}
       {!profile && (
         <Link className="btn btn-primary" to="/profile/new?self=1">
           <Icon name="add" />
