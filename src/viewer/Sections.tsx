@@ -69,6 +69,9 @@ export function SectionView({ section, beside, byPatient }: SectionViewProps) {
           {emptyText(section, byPatient, t)}
         </p>
       )}
+      {section.omitted !== undefined && section.omitted > 0 && (
+        <p className="v-muted v-omitted">{t('section.omitted', { count: section.omitted })}</p>
+      )}
     </section>
   );
 }

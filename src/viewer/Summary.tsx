@@ -38,6 +38,11 @@ export function Summary({ summary, now, expiresAt }: SummaryProps) {
           {t(admin ? 'summary.chosenAdmin' : 'summary.chosen')}
         </p>
       )}
+      {summary.omitted && (
+        <p className="v-chosen" role="note">
+          {t('summary.omitted')}
+        </p>
+      )}
       <div className="v-toolbar">
         {expiresAt !== null && (
           <p className="v-expiry">
