@@ -93,6 +93,9 @@ async function browserFigures(): Promise<Figures> {
       page.evaluate(() => window.carnetBench.docRatios(20, 5)),
     );
     const docList = await docListMs(browser, origin, 200);
+    const backup = await harness(browser, origin, (page) =>
+      page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 3)),
+    );
     const share = await harness(browser, origin, (page) =>
       page.evaluate(() => window.carnetShareBench.shareCreateRatio(5)),
     );
@@ -119,6 +122,13 @@ async function browserFigures(): Promise<Figures> {
       doc_read_sealed_ms_20mb: round(docs.doc_read_sealed_ms_20mb),
       doc_read_plain_ms_20mb: round(docs.doc_read_plain_ms_20mb),
       doc_list_ms_200: round(docList),
+      backup_write_ratio: round(backup.backup_write_ratio, 2),
+      restore_ratio: round(backup.restore_ratio, 2),
+      backup_write_ms: round(backup.backup_write_ms),
+      backup_raw_read_ms: round(backup.backup_raw_read_ms),
+      restore_ms: round(backup.restore_ms),
+      restore_raw_write_ms: round(backup.restore_raw_write_ms),
+      backup_mb: round(backup.backup_mb, 1),
     };
   } finally {
     await browser.close();
@@ -164,6 +174,11 @@ const results = {
     initial_js_gzip_kb: '<= 150',
     viewer_js_gzip_kb: '<= 100',
     relay_manifest_vs_health_ratio: '>= 0.5',
+    backup_write_ratio: '<= 1.5',
+    restore_ratio: '<= 2',
+    relay_backup_rss_growth_mb: '<= 100',
+    relay_share_rss_growth_mb: '<= 100',
+    relay_health_p99_ms_hostile: '< 100',
   },
   figures,
 };

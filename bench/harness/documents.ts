@@ -19,7 +19,7 @@ import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
 import { median, sampleProfile } from './samples.ts';
 
-function randomBlob(bytes: number): Blob {
+export function randomBlob(bytes: number): Blob {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let at = 0; at < bytes; at += 65536) {
     parts.push(crypto.getRandomValues(new Uint8Array(Math.min(65536, bytes - at))));

@@ -10,31 +10,10 @@ import { openCarnetDb, putSealed } from '../../src/db/index.ts';
 import { encodeRecord } from '../../src/record/codec.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
-import type { Entry } from '../../src/record/types.ts';
 import { docRatios, seedDocuments } from './documents.ts';
+import { backupRatios } from './backup-bench.ts';
 import './share-bench.ts';
-import { median, sampleProfile } from './samples.ts';
-
-function sampleEntry(profileId: string, i: number): Entry {
-  const now = Date.now();
-  return {
-    id: newId(),
-    profileId,
-    text: `Entrée de test numéro ${i} avec un peu de texte libre pour une taille réaliste`,
-    textLang: 'fr',
-    details: {
-      kind: 'medication',
-      dose: '500 mg',
-      frequency: '3 fois par jour',
-      since: '2024-01-15',
-      current: true,
-    },
-    provenance: 'paper',
-    sensitive: i % 10 === 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+import { median, sampleEntry, sampleProfile } from './samples.ts';
 
 /** Seal + store n entries vs store the same n plaintext entries; median over rounds. */
 async function recordWriteRatio(n = 1000, rounds = 7) {
@@ -128,9 +107,17 @@ declare global {
       seedApp: typeof seedApp;
       docRatios: typeof docRatios;
       seedDocuments: typeof seedDocuments;
+      backupRatios: typeof backupRatios;
     };
   }
 }
 
-window.carnetBench = { recordWriteRatio, unlockMs, seedApp, docRatios, seedDocuments };
+window.carnetBench = {
+  recordWriteRatio,
+  unlockMs,
+  seedApp,
+  docRatios,
+  seedDocuments,
+  backupRatios,
+};
 document.getElementById('status')!.textContent = 'ready';

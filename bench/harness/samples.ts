@@ -1,5 +1,5 @@
 import { newId } from '../../src/record/ids.ts';
-import type { Profile } from '../../src/record/types.ts';
+import type { Entry, Profile } from '../../src/record/types.ts';
 
 /** The median of `values` (the middle one, or the mean of the two middle ones). */
 export function median(values: readonly number[]): number {
@@ -21,5 +21,27 @@ export function sampleProfile(overrides: Partial<Profile> = {}): Profile {
     createdAt: now,
     updatedAt: now,
     ...overrides,
+  };
+}
+
+/** A medication entry of realistic size for benchmark records. */
+export function sampleEntry(profileId: string, i: number): Entry {
+  const now = Date.now();
+  return {
+    id: newId(),
+    profileId,
+    text: `Entrée de test numéro ${i} avec un peu de texte libre pour une taille réaliste`,
+    textLang: 'fr',
+    details: {
+      kind: 'medication',
+      dose: '500 mg',
+      frequency: '3 fois par jour',
+      since: '2024-01-15',
+      current: true,
+    },
+    provenance: 'paper',
+    sensitive: i % 10 === 0,
+    createdAt: now,
+    updatedAt: now,
   };
 }

@@ -11,6 +11,8 @@ import type { BackupOptions } from './write.ts';
 
 /** Bytes gathered before a batch is written into the restore's database. */
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** Frames whose digests are computed together (WebCrypto runs them side by side). */
+const DIGEST_BATCH = 256;
 
 type Row = RestoreBatch['rows'][number];
 type Chunk = RestoreBatch['chunks'][number];
@@ -107,7 +109,11 @@ export async function restoreBackup(
     const allRows: Row[] = [];
     let batch: Batch = { rows: [], files: [], chunks: [] };
     let pending = 0;
+    // Digests are computed side by side and settled with each batch written.
+    let digests: Promise<IndexLine>[] = [];
     const flush = async () => {
+      lines.push(...(await Promise.all(digests)));
+      digests = [];
       if (pending === 0) return;
       await putRestoreBatch(db, batch);
       batch = { rows: [], files: [], chunks: [] };
@@ -123,14 +129,15 @@ export async function restoreBackup(
       }
       const parsed = parseFrame(frame);
       if (!parsed) throw new RecordError('backup-damaged');
-      lines.push({ ...parsed.line, digest: await sha256(frame.payload) });
+      const { line } = parsed;
+      digests.push(sha256(frame.payload).then((digest) => ({ ...line, digest })));
       batch.rows.push(...(parsed.put.rows ?? []));
       batch.files.push(...(parsed.put.files ?? []));
       batch.chunks.push(...(parsed.put.chunks ?? []));
       allRows.push(...(parsed.put.rows ?? []));
       pending += frame.payload.length;
-      if (pending >= BATCH_BYTES) await flush();
-      options.onProgress?.(lines.length, frames);
+      if (pending >= BATCH_BYTES || digests.length >= DIGEST_BATCH) await flush();
+      options.onProgress?.(lines.length + digests.length, frames);
     }
     const end = await reader.frame();
     if (end.type !== FRAME.end || end.payload.length !== 0 || !(await reader.atEnd())) {

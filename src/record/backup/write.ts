@@ -41,24 +41,29 @@ export interface BackupOptions {
 /** Chunks read from IndexedDB per round trip, and bytes gathered before they become a Blob. */
 const CHUNK_BATCH = 64;
 const FLUSH_BYTES = 8 * 1024 * 1024;
+/** Frames whose digests are computed together (WebCrypto runs them side by side). */
+const DIGEST_BATCH = 256;
 
 /**
  * Gathers the body as a Blob built piece by piece: each piece goes to the browser's blob
  * storage (which spills to disk), so a 300 MB record never sits whole in JavaScript memory.
+ * Digests are computed in batches, not one round trip per frame; a batch is settled before
+ * its bytes leave for the Blob, so memory stays bounded by FLUSH_BYTES.
  */
 class BodyBuilder {
   #body = new Blob([]);
   #parts: Uint8Array<ArrayBuffer>[] = [];
   #pending = 0;
+  #digests: Promise<IndexLine>[] = [];
   bytes = 0;
   readonly lines: IndexLine[] = [];
 
   async add(type: FrameType, id: string, chunk: number, payload: Uint8Array): Promise<void> {
-    this.lines.push({ type, id, chunk, digest: await sha256(payload) });
+    this.#digests.push(sha256(payload).then((digest) => ({ type, id, chunk, digest })));
     this.push(frameHead(type, payload.length));
     this.push(payload);
     this.bytes += payload.length;
-    if (this.#pending >= FLUSH_BYTES) this.flush();
+    if (this.#pending >= FLUSH_BYTES || this.#digests.length >= DIGEST_BATCH) await this.flush();
   }
 
   push(bytes: Uint8Array): void {
@@ -66,11 +71,25 @@ class BodyBuilder {
     this.#pending += bytes.length;
   }
 
-  flush(): Blob {
+  /** Settles the digests so far and moves the gathered bytes into the Blob. */
+  async flush(): Promise<Blob> {
+    this.lines.push(...(await Promise.all(this.#digests)));
+    this.#digests = [];
+    if (this.#pending >= FLUSH_BYTES || this.#parts.length > 4 * DIGEST_BATCH) this.#spill();
+    return this.#body;
+  }
+
+  /** The whole body, every part in the Blob. */
+  async end(): Promise<Blob> {
+    await this.flush();
+    this.#spill();
+    return this.#body;
+  }
+
+  #spill(): void {
     if (this.#parts.length > 0) this.#body = new Blob([this.#body, ...this.#parts]);
     this.#parts = [];
     this.#pending = 0;
-    return this.#body;
   }
 }
 
@@ -135,6 +154,7 @@ export async function writeBackup(
       step(batch.length);
     }
   }
+  await body.flush();
   const header: BackupHeader = {
     format: 'carnet-backup',
     v: FORMAT_VERSION,
@@ -162,7 +182,7 @@ export async function writeBackup(
   lead.set(MAGIC, 0);
   lead[MAGIC.length] = FORMAT_VERSION;
   new DataView(lead.buffer).setUint32(MAGIC.length + 1, headerBytes.length);
-  return new Blob([lead, headerBytes, body.flush()], { type: 'application/octet-stream' });
+  return new Blob([lead, headerBytes, await body.end()], { type: 'application/octet-stream' });
 }
 
 function sum(list: readonly number[]): number {
