@@ -204,3 +204,20 @@ describe('the automatic relay copy', () => {
     expect(state.prefs.lastRelayAt).toBe(T0);
   });
 });
+
+describe('while a restore runs', () => {
+  it('sends no automatic copy until the hold is released', async () => {
+    const { state, relay, env, sync } = setup();
+    await sync.enable(CODE);
+    const sent = relay.put.mock.calls.length;
+    state.lastChange = env.time + 1;
+    env.time += MIN_UPLOAD_GAP_MS + 1;
+    const release = sync.hold();
+    await sync.check();
+    expect(relay.put.mock.calls.length).toBe(sent);
+    release();
+    release();
+    await sync.check();
+    expect(relay.put.mock.calls.length).toBe(sent + 1);
+  });
+});

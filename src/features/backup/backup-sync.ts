@@ -61,6 +61,8 @@ export class BackupSync {
   #failure: { at: number; permanent: boolean } | undefined;
   /** True while the copy is being turned off: no new upload may start and recreate it. */
   #disabling = false;
+  /** Holds on automatic uploads: a restore under way has the vault open with another key. */
+  #holds = 0;
 
   constructor(
     private readonly store: Pick<CarnetStore, 'backup'>,
@@ -108,7 +110,7 @@ export class BackupSync {
 
   /** The automatic path: uploads when the rule says so (auto-upload.ts). Never throws. */
   async check(): Promise<void> {
-    if (this.#running || this.#disabling) return;
+    if (this.#running || this.#disabling || this.#holds > 0) return;
     try {
       const prefs = await this.load();
       const due = relayUploadDue({
@@ -216,5 +218,20 @@ export class BackupSync {
   /** Stops an upload under way (the session ends). */
   stop(): void {
     this.#abort?.abort();
+  }
+
+  /**
+   * Pauses automatic uploads and stops one under way, until the returned release is
+   * called: while a restore runs, the vault holds the backup's key, not this record's.
+   */
+  hold(): () => void {
+    this.#holds++;
+    this.stop();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+    };
   }
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PendingRestore } from '../../record/backup/service.ts';
 import type { CarnetStore, SecretKind } from '../../record/store.ts';
 import { useSession } from '../session/session-context.ts';
+import { useBackup } from '../backup/backup-context.ts';
 import type { RestoreMessage } from './restore-errors.ts';
 import type { Flow, FoundCopy, RestoreMode, RestoreStep } from './restore-steps.ts';
 import * as steps from './restore-steps.ts';
@@ -80,6 +81,10 @@ export function useRestore(
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const { lock } = session;
+  const { sync } = useBackup();
+
+  // No automatic relay copy while a restore runs: the vault may hold the backup's key.
+  useEffect(() => sync.hold(), [sync]);
 
   // Leaving the screen stops a running task and drops a restore that was not committed.
   useEffect(
