@@ -41,6 +41,12 @@ const SharesScreen = lazy(() =>
 const RestoreScreen = lazy(() =>
   import('../features/restore/RestoreScreen.tsx').then((m) => ({ default: m.RestoreScreen })),
 );
+const ImportScreen = lazy(() =>
+  import('../features/import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })),
+);
+const RepliesScreen = lazy(() =>
+  import('../features/replies/RepliesScreen.tsx').then((m) => ({ default: m.RepliesScreen })),
+);
 /**
  * The record's screens, shown only while the vault is open. The router lives here, not in
  * the shell, so neither it nor any screen weighs on the onboarding and unlock screens.
@@ -63,6 +69,8 @@ export function RecordRoutes() {
         <Route path="/share" element={<ShareSetupScreen />} />
         <Route path="/shares" element={<SharesScreen />} />
         <Route path="/shares/:id" element={<ShareQrScreen />} />
+        <Route path="/import" element={<ImportScreen />} />
+        <Route path="/replies" element={<RepliesScreen />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>
