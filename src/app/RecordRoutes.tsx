@@ -41,6 +41,9 @@ const SharesScreen = lazy(() =>
 const RestoreScreen = lazy(() =>
   import('../features/restore/RestoreScreen.tsx').then((m) => ({ default: m.RestoreScreen })),
 );
+const PrintScreen = lazy(() =>
+  import('../features/print/PrintScreen.tsx').then((m) => ({ default: m.PrintScreen })),
+);
 const ImportScreen = lazy(() =>
   import('../features/import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })),
 );
@@ -69,6 +72,7 @@ export function RecordRoutes() {
         <Route path="/share" element={<ShareSetupScreen />} />
         <Route path="/shares" element={<SharesScreen />} />
         <Route path="/shares/:id" element={<ShareQrScreen />} />
+        <Route path="/print" element={<PrintScreen />} />
         <Route path="/import" element={<ImportScreen />} />
         <Route path="/replies" element={<RepliesScreen />} />
         <Route path="*" element={<Navigate to="/" replace />} />

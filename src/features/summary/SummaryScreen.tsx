@@ -62,6 +62,10 @@ export function SummaryScreen() {
             <Icon name="forward" />
             <span>{t('share:list.title')}</span>
           </Link>
+          <Link className="btn btn-secondary btn-small" to="/print">
+            <Icon name="printer" />
+            <span>{t('share:print.open')}</span>
+          </Link>
         </div>
       )}
       <Link className="btn btn-secondary summary-documents" to="/documents">
