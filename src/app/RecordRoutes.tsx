@@ -44,6 +44,9 @@ const RestoreScreen = lazy(() =>
 const PrintScreen = lazy(() =>
   import('../features/print/PrintScreen.tsx').then((m) => ({ default: m.PrintScreen })),
 );
+const VaccinesScreen = lazy(() =>
+  import('../features/vaccines/VaccinesScreen.tsx').then((m) => ({ default: m.VaccinesScreen })),
+);
 const ImportScreen = lazy(() =>
   import('../features/import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })),
 );
@@ -73,6 +76,7 @@ export function RecordRoutes() {
         <Route path="/shares" element={<SharesScreen />} />
         <Route path="/shares/:id" element={<ShareQrScreen />} />
         <Route path="/print" element={<PrintScreen />} />
+        <Route path="/vaccines" element={<VaccinesScreen />} />
         <Route path="/import" element={<ImportScreen />} />
         <Route path="/replies" element={<RepliesScreen />} />
         <Route path="*" element={<Navigate to="/" replace />} />

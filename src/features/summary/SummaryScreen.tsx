@@ -16,6 +16,7 @@ import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { isDeclarable } from '../../record/declarations.ts';
 import { NoneDeclaration } from './NoneDeclaration.tsx';
 import { BackupReminder } from '../backup/BackupReminder.tsx';
+import { VaccineReminder } from '../vaccines/VaccineReminder.tsx';
 import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
@@ -138,6 +139,9 @@ export function SummaryScreen() {
                   />
                 ))}
               </ul>
+            )}
+            {kind === 'vaccination' && (
+              <VaccineReminder profile={profile} entries={state.entries} />
             )}
           </section>
         ))}
