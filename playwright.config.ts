@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+import { foreignOrigin } from './e2e/foreign-origin.ts';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 /** The built app the tests run against (`vite build` output). */
@@ -34,6 +35,9 @@ export default defineConfig({
       // Every test shares one loopback address: lift the per-IP limits (tested in the relay's own tests).
       RELAY_CREATE_PER_MINUTE: '10000',
       RELAY_MANIFEST_PER_MINUTE: '10000',
+      // The second SMART Health Links server of e2e/viewer-foreign.spec.ts: plain http on
+      // loopback, so the viewer needs it named besides https.
+      VIEWER_CONNECT_SRC: foreignOrigin(),
     },
   },
 });

@@ -2,10 +2,28 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DEFERRED_ASSETS_FILE, DEFERRED_CACHE } from './src/app/offline-assets.ts';
+import { CLINICIAN_LANGUAGE } from './src/i18n/languages.ts';
+import { NAMESPACES } from './src/i18n/namespaces.ts';
+import { localeBundles } from './vite-plugins/locale-bundles.ts';
+import { offlineSplit } from './vite-plugins/offline-split.ts';
+import { precompress } from './vite-plugins/precompress.ts';
+
+// What the first visit precaches: the app shell and French; see offline-split.ts.
+const split = offlineSplit({
+  appEntry: 'index',
+  keepLocale: CLINICIAN_LANGUAGE,
+  deferredList: DEFERRED_ASSETS_FILE,
+});
 
 export default defineConfig({
   plugins: [
     react(),
+    localeBundles({
+      localesDir: resolve(import.meta.dirname, 'public/locales'),
+      namespaces: NAMESPACES,
+    }),
+    split.plugin,
     {
       // In development, /v is the doctor's viewer too (the relay does this in production).
       name: 'carnet-viewer-route',
@@ -38,8 +56,25 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The shell, every chunk (libsodium's included), icons and every locale work offline.
+        // The shell, its chunks (libsodium's included), icons and French work offline from
+        // the first visit. Left out (offline-split.ts): the doctor's viewer, other languages'
+        // bundles (the app caches the ones it uses, src/i18n/bundles.ts), pdf.js and the QR
+        // decoder (cached at first use or in the background, src/app/offline-assets.ts).
+        // public/locales/ holds the viewer's per-namespace files only.
         globPatterns: ['**/*.{js,mjs,css,html,json,svg,png,webmanifest,woff2,wasm}'],
+        globIgnores: ['**/node_modules/**', 'locales/**'],
+        manifestTransforms: [split.transform],
+        runtimeCaching: [
+          {
+            // Hashed, never-changing files that are not precached: kept once fetched.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin &&
+              url.pathname.startsWith('/assets/') &&
+              !url.pathname.startsWith('/assets/locales/'),
+            handler: 'CacheFirst',
+            options: { cacheName: DEFERRED_CACHE, expiration: { maxEntries: 30 } },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
         // /v is the doctor's viewer (viewer.html, served by the relay): never the app shell.
@@ -63,12 +98,16 @@ export default defineConfig({
             : html,
       },
     },
+    // Last: compresses everything the build wrote, the service worker included.
+    precompress(),
   ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    // Every browser Carnet supports preloads modules itself; older ones just do not preload.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // The patient app, and the doctor's viewer at /v (no libsodium, no app code).
       input: {

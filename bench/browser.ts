@@ -1,30 +1,50 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
+import { withRenderersThrottled } from './cpu-throttle.ts';
 
-/** Gzipped KB of every script a fresh visit downloads until `ready` resolves. */
+/**
+ * Gzipped KB of every script a fresh visit downloads until `ready` resolves. With `mark`,
+ * only the scripts requested before the page set that performance mark (the patient app sets
+ * `carnet:first-screen` once its first screen is on screen): what that screen needed, not
+ * what the app starts fetching just after it (the service worker's registration).
+ */
 export async function initialJsGzipKb(
   browser: Browser,
   url: string,
   ready: (page: Page) => Promise<void>,
+  mark?: string,
 ) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const bodies: Promise<number>[] = [];
+  const bodies: { url: string; size: Promise<number> }[] = [];
   context.on('response', (response) => {
     const type = response.request().resourceType();
     const isScript =
       type === 'script' || response.url().endsWith('.js') || response.url().endsWith('.mjs');
     if (isScript)
-      bodies.push(
-        response.body().then(
+      bodies.push({
+        url: response.url(),
+        size: response.body().then(
           (b) => gzipSync(b, { level: 9 }).length,
           () => 0,
         ),
-      );
+      });
   });
   await page.goto(url);
   await ready(page);
-  const sizes = await Promise.all(bodies);
+  const seen = bodies.slice();
+  const before = mark
+    ? await page.evaluate((name) => {
+        const at = performance.getEntriesByName(name)[0]?.startTime;
+        if (at === undefined) return null;
+        return performance
+          .getEntriesByType('resource')
+          .filter((r) => r.startTime < at)
+          .map((r) => r.name);
+      }, mark)
+    : null;
+  const counted = before ? seen.filter((b) => before.includes(b.url)) : seen;
+  const sizes = await Promise.all(counted.map((b) => b.size));
   await context.close();
   return { kb: sizes.reduce((a, b) => a + b, 0) / 1024, files: sizes.length };
 }
@@ -80,6 +100,28 @@ export async function summaryRenderMs(browser: Browser, origin: string, n: numbe
     await context.close();
   }
   return middle(times);
+}
+
+/**
+ * Unlock time on a CPU `rate` times slower, as on a cheap phone: the harness's unlock
+ * (Argon2id in the crypto worker), median of `rounds`, with the Argon2id parameters used.
+ * - `cdp`: Chromium's own throttling (CDP Emulation.setCPUThrottlingRate), which slows the
+ *   page's main thread only; Chromium refuses it for workers, where Argon2id runs;
+ * - `whole`: the page's whole renderer process slowed (bench/cpu-throttle.ts), the crypto
+ *   worker included; null where that cannot be done (not Linux).
+ */
+export async function unlockMsThrottled(browser: Browser, origin: string, rate = 4, rounds = 3) {
+  const cdp = await harness(browser, origin, async (page) => {
+    const session = await page.context().newCDPSession(page);
+    await session.send('Emulation.setCPUThrottlingRate', { rate });
+    return page.evaluate((n) => window.carnetBench.unlockMs(n), rounds);
+  });
+  const whole = await harness(browser, origin, (page) =>
+    withRenderersThrottled(rate, () =>
+      page.evaluate((n) => window.carnetBench.unlockMs(n), rounds),
+    ),
+  );
+  return { cdp, whole };
 }
 
 /** Runs a harness function in a fresh page and returns its figures. */

@@ -197,7 +197,8 @@ test('content it cannot show, and a link whose key does not open the share', asy
 }) => {
   const origin = ORIGIN_OF(baseURL);
   const viewer = new ViewerPage(page);
-  const notBundle = await createShare(origin, { resourceType: 'Patient', id: 'x' });
+  // JSON that is not FHIR at all (a lone FHIR resource is shown, as its own bundle).
+  const notBundle = await createShare(origin, { hello: 'world' });
   await viewer.open(notBundle.link);
   await viewer.giveName('Dr Martin');
   await expect(viewer.messageTitle('Contenu impossible à afficher')).toBeVisible();

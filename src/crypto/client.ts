@@ -41,6 +41,14 @@ function spawnWorker(): VaultEndpoint {
   });
 }
 
+/** The methods whose arguments may carry a DeviceSecret (see protocol.ts). */
+const DEVICE_SECRET_METHODS: ReadonlySet<VaultMethod> = new Set([
+  'create',
+  'unlock',
+  'rewrap',
+  'rebindDevice',
+]);
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: CryptoError) => void };
 
 /**
@@ -106,7 +114,14 @@ export function createVaultClient(options: VaultClientOptions = {}): VaultClient
         // Arguments are copied, so the caller's arrays stay usable, except the chunk batches
         // of openFilePush: they are read from storage for that one call, and handing their
         // buffers over instead of copying them made opening a 20 MB file ~40 % faster.
-        const transfer = method === 'openFilePush' ? transferablesOf(args[1]) : [];
+        // SECURITY: and except device secrets (WebAuthn PRF outputs): their buffers move to
+        // the worker, which wipes them once used, so no copy stays on the main thread.
+        const transfer =
+          method === 'openFilePush'
+            ? transferablesOf(args[1])
+            : DEVICE_SECRET_METHODS.has(method)
+              ? transferablesOf(args)
+              : [];
         target.postMessage(request, transfer);
       } catch {
         pending.delete(id);
@@ -142,10 +157,11 @@ function vaultMethods(call: Call): VaultService & FileVault {
     sealFile: (fileId, data, sink) => sealFileWith(files, fileId, data, sink),
     openFile: (fileId, header, chunks, type) => openFileWith(files, fileId, header, chunks, type),
     isUnlocked: () => call('isUnlocked'),
-    create: (secret, kind) => call('create', secret, kind),
-    unlock: (secret, wrap) => call('unlock', secret, wrap),
+    create: (secret, kind, device) => call('create', secret, kind, device),
+    unlock: (secret, wrap, device) => call('unlock', secret, wrap, device),
     unlockWithRecovery: (code, wrap) => call('unlockWithRecovery', code, wrap),
-    rewrap: (secret, kind, proof) => call('rewrap', secret, kind, proof),
+    rewrap: (secret, kind, proof, device) => call('rewrap', secret, kind, proof, device),
+    rebindDevice: (proof, next) => call('rebindDevice', proof, next),
     renewRecovery: () => call('renewRecovery'),
     mac: (context, data) => call('mac', context, data),
     backupAccess: (code, wrap) => call('backupAccess', code, wrap),

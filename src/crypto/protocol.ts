@@ -16,14 +16,19 @@ export type VaultMethod = keyof RemoteVault;
 export const VAULT_METHODS: readonly VaultMethod[] = [
   'isUnlocked',
   'create',
+  // args [secret, wrap, deviceSecret?]: a device-bound (v2) wrap needs this phone's 32-byte
+  // PRF output, which the client transfers (never copies) and the vault wipes once used.
   'unlock',
   'unlockWithRecovery',
   // args [newSecret, kind, SecretChangeProof]: the current secret and the stored password
   // wrap, or `{ by: 'recovery' }`, accepted only while the vault is open from the recovery
   // code. The current secret crosses to the worker like the one typed to unlock, and is
   // checked there against the key held; answers a PasswordWrap or `weak-secret`,
-  // `wrong-secret`, `secret-required`, `locked`.
+  // `wrong-secret`, `secret-required`, `locked`. A 4th argument binds the new wrap to a
+  // phone (its secret transferred like unlock's).
   'rewrap',
+  // args [proof, nextDevice | null]: the same PIN, bound to a phone's secret or to none.
+  'rebindDevice',
   'renewRecovery',
   // args [context, data]: a MAC under a subkey of the held key (derive.ts); `locked`.
   'mac',

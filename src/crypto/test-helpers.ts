@@ -1,9 +1,13 @@
 /**
  * Shared helpers for crypto/ tests. Not imported by app code.
  */
+import { MessageChannel } from 'node:worker_threads';
+import type { VaultClient, VaultEndpoint } from './client.ts';
+import { createVaultClient } from './client.ts';
 import { KDF_FLOOR } from './kdf.ts';
 import { CryptoError } from './types.ts';
 import { Vault } from './vault.ts';
+import { serveVault } from './worker-host.ts';
 
 /**
  * A vault whose new wraps use the floor cost (fast enough for tests). This is the only
@@ -11,6 +15,26 @@ import { Vault } from './vault.ts';
  */
 export function floorVault(): Vault {
   return new Vault({ kdf: KDF_FLOOR });
+}
+
+/**
+ * A floor-cost vault behind a real MessageChannel, as the app's crypto worker is: arguments
+ * are structured-cloned and device secrets transferred (their buffers detached). Call
+ * `terminate()` after the test.
+ */
+export function channelVault(): VaultClient {
+  return createVaultClient({
+    spawn: () => {
+      const { port1, port2 } = new MessageChannel();
+      serveVault(port2 as unknown as VaultEndpoint, floorVault());
+      return Object.assign(port1 as unknown as VaultEndpoint, {
+        terminate: () => {
+          port1.close();
+          port2.close();
+        },
+      });
+    },
+  });
 }
 
 /** An error class whose instances carry a string `code`: CryptoError, ShareError, RecordError... */

@@ -31,8 +31,29 @@ export interface KdfParams {
   readonly salt: Base64Url;
 }
 
-/** The vault key encrypted under a key derived from the PIN or passphrase. Not secret. */
-export interface PasswordWrap {
+/**
+ * The 32-byte output of a WebAuthn PRF evaluation (the authenticator's HMAC, released only
+ * after the phone's own user verification). Secret: it joins the PIN in a device-bound wrap,
+ * is handed to the vault for one call, and the vault zeroes it once used.
+ */
+export type DeviceSecret = Brand<Uint8Array, 'DeviceSecret'>;
+
+/** Which WebAuthn credential, asked with which PRF input, gives a wrap's DeviceSecret. Not secret. */
+export interface DeviceBinding {
+  /** The credential's raw id, base64url (at most 1,023 bytes). */
+  readonly credentialId: Base64Url;
+  /** 32 random bytes passed to the PRF as `eval.first`, base64url. */
+  readonly prfSalt: Base64Url;
+}
+
+/** A binding and the secret it gave just now: what a new device-bound wrap is sealed with. */
+export interface DeviceSeal {
+  readonly binding: DeviceBinding;
+  readonly secret: DeviceSecret;
+}
+
+/** The vault key encrypted under a key derived from the PIN or passphrase alone. Not secret. */
+interface PinOnlyWrap {
   readonly v: 1;
   readonly kind: SecretKind;
   readonly kdf: KdfParams;
@@ -41,6 +62,18 @@ export interface PasswordWrap {
   /** Wrapped vault key (32 bytes + 16-byte tag), base64url. */
   readonly wrapped: Base64Url;
 }
+
+/**
+ * The vault key encrypted under Argon2id(PIN or passphrase) joined with a DeviceSecret from
+ * this phone's authenticator (see wrap.ts): the PIN alone opens nothing. Not secret.
+ */
+interface DeviceBoundWrap extends Omit<PinOnlyWrap, 'v'> {
+  readonly v: 2;
+  readonly device: DeviceBinding;
+}
+
+/** The wrap the PIN or passphrase opens: alone (v1) or with this phone's secret (v2). */
+export type PasswordWrap = PinOnlyWrap | DeviceBoundWrap;
 
 /** The vault key encrypted under the recovery key. Not secret. */
 export interface RecoveryWrap {
@@ -125,6 +158,8 @@ export type SecretChangeProof =
       readonly secret: string;
       /** The password wrap in storage, which `secret` must open to this vault's key. */
       readonly wrap: PasswordWrap;
+      /** This phone's secret, when `wrap` is device-bound (v2); consumed (zeroed). */
+      readonly device?: DeviceSecret;
     }
   | { readonly by: 'recovery' };
 
@@ -133,15 +168,21 @@ interface VaultApi {
   /** True while the vault key is held in memory. */
   isUnlocked(): Promise<boolean>;
   /**
-   * Creates a fresh random vault key, wraps it under the secret and under a new random
-   * recovery key, and leaves the vault unlocked. The recovery code is returned once.
+   * Creates a fresh random vault key, wraps it under the secret (joined with `device`'s
+   * secret when given: a device-bound wrap) and under a new random recovery key, and leaves
+   * the vault unlocked. The recovery code is returned once. `device.secret` is consumed.
    */
   create(
     secret: string,
     kind: SecretKind,
+    device?: DeviceSeal,
   ): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }>;
-  /** Derives the wrapping key with the wrap's own parameters and unwraps. */
-  unlock(secret: string, wrap: PasswordWrap): Promise<void>;
+  /**
+   * Derives the wrapping key with the wrap's own parameters and unwraps. A device-bound wrap
+   * needs `device`, this phone's secret (consumed); without it, or with another phone's, it
+   * is `wrong-secret` like a wrong PIN. `device` for a PIN-only wrap is `bad-input`.
+   */
+  unlock(secret: string, wrap: PasswordWrap, device?: DeviceSecret): Promise<void>;
   /** Opens the vault with the recovery code (tolerates case, spaces and dashes). */
   unlockWithRecovery(code: string, wrap: RecoveryWrap): Promise<void>;
   /**
@@ -149,9 +190,26 @@ interface VaultApi {
    * The new secret is checked first (`weak-secret`); then the proof: `by: 'current'` must
    * open `wrap` to the key held now (`wrong-secret` otherwise, after one Argon2id), and
    * `by: 'recovery'` is accepted only while the vault is open from `unlockWithRecovery`
-   * (`secret-required` otherwise). The caller stores the returned wrap in place of the old.
+   * (`secret-required` otherwise). The new wrap is bound to `device` when given (a change
+   * of PIN keeps the phone), PIN-only otherwise. Device secrets are consumed. The caller
+   * stores the returned wrap in place of the old.
    */
-  rewrap(secret: string, kind: SecretKind, proof: SecretChangeProof): Promise<PasswordWrap>;
+  rewrap(
+    secret: string,
+    kind: SecretKind,
+    proof: SecretChangeProof,
+    device?: DeviceSeal,
+  ): Promise<PasswordWrap>;
+  /**
+   * Binds the password wrap to this phone, or unbinds it, without changing the PIN:
+   * `proof` must open its wrap to the key held now (`wrong-secret` otherwise, after one
+   * Argon2id), and the key is sealed again under the same PIN, the same Argon2id salt and
+   * parameters, joined with `next`'s secret, or alone when `next` is null. Secrets consumed.
+   */
+  rebindDevice(
+    proof: Extract<SecretChangeProof, { by: 'current' }>,
+    next: DeviceSeal | null,
+  ): Promise<PasswordWrap>;
   /** Forgets the vault key. */
   lock(): Promise<void>;
   /** Seals each plaintext with a fresh nonce. Throws `locked` when locked. */

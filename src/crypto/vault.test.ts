@@ -142,8 +142,11 @@ describe('Vault', () => {
     await vault.lock();
     const relabelled: PasswordWrap = { ...keyring.password, kind: 'passphrase' };
     expect(await codeOf(vault.unlock('12345678', relabelled))).toBe('wrong-secret');
-    const future = { ...keyring.password, v: 2 } as unknown as PasswordWrap;
+    // v2 is the device-bound wrap (device-wrap.test.ts): v3 is the first unknown one.
+    const future = { ...keyring.password, v: 3 } as unknown as PasswordWrap;
     expect(await codeOf(vault.unlock('12345678', future))).toBe('unsupported-version');
+    const boundWithoutBinding = { ...keyring.password, v: 2 } as unknown as PasswordWrap;
+    expect(await codeOf(vault.unlock('12345678', boundWithoutBinding))).toBe('bad-envelope');
     const broken = { ...keyring.password, wrapped: 'not*base64' } as unknown as PasswordWrap;
     expect(await codeOf(vault.unlock('12345678', broken))).toBe('bad-envelope');
     expect(await codeOf(vault.unlock('12345678', null as unknown as PasswordWrap))).toBe(

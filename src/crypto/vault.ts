@@ -6,6 +6,8 @@ import type { Sodium } from './sodium.ts';
 import { loadSodium } from './sodium.ts';
 import type {
   ChunkSink,
+  DeviceSeal,
+  DeviceSecret,
   Envelope,
   FileSessionApi,
   FileVault,
@@ -24,7 +26,7 @@ import type {
 } from './types.ts';
 import { CryptoError } from './types.ts';
 import type { KdfCost } from './kdf.ts';
-import { KDF_DEFAULT, acceptNewSecret, assertKdfCost } from './kdf.ts';
+import { KDF_DEFAULT, acceptNewSecret, assertKdfCost, deriveWrappingKey } from './kdf.ts';
 import { normaliseSecret } from './secret-rules.ts';
 import type { BackupAccess, MacContext } from './derive.ts';
 import { backupAccessFrom, macWith } from './derive.ts';
@@ -34,6 +36,8 @@ import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './rec
 import {
   VAULT_KEY_BYTES,
   assertPasswordWrap,
+  sealPasswordWith,
+  unsealPasswordWith,
   unwrapWithPassword,
   unwrapWithRecovery,
   wrapWithPassword,
@@ -75,35 +79,46 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     return Promise.resolve(this.#key !== undefined);
   }
 
-  /** Creates a random vault key, wraps it twice, and leaves the vault unlocked with it. */
+  /**
+   * Creates a random vault key, wraps it twice (the password wrap bound to `device` when
+   * given), and leaves the vault unlocked with it.
+   */
   async create(
     secret: string,
     kind: SecretKind,
+    device?: DeviceSeal,
   ): Promise<{ keyring: Keyring; recoveryCode: RecoveryCode }> {
-    const normal = acceptNewSecret(secret, kind);
     const sodium = await this.#load();
-    const vaultKey = sodium.randombytes_buf(VAULT_KEY_BYTES) as VaultKey;
-    const recoveryKey = sodium.randombytes_buf(RECOVERY_KEY_BYTES);
-    try {
-      const password = wrapWithPassword(sodium, vaultKey, normal, kind, this.#cost);
-      const recovery = wrapWithRecovery(sodium, vaultKey, recoveryKey);
-      const recoveryCode = formatRecoveryCode(recoveryKey);
-      this.#install(sodium, vaultKey, 'secret');
-      return { keyring: { password, recovery }, recoveryCode };
-    } catch (error) {
-      sodium.memzero(vaultKey);
-      throw error;
-    } finally {
-      sodium.memzero(recoveryKey);
-    }
+    return consuming(sodium, [device?.secret], () => {
+      const normal = acceptNewSecret(secret, kind);
+      const vaultKey = sodium.randombytes_buf(VAULT_KEY_BYTES) as VaultKey;
+      const recoveryKey = sodium.randombytes_buf(RECOVERY_KEY_BYTES);
+      try {
+        const password = wrapWithPassword(sodium, vaultKey, normal, kind, this.#cost, device);
+        const recovery = wrapWithRecovery(sodium, vaultKey, recoveryKey);
+        const recoveryCode = formatRecoveryCode(recoveryKey);
+        this.#install(sodium, vaultKey, 'secret');
+        return { keyring: { password, recovery }, recoveryCode };
+      } catch (error) {
+        sodium.memzero(vaultKey);
+        throw error;
+      } finally {
+        sodium.memzero(recoveryKey);
+      }
+    });
   }
 
-  /** Unlocks with the PIN or passphrase; `wrong-secret` and `kdf-below-floor` as the wrap says. */
-  async unlock(secret: string, wrap: PasswordWrap): Promise<void> {
-    assertPasswordWrap(wrap);
+  /**
+   * Unlocks with the PIN or passphrase, and this phone's secret for a device-bound wrap;
+   * `wrong-secret` and `kdf-below-floor` as the wrap says.
+   */
+  async unlock(secret: string, wrap: PasswordWrap, device?: DeviceSecret): Promise<void> {
     const sodium = await this.#load();
-    const key = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap);
-    this.#install(sodium, key, 'secret');
+    consuming(sodium, [device], () => {
+      assertPasswordWrap(wrap);
+      const key = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap, device);
+      this.#install(sodium, key, 'secret');
+    });
   }
 
   /** Unlocks with the recovery code: a typo is `bad-recovery-code`, a wrong code `wrong-secret`. */
@@ -126,18 +141,58 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
    * PIN, and the code's holder can open the vault anyway. It lasts until the vault locks,
    * so a new wrap that failed to be stored can be made again.
    */
-  async rewrap(secret: string, kind: SecretKind, proof: SecretChangeProof): Promise<PasswordWrap> {
-    const normal = acceptNewSecret(secret, kind);
+  async rewrap(
+    secret: string,
+    kind: SecretKind,
+    proof: SecretChangeProof,
+    device?: DeviceSeal,
+  ): Promise<PasswordWrap> {
     const sodium = await this.#load();
-    const held = this.#held();
-    if (proof?.by === 'current') {
-      this.#checkCurrent(sodium, held, proof.secret, proof.wrap);
-    } else if (proof?.by !== 'recovery') {
-      throw new CryptoError('bad-input');
-    } else if (this.#openedBy !== 'recovery') {
-      throw new CryptoError('secret-required');
-    }
-    return wrapWithPassword(sodium, held, normal, kind, this.#cost);
+    const current = proof?.by === 'current' ? proof.device : undefined;
+    return consuming(sodium, [current, device?.secret], () => {
+      const normal = acceptNewSecret(secret, kind);
+      const held = this.#held();
+      if (proof?.by === 'current') {
+        this.#checkCurrent(sodium, held, proof.secret, proof.wrap, proof.device);
+      } else if (proof?.by !== 'recovery') {
+        throw new CryptoError('bad-input');
+      } else if (this.#openedBy !== 'recovery') {
+        throw new CryptoError('secret-required');
+      }
+      return wrapWithPassword(sodium, held, normal, kind, this.#cost, device);
+    });
+  }
+
+  /**
+   * Seals the held key again under the same PIN and Argon2id salt, bound to `next` or to no
+   * phone, once `proof` opens its wrap to the held key (see `VaultApi.rebindDevice`).
+   * SECURITY: binding and unbinding need the current PIN, like changing it: someone holding
+   * the open phone must not tie the vault to an authenticator of theirs, nor loosen it. One
+   * Argon2id serves both the check and the new wrap: the PIN and its salt do not change, so
+   * the new wrap reveals nothing an old copy of the keyring did not already give.
+   */
+  async rebindDevice(
+    proof: Extract<SecretChangeProof, { by: 'current' }>,
+    next: DeviceSeal | null,
+  ): Promise<PasswordWrap> {
+    const sodium = await this.#load();
+    return consuming(sodium, [proof?.device, next?.secret], () => {
+      const held = this.#held();
+      if (proof?.by !== 'current') throw new CryptoError('bad-input');
+      const { wrap } = proof;
+      assertPasswordWrap(wrap);
+      const stretched = deriveWrappingKey(
+        sodium,
+        normaliseSecret(proof.secret, wrap.kind),
+        wrap.kdf,
+      );
+      try {
+        this.#assertHeld(sodium, held, unsealPasswordWith(sodium, stretched, wrap, proof.device));
+        return sealPasswordWith(sodium, held, stretched, wrap.kind, wrap.kdf, next ?? undefined);
+      } finally {
+        sodium.memzero(stretched);
+      }
+    });
   }
 
   /** Wraps the held key under a brand-new recovery key and returns its code, once. */
@@ -282,13 +337,41 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
    * Throws `wrong-secret` unless `secret` opens `wrap` to the very key held now (a wrap of
    * another vault is as wrong as a wrong PIN). The unwrapped copy is zeroed at once.
    */
-  #checkCurrent(sodium: Sodium, held: VaultKey, secret: string, wrap: PasswordWrap): void {
+  #checkCurrent(
+    sodium: Sodium,
+    held: VaultKey,
+    secret: string,
+    wrap: PasswordWrap,
+    device?: DeviceSecret,
+  ): void {
     assertPasswordWrap(wrap);
-    const opened = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap);
+    const opened = unwrapWithPassword(sodium, normaliseSecret(secret, wrap.kind), wrap, device);
+    this.#assertHeld(sodium, held, opened);
+  }
+
+  /** Throws `wrong-secret` unless `opened` is the held key; zeroes `opened` either way. */
+  #assertHeld(sodium: Sodium, held: VaultKey, opened: VaultKey): void {
     try {
       if (!sodium.memcmp(opened, held)) throw new CryptoError('wrong-secret');
     } finally {
       sodium.memzero(opened);
     }
+  }
+}
+
+/**
+ * Runs `run`, then zeroes every device secret it was handed, whatever happened.
+ * SECURITY: a DeviceSecret is given to the vault for one call and never kept: in the worker
+ * it is the worker's own copy (or the very buffer, transferred), wiped once used.
+ */
+function consuming<T>(
+  sodium: Sodium,
+  secrets: readonly (DeviceSecret | undefined)[],
+  run: () => T,
+): T {
+  try {
+    return run();
+  } finally {
+    for (const secret of secrets) if (secret instanceof Uint8Array) sodium.memzero(secret);
   }
 }

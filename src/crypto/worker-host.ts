@@ -31,6 +31,8 @@ function call(vault: Vault, r: VaultRequest): Promise<unknown> {
       return vault.unlockWithRecovery(...r.args);
     case 'rewrap':
       return vault.rewrap(...r.args);
+    case 'rebindDevice':
+      return vault.rebindDevice(...r.args);
     case 'renewRecovery':
       return vault.renewRecovery();
     case 'mac':

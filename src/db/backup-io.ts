@@ -7,6 +7,7 @@ import { guard } from './errors.ts';
 import type { CarnetDb } from './schema.ts';
 import type { FileChunkRow, SealedRow, SealedTable } from './tables.ts';
 import { SEALED_TABLES } from './tables.ts';
+import { getIndexRoot } from './vault-index.ts';
 
 /** Every file header row (complete files), in id order. */
 export async function getAllFileHeaders(db: CarnetDb): Promise<SealedRow[]> {
@@ -19,13 +20,18 @@ export async function countFileChunks(db: CarnetDb, fileId: string): Promise<num
 }
 
 /**
- * The latest `updatedAt` across the record's sealed tables and files (ms), 0 when all are
- * empty: when the record last changed. Preferences are not the record and do not count.
+ * When the record last changed (ms since the epoch), 0 when it never did: the latest
+ * `updatedAt` across the record's sealed tables and files, or the last deletion the app
+ * made (the vault index keeps its time), whichever is later. Preferences are not the record
+ * and do not count. Cheap: one index read per table, no row is opened.
  */
 export async function latestUpdate(db: CarnetDb): Promise<number> {
   const tables = [...SEALED_TABLES.filter((t) => t !== 'prefs').map((t) => db[t]), db.files];
-  const last = await guard(() => Promise.all(tables.map((t) => t.orderBy('updatedAt').last())));
-  return Math.max(0, ...last.map((row) => row?.updatedAt ?? 0));
+  const [last, root] = await Promise.all([
+    guard(() => Promise.all(tables.map((t) => t.orderBy('updatedAt').last()))),
+    getIndexRoot(db),
+  ]);
+  return Math.max(0, root?.deletedAt ?? 0, ...last.map((row) => row?.updatedAt ?? 0));
 }
 
 /** One batch of what a restore writes: rows, file headers, file chunks. */

@@ -7,6 +7,7 @@ export type DbErrorCode =
   | 'quota-exceeded' // the browser refused to store more (disk full or quota); nothing was written
   | 'unavailable' // IndexedDB is missing, blocked or closed (private mode, storage wiped)
   | 'version-too-new' // the database was written by a newer Carnet than this one
+  | 'conflict' // another tab changed the vault index first; nothing was written, try again
   | 'failed'; // any other storage failure; the transaction was rolled back
 
 /** A storage failure. Never carries row content: only a code. */

@@ -25,6 +25,8 @@ export async function putFileChunks(
 /**
  * Stores a file's sealed header, after all of its chunks: from then on the file exists.
  * `updatedAt` is in ms since the epoch.
+ * SECURITY: bypasses the vault index (record/index-writer.ts is how the app writes), so
+ * what it writes is reported at unlock as changed outside Carnet; for tests and benchmarks.
  */
 export async function putFileHeader(
   db: CarnetDb,
@@ -72,7 +74,11 @@ export async function* readFileChunks(
   }
 }
 
-/** Deletes a file: its header and all of its chunks, in one transaction. */
+/**
+ * Deletes a file: its header and all of its chunks, in one transaction.
+ * SECURITY: bypasses the vault index (record/index-writer.ts is how the app writes), so
+ * what it writes is reported at unlock as changed outside Carnet; for tests and benchmarks.
+ */
 export async function deleteFile(db: CarnetDb, fileId: string): Promise<void> {
   await guard(() =>
     db.transaction('rw', db.files, db.fileChunks, async () => {

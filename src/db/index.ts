@@ -9,3 +9,4 @@ export * from './storage.ts';
 export * from './files.ts';
 export * from './active.ts';
 export * from './backup-io.ts';
+export * from './vault-index.ts';

@@ -8,6 +8,7 @@ import type { CarnetDb } from './schema.ts';
 import type { SealedRow, SealedTable } from './tables.ts';
 import { DEFAULT_DB_NAME, SEALED_TABLES } from './tables.ts';
 import { DbError, guard } from './errors.ts';
+import type { IndexWrite } from './vault-index.ts';
 
 /**
  * Opens the database called `name` (the app's by default) and checks that it opens, so a
@@ -28,13 +29,25 @@ export async function getKeyring(db: CarnetDb): Promise<Keyring | undefined> {
   return row?.keyring;
 }
 
-/** Stores the keyring (after create, rewrap or a new recovery code), replacing the old one. */
-export async function putKeyring(db: CarnetDb, keyring: Keyring): Promise<void> {
+/**
+ * Stores the keyring (after create, rewrap or a new recovery code), replacing the old one.
+ * With `index` (a new vault), the vault index starts in the same transaction: a vault never
+ * exists without one.
+ */
+export async function putKeyring(
+  db: CarnetDb,
+  keyring: Keyring,
+  index?: IndexWrite,
+): Promise<void> {
   await guard(() =>
-    db.transaction('rw', db.keyring, async () => {
+    db.transaction('rw', db.keyring, db.vaultIndex, async () => {
       // A new wrap keeps the wrong-attempt count; a new vault starts it at 0.
       const row = await db.keyring.get('main');
       await db.keyring.put({ key: 'main', keyring, attempts: row?.attempts ?? 0 });
+      if (index) {
+        await db.vaultIndex.clear();
+        await db.vaultIndex.bulkPut([...index.buckets, index.root]);
+      }
     }),
   );
 }
@@ -115,6 +128,8 @@ function sealed(db: CarnetDb, table: SealedTable) {
 /**
  * Stores sealed rows, inserting or replacing by id, all in one transaction: on any failure
  * (storage full included) none of them is written.
+ * SECURITY: bypasses the vault index (record/index-writer.ts is how the app writes), so
+ * what it writes is reported at unlock as changed outside Carnet; for tests and benchmarks.
  */
 export async function putSealed(
   db: CarnetDb,
@@ -139,7 +154,11 @@ export async function getSealed(
   return guard(() => sealed(db, table).get(id));
 }
 
-/** Deletes sealed rows by id (absent ids are ignored), in one transaction. */
+/**
+ * Deletes sealed rows by id (absent ids are ignored), in one transaction.
+ * SECURITY: bypasses the vault index (record/index-writer.ts is how the app writes), so
+ * what it writes is reported at unlock as changed outside Carnet; for tests and benchmarks.
+ */
 export async function deleteSealed(
   db: CarnetDb,
   table: SealedTable,
@@ -158,6 +177,8 @@ export type SealedChange =
 /**
  * Applies puts and deletes across several sealed tables in one transaction (e.g. delete a
  * profile and all of its entries): all of them happen, or none.
+ * SECURITY: bypasses the vault index (record/index-writer.ts is how the app writes), so
+ * what it writes is reported at unlock as changed outside Carnet; for tests and benchmarks.
  */
 export async function applySealed(db: CarnetDb, changes: readonly SealedChange[]): Promise<void> {
   const tables = [...new Set(changes.map((c) => c.table))].map((name) => sealed(db, name));

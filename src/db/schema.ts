@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
-import type { FileChunkRow, KeyringRow, MetaRow, SealedRow } from './tables.ts';
+import type { FileChunkRow, KeyringRow, MetaRow, SealedRow, VaultIndexRow } from './tables.ts';
 import { DEFAULT_DB_NAME } from './tables.ts';
 
 export * from './tables.ts';
@@ -25,6 +25,8 @@ export class CarnetDb extends Dexie {
   declare documents: Table<SealedRow, string>;
   /** The patient's sealed preferences (backup settings). */
   declare prefs: Table<SealedRow, string>;
+  /** The vault index: a root, its buckets (see record/vault-index.ts), maybe a legacy mark. */
+  declare vaultIndex: Table<VaultIndexRow, string | number>;
 
   /** Opens (lazily, on first use) the database called `name`. */
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -46,5 +48,10 @@ export class CarnetDb extends Dexie {
     this.version(4).stores({
       prefs: 'id, updatedAt',
     });
+    this.version(5)
+      .stores({ vaultIndex: 'key' })
+      // Runs only when a database made before the index is upgraded, never for a new one:
+      // the mark lets the next unlock build the index over what is there (and only then).
+      .upgrade((tx) => tx.table('vaultIndex').put({ key: 'legacy' }));
   }
 }

@@ -50,6 +50,45 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   'prefs',
 ];
 
+/** Tables whose rows the vault index covers: the sealed tables and the file headers. */
+export type IndexedTable = SealedTable | 'files';
+
+/**
+ * The root of the vault index (record/vault-index.ts says what it means). Not secret:
+ * digests of ciphertext, a counter and a time.
+ */
+export interface IndexRootRow {
+  readonly key: 'root';
+  /**
+   * Goes up by one with every change the app makes (compare-and-set: a write commits only
+   * over the version it read, so two tabs never both write over the same one).
+   */
+  readonly version: number;
+  /** When the app last deleted a row or file of the record (ms since the epoch), 0 if never. */
+  readonly deletedAt: number;
+  /** Each bucket's SHA-256, 32 bytes each, bucket by bucket; empty until first sealed. */
+  readonly digests: Uint8Array;
+  /** The root's MAC under the vault key (32 bytes); empty until first sealed. */
+  readonly mac: Uint8Array;
+}
+
+/** One bucket of the vault index: its items (row key and digest), encoded and sorted. */
+export interface IndexBucketRow {
+  /** The bucket's number, from 0. */
+  readonly key: number;
+  readonly items: Uint8Array;
+}
+
+/**
+ * Left by the upgrade of a database made before the vault index existed: the index is built
+ * at the next unlock (see schema.ts, version 5).
+ */
+export interface IndexLegacyRow {
+  readonly key: 'legacy';
+}
+
+export type VaultIndexRow = IndexRootRow | IndexBucketRow | IndexLegacyRow;
+
 /**
  * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream
  * ciphertext (crypto/filestream.ts). SECURITY: no name, type or size in clear beyond what

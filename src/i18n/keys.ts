@@ -11,7 +11,9 @@ import type common from '../../public/locales/fr/common.json';
 import type documents from '../../public/locales/fr/documents.json';
 import type entry from '../../public/locales/fr/entry.json';
 import type errors from '../../public/locales/fr/errors.json';
+import type importer from '../../public/locales/fr/import.json';
 import type onboarding from '../../public/locales/fr/onboarding.json';
+import type replies from '../../public/locales/fr/replies.json';
 import type restore from '../../public/locales/fr/restore.json';
 import type settings from '../../public/locales/fr/settings.json';
 import type share from '../../public/locales/fr/share.json';
@@ -36,6 +38,8 @@ declare module 'i18next' {
       share: typeof share;
       backup: typeof backup;
       restore: typeof restore;
+      import: typeof importer;
+      replies: typeof replies;
     };
   }
 }

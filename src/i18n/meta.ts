@@ -1,3 +1,5 @@
+import { loadLocaleBundle } from './bundles.ts';
+
 /** What `public/locales/<lng>/_meta.json` says about a translation. */
 export interface LocaleMeta {
   readonly author: string;
@@ -7,23 +9,16 @@ export interface LocaleMeta {
   readonly notice?: string;
 }
 
-const cache = new Map<string, Promise<LocaleMeta | null>>();
-
 /**
  * Who wrote a language's strings and whether a professional translator reviewed them, so
- * the app can say so honestly in that language. Served from our origin and precached.
- * Resolves to null when the file is missing or malformed.
+ * the app can say so honestly in that language. Read from the language's bundle (bundles.ts),
+ * which the interface has loaded already. Resolves to null when it is missing or malformed.
  */
 export function loadLocaleMeta(lng: string): Promise<LocaleMeta | null> {
-  let pending = cache.get(lng);
-  if (!pending) {
-    pending = fetch(`/locales/${encodeURIComponent(lng)}/_meta.json`)
-      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : null))
-      .then((v) => (isMeta(v) ? v : null))
-      .catch(() => null);
-    cache.set(lng, pending);
-  }
-  return pending;
+  return loadLocaleBundle(lng).then(
+    (bundle) => (isMeta(bundle.meta) ? bundle.meta : null),
+    () => null,
+  );
 }
 
 function isMeta(v: unknown): v is LocaleMeta {

@@ -1,6 +1,7 @@
+import type { BackendModule } from 'i18next';
 import i18next from 'i18next';
-import HttpBackend from 'i18next-http-backend';
 import { initReactI18next } from 'react-i18next';
+import { loadLocaleBundle } from './bundles.ts';
 import {
   CLINICIAN_LANGUAGE,
   LANGUAGES,
@@ -8,22 +9,7 @@ import {
   directionOf,
   matchLanguage,
 } from './languages.ts';
-
-/** Every namespace under public/locales/<lng>/. */
-const NAMESPACES = [
-  'common',
-  'onboarding',
-  'unlock',
-  'summary',
-  'entry',
-  'settings',
-  'errors',
-  'vocab',
-  'documents',
-  'share',
-  'backup',
-  'restore',
-] as const;
+import { NAMESPACES } from './namespaces.ts';
 
 /** Where the chosen language is remembered. Not secret: the unlock screen needs it. */
 const LANGUAGE_KEY = 'carnet.language';
@@ -49,11 +35,31 @@ function applyDocumentLanguage(lng: string): void {
   document.documentElement.dir = directionOf(lng);
 }
 
-/** Starts i18next with the locales served from our own origin (precached for offline use). */
+/**
+ * Reads a namespace out of its language's bundle (one file per language, fetched once and
+ * cached for offline use by bundles.ts). A failed load online is reported as retryable, as
+ * i18next's own HTTP backend does for a network error.
+ */
+const bundleBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(lng, ns, callback) {
+    loadLocaleBundle(lng).then(
+      (bundle) => callback(null, (bundle.namespaces[ns] ?? {}) as Record<string, unknown>),
+      // Offline, waiting would not help: French or English show at once instead.
+      (err: unknown) => callback(err instanceof Error ? err : String(err), navigator.onLine),
+    );
+  },
+};
+
+/**
+ * Starts i18next with the locales served from our own origin: French is precached, the
+ * language in use is cached the first time it loads (bundles.ts).
+ */
 export async function setupI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', applyDocumentLanguage);
   await i18next
-    .use(HttpBackend)
+    .use(bundleBackend)
     .use(initReactI18next)
     .init({
       lng: initialLanguage(),
@@ -63,7 +69,6 @@ export async function setupI18n(): Promise<typeof i18next> {
       supportedLngs: LANGUAGES.map((l) => l.code),
       ns: [...NAMESPACES],
       defaultNS: 'common',
-      backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
       interpolation: { escapeValue: false },
       showSupportNotice: false,
       returnNull: false,
@@ -73,8 +78,13 @@ export async function setupI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
-/** Switches the UI language and remembers it on this device. */
+/**
+ * Switches the UI language and remembers it on this device. The language is loaded (and
+ * cached for offline use) first: one never used before on this phone cannot load offline,
+ * and then nothing changes and this rejects with LanguageUnavailableError.
+ */
 export async function changeLanguage(lng: string): Promise<void> {
+  await loadLocaleBundle(lng);
   safeStorage()?.setItem(LANGUAGE_KEY, lng);
   await i18next.changeLanguage(lng);
 }

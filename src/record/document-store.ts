@@ -5,13 +5,7 @@
  */
 import type { FileVault, VaultService } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
-import {
-  deleteFile,
-  deleteOrphanFileChunks,
-  getFileHeader,
-  listFileIds,
-  readFileChunks,
-} from '../db/index.ts';
+import { deleteOrphanFileChunks, getFileHeader, listFileIds, readFileChunks } from '../db/index.ts';
 import type { ImportProgress, NewDocumentFile } from './document-import.ts';
 import { sealDocumentFiles } from './document-import.ts';
 import type { DocumentDetails, DocumentFile, PaperDocument } from './documents.ts';
@@ -19,6 +13,8 @@ import { documentFileIds, sortDocuments, validateDocument } from './documents.ts
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import { newId } from './ids.ts';
+import type { IndexWriter } from './index-writer.ts';
+import { indexWriter } from './index-writer.ts';
 import { PaperDocumentSchema } from './schemas.ts';
 import type { SealedTable } from './sealed-table.ts';
 import { sealedTable } from './sealed-table.ts';
@@ -71,12 +67,16 @@ export interface DocumentStore {
 
 /**
  * The DocumentStore over a vault (files), the app's database, and the sealed `documents`
- * table that holds each document's metadata.
+ * table that holds each document's metadata. A store passes its one index `writer` and its
+ * `table` over it.
  */
 export function createDocumentStore(
   vault: VaultService & FileVault,
   db: () => Promise<CarnetDb>,
-  table: SealedTable<PaperDocument> = sealedTable(vault, db, 'documents', PaperDocumentSchema),
+  {
+    writer = indexWriter(vault, db),
+    table = sealedTable(vault, db, 'documents', PaperDocumentSchema, writer),
+  }: { writer?: IndexWriter; table?: SealedTable<PaperDocument> } = {},
 ): DocumentStore {
   // Imports and sweeps run one at a time, so a sweep never removes a file being imported.
   let queue: Promise<unknown> = Promise.resolve();
@@ -101,7 +101,7 @@ export function createDocumentStore(
       }),
     add: (input, onProgress) =>
       recordOp(() =>
-        serial(async () => addDocument(vault, await db(), saveRow, input, onProgress)),
+        serial(async () => addDocument(vault, await db(), writer, saveRow, input, onProgress)),
       ),
     update: (id, input) =>
       recordOp(async () => {
@@ -125,9 +125,11 @@ export function createDocumentStore(
     remove: (id) =>
       recordOp(async () => {
         const doc = (await readAll()).docs.find((x) => x.id === id);
-        await table.remove([id]);
-        const d = await db();
-        for (const fileId of doc ? documentFileIds(doc) : []) await deleteFile(d, fileId);
+        // The document and its files go together, in one transaction.
+        await writer.commit([
+          { table: 'documents', delete: [id] },
+          { table: 'files', delete: doc ? documentFileIds(doc) : [] },
+        ]);
       }),
     readFile: (file) =>
       recordOp(async () => {
@@ -137,7 +139,8 @@ export function createDocumentStore(
         const chunks = readFileChunks(d, file.fileId, DOCUMENT_READ_BATCH);
         return vault.openFile(file.fileId, header, chunks, file.mime);
       }),
-    sweep: () => recordOp(() => serial(async () => sweepFiles(await db(), await readAll()))),
+    sweep: () =>
+      recordOp(() => serial(async () => sweepFiles(await db(), writer, await readAll()))),
   };
 }
 
@@ -145,6 +148,7 @@ export function createDocumentStore(
 async function addDocument(
   vault: FileVault,
   d: CarnetDb,
+  writer: IndexWriter,
   saveRow: (doc: PaperDocument) => Promise<void>,
   input: NewDocument,
   onProgress?: ImportProgress,
@@ -152,7 +156,14 @@ async function addDocument(
   const fields = validateDocument(input);
   if (input.files.length === 0) fields.files = 'required';
   if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-  const sealed = await sealDocumentFiles(vault, d, input.files, input.thumbnail, onProgress);
+  const sealed = await sealDocumentFiles(
+    vault,
+    d,
+    writer,
+    input.files,
+    input.thumbnail,
+    onProgress,
+  );
   const now = Date.now();
   const doc: PaperDocument = {
     id: newId(),
@@ -166,7 +177,7 @@ async function addDocument(
     await saveRow(doc);
   } catch (err) {
     // Without its metadata row, the files belong to nothing: remove them again.
-    for (const fileId of documentFileIds(doc)) await deleteFile(d, fileId).catch(() => undefined);
+    await writer.commit([{ table: 'files', delete: documentFileIds(doc) }]).catch(() => undefined);
     throw err;
   }
   return doc;
@@ -178,17 +189,16 @@ async function addDocument(
  */
 async function sweepFiles(
   d: CarnetDb,
+  writer: IndexWriter,
   { docs, unreadable }: { docs: readonly PaperDocument[]; unreadable: number },
 ): Promise<number> {
-  let removed = await deleteOrphanFileChunks(d);
-  if (unreadable > 0) return removed;
+  // Chunks without a header belong to no file the index knows: they go as they are.
+  const orphans = await deleteOrphanFileChunks(d);
+  if (unreadable > 0) return orphans;
   const owned = new Set(docs.flatMap(documentFileIds));
-  for (const fileId of await listFileIds(d)) {
-    if (owned.has(fileId)) continue;
-    await deleteFile(d, fileId);
-    removed++;
-  }
-  return removed;
+  const unowned = (await listFileIds(d)).filter((fileId) => !owned.has(fileId));
+  await writer.commit([{ table: 'files', delete: unowned }]);
+  return orphans + unowned.length;
 }
 
 /**

@@ -24,6 +24,8 @@ const FROM_DB: Record<DbErrorCode, RecordErrorCode> = {
   'quota-exceeded': 'storage-full',
   unavailable: 'unavailable',
   'version-too-new': 'unavailable',
+  // Retried by the index writer; only a tab that keeps losing the race ever sees it.
+  conflict: 'unavailable',
   failed: 'unavailable',
 };
 

@@ -1,7 +1,6 @@
 import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
 import {
-  applySealed,
   deleteDatabase,
   getMeta,
   newDbName,
@@ -16,6 +15,9 @@ import { createBackupService } from './backup/service.ts';
 import { createDocumentStore } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
+import type { IndexWriter } from './index-writer.ts';
+import { indexWriter } from './index-writer.ts';
+import { createIntegrity } from './integrity.ts';
 import { createShareStore } from './share-store.ts';
 import type { CarnetStore, DeviceSettings, LoadedRecord } from './store.ts';
 import { DEFAULT_SETTINGS } from './store.ts';
@@ -27,11 +29,19 @@ import { createVaultAccess } from './vault-access.ts';
  * Finding, swapping and removing the store's database. `replace` makes a restored database the
  * one every later call gets; the pointer (db/active.ts) makes it the one a reload opens.
  */
-function dbSwitch(db: () => Promise<CarnetDb>, replace: (fresh: CarnetDb) => void): DbSwitch {
+function dbSwitch(
+  db: () => Promise<CarnetDb>,
+  writer: IndexWriter,
+  replace: (fresh: CarnetDb) => void,
+): DbSwitch {
   return {
     current: db,
     fresh: () => openCarnetDb(newDbName()),
     adopt: async (fresh) => {
+      // Every row of the restored database passed the backup's own checks (each frame
+      // against its MAC'd index) before this is called: its vault index is built over them
+      // here, before the pointer names it, so the record is never without one.
+      await writer.rebuild(fresh);
       const old = await db().catch(() => undefined);
       setActiveDbName(fresh.name);
       replace(fresh);
@@ -44,6 +54,30 @@ function dbSwitch(db: () => Promise<CarnetDb>, replace: (fresh: CarnetDb) => voi
       fresh.close();
       await deleteDatabase(fresh.name);
     },
+  };
+}
+
+/** The device's own settings and storage: kept in clear, outside the record. */
+function deviceOps(
+  db: () => Promise<CarnetDb>,
+): Pick<CarnetStore, 'settings' | 'saveSettings' | 'storageInfo' | 'requestPersistence'> {
+  return {
+    settings: () =>
+      recordOp(async (): Promise<DeviceSettings> => {
+        const ms = await getMeta(await db(), 'lockAfterIdleMs');
+        return ms ? { lockAfterMinutes: Math.round(ms / 60_000) } : DEFAULT_SETTINGS;
+      }),
+    saveSettings: (s) =>
+      recordOp(() => db().then((d) => putMeta(d, 'lockAfterIdleMs', s.lockAfterMinutes * 60_000))),
+    storageInfo: async () => {
+      const s = await storageStatus();
+      return {
+        persisted: s.persisted ?? false,
+        ...(s.usage !== undefined ? { usage: s.usage } : {}),
+        ...(s.quota !== undefined ? { quota: s.quota } : {}),
+      };
+    },
+    requestPersistence: async () => (await requestPersistence()) ?? false,
   };
 }
 
@@ -67,16 +101,28 @@ export function createLocalStore(
       throw err;
     }));
 
+  // Every write of the record goes through this one writer, with the vault index.
+  const writer = indexWriter(vault, db);
+  const integrity = createIntegrity(vault, db, writer);
+  /** What the writer and the check knew of the record no longer holds: unlock, restore. */
+  const anew = () => {
+    writer.forget();
+    integrity.forget();
+  };
   // A restore writes its own database, then the store adopts it in place of this one.
-  const dbs = dbSwitch(db, (fresh) => {
+  const dbs = dbSwitch(db, writer, (fresh) => {
     dbPromise = Promise.resolve(fresh);
+    anew();
   });
-  const tables = recordTables(vault, db);
-  const documents = createDocumentStore(vault, db, tables.documents);
-  const shares = createShareStore(tables.shares);
+  const tables = recordTables(vault, db, writer);
+  const documents = createDocumentStore(vault, db, { writer, table: tables.documents });
   const access = createVaultAccess(vault, db, {
-    // Leftovers of an import cut short (tab closed, storage full) go before any new import.
-    afterUnlock: () => void documents.sweep().catch(() => undefined),
+    afterUnlock: () => {
+      anew();
+      // Leftovers of an import cut short (tab closed, storage full) go before any new import.
+      void documents.sweep().catch(() => undefined);
+    },
+    newIndex: () => writer.fresh(),
     peek: () => (peekKeyring && !dbPromise ? peekKeyring() : null),
   });
 
@@ -103,7 +149,7 @@ export function createLocalStore(
         const { values } = await tables.entries.list();
         const entryIds = values.filter((e) => e.profileId === id).map((e) => e.id);
         const docs = (await documents.list()).documents.filter((d) => d.profileId === id);
-        await applySealed(await db(), [
+        await writer.commit([
           { table: 'entries', delete: entryIds },
           { table: 'documents', delete: docs.map((d) => d.id) },
           { table: 'profiles', delete: [id] },
@@ -118,24 +164,10 @@ export function createLocalStore(
         await tables.entries.put([entry], (e) => e.updatedAt);
       }),
     deleteEntry: (id) => recordOp(() => tables.entries.remove([id])),
-    settings: () =>
-      recordOp(async (): Promise<DeviceSettings> => {
-        const ms = await getMeta(await db(), 'lockAfterIdleMs');
-        return ms ? { lockAfterMinutes: Math.round(ms / 60_000) } : DEFAULT_SETTINGS;
-      }),
-    saveSettings: (s) =>
-      recordOp(() => db().then((d) => putMeta(d, 'lockAfterIdleMs', s.lockAfterMinutes * 60_000))),
-    storageInfo: async () => {
-      const s = await storageStatus();
-      return {
-        persisted: s.persisted ?? false,
-        ...(s.usage !== undefined ? { usage: s.usage } : {}),
-        ...(s.quota !== undefined ? { quota: s.quota } : {}),
-      };
-    },
-    requestPersistence: async () => (await requestPersistence()) ?? false,
+    ...deviceOps(db),
     documents,
-    shares,
+    shares: createShareStore(tables.shares),
     backup: createBackupService(vault, dbs, tables.prefs),
+    integrity,
   };
 }

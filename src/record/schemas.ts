@@ -91,6 +91,17 @@ export const EntryDetailsSchema = v.variant('kind', [
   v.object({ kind: v.literal('note'), date: v.optional(IsoDateSchema) }),
 ]);
 
+/**
+ * Who sent an item back through a share (write-back): the name exactly as they typed it
+ * (self-declared, never verified), an RPPS number if they gave one, when they sent it.
+ */
+const AddedBySchema = v.object({
+  name: v.string(),
+  rpps: v.optional(v.string()),
+  /** The date the sender put on the reply, `YYYY-MM-DD`. */
+  date: IsoDateSchema,
+});
+
 /** One item of the record. Either `term` or `text` names it (both may be present). */
 export const EntrySchema = v.object({
   id: v.string(),
@@ -106,6 +117,8 @@ export const EntrySchema = v.object({
   provenance: v.picklist(PROVENANCES),
   /** Sensitive items are left out of shares unless picked. */
   sensitive: v.boolean(),
+  /** With provenance `clinician`, when it came back through a share: who sent it. */
+  addedBy: v.optional(AddedBySchema),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -175,6 +188,8 @@ export const PaperDocumentSchema = v.object({
   /** Sensitive papers are never shared unpicked. */
   sensitive: v.boolean(),
   provenance: v.picklist(PROVENANCES),
+  /** With provenance `clinician`, when it came back through a share: who sent it. */
+  addedBy: v.optional(AddedBySchema),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -215,6 +230,11 @@ export const ShareRecordSchema = v.object({
   lastStatusAt: lenient(epochMs),
   /** What went in, for the list: counts only. */
   counts: v.object({ entries: v.number(), documents: v.number(), sensitive: v.number() }),
+  /**
+   * The share's reply channel (src/share/reply-keys.ts): its token and private key, a JWK.
+   * SECURITY: sealed at rest like the link; never logged or sent. Absent on older shares.
+   */
+  reply: v.optional(v.object({ token: v.string(), privateJwk: v.string() })),
 });
 
 /** The patient's backup settings: one sealed row, id `backup`, in the `prefs` table. */

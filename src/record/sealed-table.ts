@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import type { VaultService } from '../crypto/types.ts';
 import type { CarnetDb, SealedRow, SealedTable as TableName } from '../db/index.ts';
-import { deleteSealed, getAllSealed, getSealed, putSealed } from '../db/index.ts';
+import { getAllSealed, getSealed } from '../db/index.ts';
 import { RecordError } from './errors.ts';
+import type { IndexWriter } from './index-writer.ts';
+import { indexWriter } from './index-writer.ts';
 
 /**
  * One sealed table: every record kind (profiles, entries, documents, shares, and any
  * table added later) is read and written through this, so each gets the same seal, the
- * same decoding against its schema and the same row-id check.
+ * same decoding against its schema and the same row-id check; every write goes through the
+ * vault index (index-writer.ts), in the same transaction as the rows.
  */
 
 /** Values stored in a sealed table: each carries the id of the row it lives in. */
@@ -28,11 +31,11 @@ export interface SealedTable<T extends Identified> {
   list(): Promise<Listed<T>>;
   /** Opens one row; null when absent, unreadable or not this row's value. */
   get(id: string): Promise<T | null>;
-  /** Seals values into rows ready for `put` or an atomic `applySealed` batch. */
+  /** Seals values into rows ready for `put` or an atomic batch of the index writer. */
   seal(values: readonly T[], updatedAt?: (value: T) => number): Promise<SealedRow[]>;
-  /** Seals and stores values, all in one transaction. */
+  /** Seals and stores values, all in one transaction with the index's update. */
   put(values: readonly T[], updatedAt?: (value: T) => number): Promise<void>;
-  /** Deletes rows by id, in one transaction. */
+  /** Deletes rows by id, in one transaction with the index's update. */
   remove(ids: readonly string[]): Promise<void>;
 }
 
@@ -58,12 +61,16 @@ export function jsonCodec<T>(schema: v.GenericSchema<unknown, T>) {
   };
 }
 
-/** A sealed table of `schema` values over the vault and the app's database. */
+/**
+ * A sealed table of `schema` values over the vault and the app's database. A store passes
+ * its one `writer`, so that its writes queue one behind the other.
+ */
 export function sealedTable<T extends Identified>(
   vault: VaultService,
   db: () => Promise<CarnetDb>,
   name: TableName,
   schema: v.GenericSchema<unknown, T>,
+  writer: IndexWriter = indexWriter(vault, db),
 ): SealedTable<T> {
   const codec = jsonCodec(schema);
   // SECURITY: a row whose sealed id differs from its row id is treated as tampered: the
@@ -112,11 +119,11 @@ export function sealedTable<T extends Identified>(
     seal,
     async put(values, updatedAt) {
       if (values.length === 0) return;
-      await putSealed(await db(), name, await seal(values, updatedAt));
+      await writer.commit([{ table: name, put: await seal(values, updatedAt) }]);
     },
     async remove(ids) {
       if (ids.length === 0) return;
-      await deleteSealed(await db(), name, ids);
+      await writer.commit([{ table: name, delete: ids }]);
     },
   };
 }

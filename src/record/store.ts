@@ -3,6 +3,8 @@ import type { DocumentStore } from './document-store.ts';
 import type { Entry, Profile } from './types.ts';
 import type { ShareStore } from './share-store.ts';
 import type { BackupService } from './backup/service.ts';
+import type { IntegrityService } from './integrity.ts';
+import type { DeviceUnlock } from './device-unlock.ts';
 
 export type { RecoveryCode, SecretKind };
 
@@ -94,4 +96,8 @@ export interface CarnetStore {
   readonly shares: ShareStore;
   /** Backup files and restoring them. */
   readonly backup: BackupService;
+  /** Whether the record is as Carnet last left it (checked at each unlock). */
+  readonly integrity: IntegrityService;
+  /** Binding the vault to this phone (WebAuthn PRF), so the PIN alone opens nothing elsewhere. */
+  readonly device: DeviceUnlock;
 }

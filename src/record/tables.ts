@@ -9,6 +9,8 @@ import {
   ProfileSchema,
   ShareRecordSchema,
 } from './schemas.ts';
+import type { IndexWriter } from './index-writer.ts';
+import { indexWriter } from './index-writer.ts';
 import type { SealedTable } from './sealed-table.ts';
 import { sealedTable } from './sealed-table.ts';
 import type { ShareRecord } from './shares.ts';
@@ -26,13 +28,17 @@ export interface RecordTables {
 /** The patient's backup settings (see BackupPrefsSchema). */
 export type BackupPrefs = Readonly<InferOutput<typeof BackupPrefsSchema>>;
 
-/** The record's sealed tables over a vault and the app's database. */
-export function recordTables(vault: VaultService, db: () => Promise<CarnetDb>): RecordTables {
+/** The record's sealed tables over a vault and the app's database, all through one writer. */
+export function recordTables(
+  vault: VaultService,
+  db: () => Promise<CarnetDb>,
+  writer: IndexWriter = indexWriter(vault, db),
+): RecordTables {
   return {
-    profiles: sealedTable(vault, db, 'profiles', ProfileSchema),
-    entries: sealedTable(vault, db, 'entries', EntrySchema),
-    documents: sealedTable(vault, db, 'documents', PaperDocumentSchema),
-    shares: sealedTable(vault, db, 'shares', ShareRecordSchema),
-    prefs: sealedTable(vault, db, 'prefs', BackupPrefsSchema),
+    profiles: sealedTable(vault, db, 'profiles', ProfileSchema, writer),
+    entries: sealedTable(vault, db, 'entries', EntrySchema, writer),
+    documents: sealedTable(vault, db, 'documents', PaperDocumentSchema, writer),
+    shares: sealedTable(vault, db, 'shares', ShareRecordSchema, writer),
+    prefs: sealedTable(vault, db, 'prefs', BackupPrefsSchema, writer),
   };
 }

@@ -1,6 +1,9 @@
-import type { FileVault, Keyring, VaultService } from '../crypto/types.ts';
-import type { CarnetDb } from '../db/index.ts';
+import type { DeviceSeal, FileVault, Keyring, SecretKind, VaultService } from '../crypto/types.ts';
+import type { CarnetDb, IndexWrite } from '../db/index.ts';
 import { getKeyring, putKeyring } from '../db/index.ts';
+import type { DeviceKeys, WrapDeps } from './device-unlock.ts';
+import { createDeviceUnlock, deviceOp, secretFor, wipe } from './device-unlock.ts';
+import { webAuthnDeviceKeys } from './device-webauthn.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import type { CarnetStore, RecoveryCode, UnlockedWith } from './store.ts';
@@ -19,6 +22,7 @@ export type VaultAccess = Pick<
   | 'lock'
   | 'changeSecret'
   | 'renewRecovery'
+  | 'device'
 >;
 
 async function storedKeyring(db: () => Promise<CarnetDb>) {
@@ -29,14 +33,22 @@ async function storedKeyring(db: () => Promise<CarnetDb>) {
 
 /**
  * Opening the vault: the keyring in IndexedDB, the wrong-attempt throttle (counted across
- * reloads), and how the vault was last opened. `afterUnlock` runs once each unlock
- * succeeds (tidying what an interrupted session left). `peek`, when given, answers
- * `presence()` until the database is first opened, so the first screen need not load it.
+ * reloads), how the vault was last opened, and whether it is bound to this phone (see
+ * device-unlock.ts). `afterUnlock` runs once each unlock succeeds (tidying what an
+ * interrupted session left). `peek`, when given, answers `presence()` until the database is
+ * first opened, so the first screen need not load it. `deviceKeys` is the phone's
+ * authenticator: the browser's WebAuthn unless a test gives another.
  */
 export function createVaultAccess(
   vault: VaultService & FileVault & { terminate?(): void },
   db: () => Promise<CarnetDb>,
-  options: { afterUnlock?: () => void; peek?: () => Promise<Keyring | undefined> | null } = {},
+  options: {
+    afterUnlock?: () => void;
+    peek?: () => Promise<Keyring | undefined> | null;
+    deviceKeys?: DeviceKeys;
+    /** A new vault's first (empty) vault index, stored with its keyring. */
+    newIndex?: () => Promise<IndexWrite>;
+  } = {},
 ): VaultAccess {
   /** How the vault was last opened through this store; the worker keeps its own account. */
   let openedWith: UnlockedWith | null = null;
@@ -44,6 +56,26 @@ export function createVaultAccess(
   const keyringOrFail = () => storedKeyring(db);
 
   const gate = attemptGate(db);
+  const keys = options.deviceKeys ?? webAuthnDeviceKeys();
+  const deps = { vault, db, keyring: keyringOrFail, gate, keys };
+
+  /** The stored keyring, read without opening Dexie while `peek` may answer. */
+  async function peekOrRead(): Promise<Keyring | undefined> {
+    // `peek` answers null once the database is open: it then knows best.
+    const peeked = options.peek?.() ?? null;
+    return peeked ? await peeked : await getKeyring(await db());
+  }
+
+  /** A new vault, its password wrap bound to `seal`'s phone when given. */
+  async function create(secret: string, kind: SecretKind, seal?: DeviceSeal) {
+    const d = await db();
+    if (await getKeyring(d)) throw new RecordError('unavailable');
+    const { keyring, recoveryCode } = await vault.create(secret, kind, seal);
+    openedWith = 'secret';
+    // The keyring and the first vault index in one transaction: no vault without an index.
+    await putKeyring(d, keyring, await options.newIndex?.());
+    return recoveryCode satisfies RecoveryCode;
+  }
 
   async function attempt(open: () => Promise<void>, via: UnlockedWith): Promise<void> {
     await gate.attempt(open);
@@ -54,24 +86,21 @@ export function createVaultAccess(
   return {
     presence: () =>
       recordOp(async () => {
-        // `peek` answers null once the database is open: it then knows best.
-        const peeked = options.peek?.() ?? null;
-        const keyring = peeked ? await peeked : await getKeyring(await db());
+        const keyring = await peekOrRead();
         return keyring ? { exists: true, kind: keyring.password.kind } : { exists: false };
       }),
-    create: (secret, kind) =>
-      recordOp(async () => {
-        const d = await db();
-        if (await getKeyring(d)) throw new RecordError('unavailable');
-        const { keyring, recoveryCode } = await vault.create(secret, kind);
-        openedWith = 'secret';
-        await putKeyring(d, keyring);
-        return recoveryCode satisfies RecoveryCode;
-      }),
+    create: (secret, kind) => recordOp(() => create(secret, kind)),
     unlock: (secret) =>
-      recordOp(async () => {
+      deviceOp(async () => {
         const { password } = await keyringOrFail();
-        await attempt(() => vault.unlock(secret, password), 'secret');
+        // A vault bound to this phone: its secret first (the phone asks the patient), then
+        // the PIN with it, under the wait. A phone that refuses is not a wrong attempt.
+        const device = await secretFor(password, keys, gate);
+        try {
+          await attempt(() => vault.unlock(secret, password, device), 'secret');
+        } finally {
+          wipe(device);
+        }
       }),
     unlockWithRecovery: (code) =>
       recordOp(async () => {
@@ -105,22 +134,42 @@ export function createVaultAccess(
         await putKeyring(await db(), { ...keyring, recovery: wrap });
         return recoveryCode satisfies RecoveryCode;
       }),
-    changeSecret: ({ current, next, kind }) =>
-      recordOp(async () => {
-        const keyring = await keyringOrFail();
-        // SECURITY: the current secret is checked inside the worker, against the key it
-        // holds, under the same growing wait as unlocking (see Vault.rewrap).
-        const password =
-          current === null
-            ? await vault.rewrap(next, kind, { by: 'recovery' })
-            : await gate.attempt(() =>
-                vault.rewrap(next, kind, {
-                  by: 'current',
-                  secret: current,
-                  wrap: keyring.password,
-                }),
-              );
-        await putKeyring(await db(), { ...keyring, password });
-      }),
+    changeSecret: secretChange(deps),
+    device: createDeviceUnlock({ ...deps, peek: peekOrRead, create }),
   };
+}
+
+/**
+ * The store's `changeSecret`. SECURITY: the current secret is checked inside the worker,
+ * against the key it holds, under the same growing wait as unlocking (see Vault.rewrap). A
+ * vault bound to this phone stays bound: one secret from the phone opens the old wrap and
+ * seals the new one. After the recovery code (`current` null) the phone may be gone: the new
+ * PIN is PIN-only, and the patient may bind it again from the settings.
+ */
+function secretChange({ vault, db, keyring, gate, keys }: WrapDeps): CarnetStore['changeSecret'] {
+  return ({ current, next, kind }) =>
+    deviceOp(async () => {
+      const stored = await keyring();
+      const wrap = stored.password;
+      if (current === null) {
+        const password = await vault.rewrap(next, kind, { by: 'recovery' });
+        await putKeyring(await db(), { ...stored, password });
+        if (wrap.v === 2) await keys.forget(wrap.device);
+        return;
+      }
+      const device = await secretFor(wrap, keys, gate);
+      try {
+        const proof = {
+          by: 'current',
+          secret: current,
+          wrap,
+          ...(device ? { device } : {}),
+        } as const;
+        const keep = wrap.v === 2 && device ? { binding: wrap.device, secret: device } : undefined;
+        const password = await gate.attempt(() => vault.rewrap(next, kind, proof, keep));
+        await putKeyring(await db(), { ...stored, password });
+      } finally {
+        wipe(device);
+      }
+    });
 }

@@ -53,26 +53,60 @@ export const LIMITS = {
 } as const;
 
 /**
- * Turns references into summary lines and collects the documents met on the way, each
- * once. Keys are unique within one summary. `itemsOf` returns the lines and how many it
- * left out under LIMITS.
+ * What one share may still show, shared by every file read from it: the LIMITS hold for
+ * the whole share (a hostile share could otherwise send a hundred files at the limit),
+ * and keys stay unique across its files. Spent as the files are read.
  */
-export function collector(resolve: Resolve) {
+export interface ReadBudget {
+  /** Lines left (LIMITS.total). */
+  lines: number;
+  /** Documents left (LIMITS.documents). */
+  documents: number;
+  /** Sections left (LIMITS.sections). */
+  sections: number;
+  /** The next number of each key prefix (`s0`, `i0`, `doc0`...). */
+  readonly counters: Map<string, number>;
+}
+
+/** A full budget, for one share. */
+export function readBudget(): ReadBudget {
+  return {
+    lines: LIMITS.total,
+    documents: LIMITS.documents,
+    sections: LIMITS.sections,
+    counters: new Map(),
+  };
+}
+
+/** A key unique within the share: `prefix` and the next number. */
+export function nextKeyOf(budget: ReadBudget, prefix: string): string {
+  const n = budget.counters.get(prefix) ?? 0;
+  budget.counters.set(prefix, n + 1);
+  return `${prefix}${n}`;
+}
+
+/**
+ * Turns references into summary lines and collects the documents met on the way, each
+ * once. Keys are unique within the share. `itemsOf` returns the lines and how many it
+ * left out under LIMITS; lines and documents are taken from `budget`.
+ */
+export function collector(resolve: Resolve, budget: ReadBudget = readBudget()) {
   const documents: IpsDocument[] = [];
   const seenDocs = new Set<Resource>();
-  let counter = 0;
-  let left: number = LIMITS.total;
   let omittedDocuments = 0;
-  const nextKey = () => `i${counter++}`;
+  const nextKey = () => nextKeyOf(budget, 'i');
   const addDocument = (r: Resource) => {
     if (seenDocs.has(r)) return;
     seenDocs.add(r);
-    if (documents.length >= LIMITS.documents) omittedDocuments++;
-    else documents.push(readDocument(r, `doc${documents.length}`));
+    if (budget.documents <= 0) omittedDocuments++;
+    else {
+      budget.documents--;
+      documents.push(readDocument(r, nextKeyOf(budget, 'doc')));
+    }
   };
   const take = () => {
-    if (left <= 0) return false;
-    left--;
+    if (budget.lines <= 0) return false;
+    budget.lines--;
     return true;
   };
   const itemsOf = (
@@ -99,7 +133,7 @@ export function collector(resolve: Resolve) {
         const shown = textLabel(ref.display);
         if (shown)
           out.push({ key: nextKey(), resourceType: 'Resource', label: shown, absent: false });
-        else left++;
+        else budget.lines++;
         continue;
       }
       seen.add(r);
@@ -113,7 +147,7 @@ export function collector(resolve: Resolve) {
           if (out.length < cap) out.push(item);
           else {
             omitted++;
-            left++;
+            budget.lines++;
           }
         }
         omitted += results.omitted;

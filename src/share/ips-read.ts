@@ -1,6 +1,14 @@
 import { ShareError } from './errors.ts';
 import { plainText, readPatient, type IpsDocument, type IpsPatient } from './ips-context.ts';
-import { LIMITS, collector, referenceIndex, type Resolve } from './ips-collect.ts';
+import {
+  LIMITS,
+  collector,
+  nextKeyOf,
+  readBudget,
+  referenceIndex,
+  type ReadBudget,
+  type Resolve,
+} from './ips-collect.ts';
 import { readItem, type IpsItem } from './ips-items.ts';
 import { FHIR } from './fhir-types.ts';
 import { readConcept, readDate, type Label } from './ips-labels.ts';
@@ -11,7 +19,8 @@ import { obj, objs, str } from './json.ts';
  * else's. It finds the Composition, maps its sections by LOINC code, resolves references
  * by `fullUrl` (also `urn:uuid:` and relative `Type/id`) and keeps whatever it can of
  * resources it half understands. It never throws on odd content: only input that is not
- * a Bundle at all is refused, as `unsupported-content`.
+ * a Bundle at all is refused, as `unsupported-content`. A lone resource (an Immunization,
+ * a Patient...) is read as a bundle of one (`readFhir`).
  */
 
 export type { IpsAttachment, IpsDocument, IpsPatient } from './ips-context.ts';
@@ -94,8 +103,12 @@ export interface IpsSummary {
   readonly omitted?: { readonly sections: number; readonly documents: number };
 }
 
-/** Reads a parsed FHIR Bundle. Throws ShareError('unsupported-content') for anything else. */
-export function readIps(json: unknown): IpsSummary {
+/**
+ * Reads a parsed FHIR Bundle. Throws ShareError('unsupported-content') for anything else.
+ * `budget` is what the share may still show (ips-collect.ts): pass the same one for
+ * every file of a share.
+ */
+export function readIps(json: unknown, budget: ReadBudget = readBudget()): IpsSummary {
   const bundle = obj(json);
   if (!bundle || bundle.resourceType !== 'Bundle') throw new ShareError('unsupported-content');
   const entries = objs(bundle.entry);
@@ -105,16 +118,16 @@ export function readIps(json: unknown): IpsSummary {
   const patient =
     (composition && resolve(composition.subject)) ??
     resources.find((r) => r.resourceType === 'Patient');
-  const collect = collector(resolve);
+  const collect = collector(resolve, budget);
   const { documents, addDocument, itemsOf } = collect;
   const composed = composition ? flattenSections(objs(composition.section)) : [];
-  const omittedSections = Math.max(0, composed.length - LIMITS.sections);
+  const read = composed.slice(0, Math.max(0, budget.sections));
+  budget.sections -= read.length;
+  let omittedSections = composed.length - read.length;
 
   const sections = composition
-    ? composed
-        .slice(0, LIMITS.sections)
-        .flatMap((s, i) => readSection(s, `s${i}`, resolve, itemsOf))
-    : groupWithoutComposition(resources, resolve, collect);
+    ? read.flatMap((s) => readSection(s, nextKeyOf(budget, 's'), resolve, itemsOf))
+    : groupWithoutComposition(resources, resolve, collect, budget, () => omittedSections++);
   for (const r of resources) if (r.resourceType === 'DocumentReference') addDocument(r);
   sections.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 
@@ -179,13 +192,20 @@ function flattenSections(list: Record<string, unknown>[], depth = 0): Record<str
   return list.flatMap((s) => [s, ...flattenSections(objs(s.section), depth + 1)]);
 }
 
+/**
+ * Groups a bundle without a Composition by resource type. A group past the budget's
+ * sections is left out and counted once (`onOmittedSection`).
+ */
 function groupWithoutComposition(
   resources: Record<string, unknown>[],
   resolve: Resolve,
   collect: Pick<ReturnType<typeof collector>, 'nextKey' | 'take'>,
+  budget: ReadBudget,
+  onOmittedSection: () => void,
 ): IpsSection[] {
   // One pass, each resource appended to its group: linear in the number of resources.
   const groups = new Map<string, IpsSection & { items: IpsItem[]; omitted: number }>();
+  const dropped = new Set<string>();
   for (const r of resources) {
     const type = str(r.resourceType) ?? 'Resource';
     if (CONTEXT_TYPES.has(type)) continue;
@@ -193,9 +213,14 @@ function groupWithoutComposition(
     const id = kind === 'other' ? type : kind;
     let group = groups.get(id);
     if (!group) {
-      if (groups.size >= LIMITS.sections) continue;
+      if (budget.sections <= 0) {
+        if (!dropped.has(id)) onOmittedSection();
+        dropped.add(id);
+        continue;
+      }
+      budget.sections--;
       const title = kind === 'other' ? type : null;
-      group = { key: `g${groups.size}`, kind, title, items: [], omitted: 0 };
+      group = { key: nextKeyOf(budget, 'g'), kind, title, items: [], omitted: 0 };
       groups.set(id, group);
     }
     if (group.items.length < LIMITS.perSection && collect.take()) {
@@ -221,4 +246,26 @@ export function translationLanguages(summary: IpsSummary): string[] {
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
+}
+
+/** A parsed FHIR resource other than a Bundle: an object that names its `resourceType`. */
+export function isLoneResource(json: unknown): json is Record<string, unknown> {
+  const resource = obj(json);
+  return resource !== undefined && str(resource.resourceType) !== undefined && !isBundle(json);
+}
+
+function isBundle(json: unknown): boolean {
+  return obj(json)?.resourceType === 'Bundle';
+}
+
+/**
+ * Reads lone resources (files of a share that hold one resource each) together, as one
+ * bundle, so an Observation finds the Patient it points to in another file.
+ */
+export function readResources(
+  resources: readonly Record<string, unknown>[],
+  budget: ReadBudget = readBudget(),
+): IpsSummary {
+  const entry = resources.map((resource) => ({ resource }));
+  return readIps({ resourceType: 'Bundle', type: 'collection', entry }, budget);
 }

@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decryptJwe, encryptJwe } from './jwe.ts';
+import { DEFAULT_LIMITS } from '../../workers/relay/src/limits.ts';
+import { MAX_PLAINTEXT_BYTES, decryptJwe, encryptJwe } from './jwe.ts';
 import { codeOf } from '../crypto/test-helpers.ts';
 import { ShareError } from './errors.ts';
 
@@ -68,5 +69,26 @@ describe('JWE', () => {
     const other = await handMadeJwe(text, { alg: 'dir', enc: 'A128GCM' });
     expect(await codeOf(decryptJwe(other, key), ShareError)).toBe('undecryptable');
     expect(await codeOf(decryptJwe('not.a.jwe', key), ShareError)).toBe('undecryptable');
+  });
+
+  it('inflates up to the largest share the relay accepts, and says too-large past it', async () => {
+    expect(MAX_PLAINTEXT_BYTES).toBe(DEFAULT_LIMITS.maxShareBytes);
+    const zipped = (bytes: Uint8Array) =>
+      handMadeJwe(new Uint8Array(deflateRawSync(bytes)), {
+        alg: 'dir',
+        enc: 'A256GCM',
+        zip: 'DEF',
+      });
+    // Past jose's own default (250,000 bytes), which refused such a file as damaged.
+    const twoMegabytes = new Uint8Array(2_000_000).fill(0x61);
+    const opened = await decryptJwe(await zipped(twoMegabytes), key);
+    expect(Buffer.from(opened.plaintext).equals(twoMegabytes)).toBe(true);
+    // A small "zip bomb": a few kilobytes that would inflate past the limit (a lower one
+    // here, as a share's later files get: what the earlier ones left).
+    const bomb = await zipped(new Uint8Array(3_000_001));
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(await codeOf(decryptJwe(bomb, key, 3_000_000), ShareError)).toBe('too-large');
+    const plain = await encryptJwe(twoMegabytes, key, 'application/fhir+json');
+    expect(await codeOf(decryptJwe(plain, key, 1_000_000), ShareError)).toBe('too-large');
   });
 });

@@ -14,6 +14,7 @@ import {
   type ShlContentType,
   type UploadFileResponse,
 } from './protocol.ts';
+import { replyTokenPath } from './protocol-replies.ts';
 import { relayFailure, type RelayCall } from './relay-status.ts';
 
 /**
@@ -36,10 +37,25 @@ function offline(): boolean {
 
 /** A share as the app uploads it: each file's compact JWE, and the share's terms. */
 export interface ShareUpload {
-  readonly files: readonly { readonly contentType: ShlContentType; readonly jwe: string }[];
+  readonly files: readonly ShareFile[];
   /** Expiry, epoch seconds. */
   readonly exp: number;
   readonly passcode?: string;
+  /**
+   * SHA-256 of the share's reply token (reply-keys.ts), registered once the share exists
+   * and before any file is uploaded, so the share never opens without it.
+   */
+  readonly replyTokenHash?: string;
+}
+
+/**
+ * One file: its compact JWE, or its exact length and a function that makes it once the
+ * relay has answered (the reply endpoint inside the bundle names the share's id).
+ */
+interface ShareFile {
+  readonly contentType: ShlContentType;
+  readonly jwe:
+    string | { readonly length: number; make(created: CreateShareResponse): Promise<string> };
 }
 
 /**
@@ -63,16 +79,19 @@ export async function uploadShare(
   const total = request.files.reduce((n, f) => n + f.length, 0);
   try {
     if (created.uploads.length !== share.files.length) throw new ShareError('network');
+    if (share.replyTokenHash) {
+      await registerReplyToken(created.id, created.managementToken, share.replyTokenHash);
+    }
     let sent = 0;
     let complete = false;
     for (const [index, file] of share.files.entries()) {
-      const answer = await putFile(
-        created.uploads[index]!,
-        created.managementToken,
-        file.jwe,
-        (n) => onProgress((sent + n) / total),
+      const jwe = typeof file.jwe === 'string' ? file.jwe : await file.jwe.make(created);
+      // The relay holds the share to the declared length; a mismatch is our own bug.
+      if (jwe.length !== file.jwe.length) throw new ShareError('network');
+      const answer = await putFile(created.uploads[index]!, created.managementToken, jwe, (n) =>
+        onProgress((sent + n) / total),
       );
-      sent += file.jwe.length;
+      sent += jwe.length;
       complete = answer.complete;
     }
     if (!complete) throw new ShareError('network');
@@ -99,6 +118,22 @@ async function createOnRelay(request: CreateShareRequest): Promise<CreateShareRe
   }
   if (response.status !== 201) throw relayFailure(response.status, MANAGE);
   return answerOf(createShareResponseSchema, await response.json().catch(() => undefined));
+}
+
+/** `PUT .../reply-token`: the reply token's hash, while the share waits for its files. */
+async function registerReplyToken(id: string, managementToken: string, tokenHash: string) {
+  let response: Response;
+  try {
+    response = await fetch(replyTokenPath(encodeURIComponent(id)), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${managementToken}` },
+      body: JSON.stringify({ tokenHash }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ShareError(offline() ? 'offline' : 'network');
+  }
+  if (response.status !== 204) throw relayFailure(response.status, MANAGE);
 }
 
 /**

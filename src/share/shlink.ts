@@ -18,7 +18,11 @@ const PREFIX = 'shlink:/';
 const MAX_URL = 128;
 const MAX_LABEL = 80;
 
-function isHttpUrl(value: string): boolean {
+/**
+ * An absolute https URL, or plain http on this machine: what a link's manifest (and a
+ * health card's issuer) may be.
+ */
+export function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
     // SECURITY: https only, except plain http on this machine (development and tests).

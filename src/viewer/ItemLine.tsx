@@ -52,6 +52,25 @@ function datePhrase(item: IpsItem): ViewerKey {
   return (item.date?.length ?? 0) >= 10 ? 'item.on' : 'item.in';
 }
 
+/**
+ * Code systems by the names doctors know them. A health card made for a QR code keeps
+ * codes only (no display, no text): "CVX 207" says what "207" is.
+ */
+const SYSTEM_NAMES: Readonly<Record<string, string>> = {
+  'http://hl7.org/fhir/sid/cvx': 'CVX',
+  'http://loinc.org': 'LOINC',
+  'http://snomed.info/sct': 'SNOMED CT',
+  'http://hl7.org/fhir/sid/icd-10': 'ICD-10',
+  'http://www.whocc.no/atc': 'ATC',
+};
+
+/** A label that is only a code, named with its system when it is a known one. */
+function labelText(label: IpsItem['label']): string | undefined {
+  if (!label) return undefined;
+  const system = label.code?.system && SYSTEM_NAMES[label.code.system];
+  return system && label.text === label.code?.code ? `${system} ${label.text}` : label.text;
+}
+
 /** The item's name: our own words for IPS "absent/unknown" codes, otherwise as written. */
 function itemTitle(item: IpsItem, tr: Translator, byPatient = false): string {
   if (item.absent) {
@@ -63,7 +82,7 @@ function itemTitle(item: IpsItem, tr: Translator, byPatient = false): string {
     const own = tr.t(`absent.${code}` as ViewerKey);
     return own === `absent.${code}` ? (item.label?.text ?? tr.t('absent.other')) : own;
   }
-  return item.label?.text ?? tr.t('item.unnamed', { type: item.resourceType });
+  return labelText(item.label) ?? tr.t('item.unnamed', { type: item.resourceType });
 }
 
 interface ItemLineProps {

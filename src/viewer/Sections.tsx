@@ -39,6 +39,8 @@ interface SectionViewProps {
   beside: string | null;
   /** The patient wrote the summary: an empty section was not communicated, never "none". */
   byPatient: boolean;
+  /** h3 in the summary; h4 inside a health card, under its own heading. */
+  level?: 3 | 4;
 }
 
 /** Why a section is empty, in words that never turn "not shared" into "none". */
@@ -48,16 +50,17 @@ function emptyText(section: IpsSection, byPatient: boolean, t: Translator['t']):
 }
 
 /** One section: its heading, its lines, or why it is empty. */
-export function SectionView({ section, beside, byPatient }: SectionViewProps) {
+export function SectionView({ section, beside, byPatient, level = 3 }: SectionViewProps) {
+  const Heading = level === 3 ? 'h3' : 'h4';
   const { t } = useT();
   const title =
     section.kind === 'other' ? (section.title ?? t('section.other')) : t(`section.${section.kind}`);
   const id = `v-section-${section.key}`;
   return (
     <section className={`v-section v-section-${section.kind}`} aria-labelledby={id}>
-      <h3 id={id} dir="auto">
+      <Heading id={id} dir="auto">
         {title}
-      </h3>
+      </Heading>
       {section.items.length > 0 ? (
         <ul className="v-items">
           {section.items.map((item) => (

@@ -1,10 +1,15 @@
+import { lazy } from 'react';
 import type { LinkReading } from './flow.ts';
 import { useT } from './i18n.ts';
 import { Message } from './Message.tsx';
 import { NameForm } from './NameForm.tsx';
 import { PinForm } from './PinForm.tsx';
-import { Summary } from './Summary.tsx';
 import { useViewer } from './useViewer.ts';
+
+// The summary's code (sections, attachments, vocabulary) loads once there is one to show, or
+// when the doctor starts typing; main.tsx shows the "opening" card meanwhile.
+export const loadSummary = () => import('./Summary.tsx');
+const Summary = lazy(() => loadSummary().then((m) => ({ default: m.Summary })));
 
 interface ViewerAppProps {
   reading: LinkReading;
@@ -22,14 +27,20 @@ export function ViewerApp({ reading }: ViewerAppProps) {
         <h1>
           {step.kind !== 'summary'
             ? t('summary.headingNeutral')
-            : step.summary.audience === 'social'
+            : step.content.summary?.audience === 'social'
               ? t('summary.headingAdmin')
               : t('summary.heading')}
         </h1>
       </header>
       <main className="v-main" aria-busy={step.kind === 'loading'}>
         {step.kind === 'stop' && <Message code={step.code} />}
-        {step.kind === 'retry' && <Message code={step.code} onRetry={viewer.retry} />}
+        {step.kind === 'retry' && (
+          <Message
+            code={step.code}
+            {...(step.host !== undefined ? { host: step.host } : {})}
+            onRetry={viewer.retry}
+          />
+        )}
         {step.kind === 'name' && (
           <NameForm initial={viewer.recipient} onSubmit={viewer.submitName} />
         )}
@@ -50,7 +61,12 @@ export function ViewerApp({ reading }: ViewerAppProps) {
           </p>
         )}
         {step.kind === 'summary' && (
-          <Summary summary={step.summary} now={viewer.now} expiresAt={viewer.expiresAt} />
+          <Summary
+            content={step.content}
+            now={viewer.now}
+            expiresAt={viewer.expiresAt}
+            onRefresh={viewer.retry}
+          />
         )}
       </main>
     </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ShareError } from '../share/errors.ts';
+import { UnreachableServer } from '../share/open-link.ts';
 import { encodeShlink } from '../share/shlink.ts';
-import { summaryFromFiles } from './content.ts';
 import { firstStep, isExpired, nextAfterName, readFragment, stepForError } from './flow.ts';
 
 const key = Buffer.alloc(32, 1).toString('base64url');
@@ -52,17 +52,21 @@ describe('the first step', () => {
 });
 
 describe('after a failed open', () => {
+  /** The viewer's own host (its relay's). */
+  const OWN = 'carnet.example';
+  const step = (error: unknown) => stepForError(error, OWN);
+
   it('asks the PIN again with the attempts left, and stops when none are left', () => {
-    expect(stepForError(new ShareError('wrong-passcode', { remainingAttempts: 2 }))).toEqual({
+    expect(step(new ShareError('wrong-passcode', { remainingAttempts: 2 }))).toEqual({
       kind: 'pin',
       wrong: true,
       remainingAttempts: 2,
     });
-    expect(stepForError(new ShareError('wrong-passcode', { remainingAttempts: 0 }))).toEqual({
+    expect(step(new ShareError('wrong-passcode', { remainingAttempts: 0 }))).toEqual({
       kind: 'stop',
       code: 'locked',
     });
-    expect(stepForError(new ShareError('passcode-required', { remainingAttempts: 5 }))).toEqual({
+    expect(step(new ShareError('passcode-required', { remainingAttempts: 5 }))).toEqual({
       kind: 'pin',
       wrong: false,
       remainingAttempts: 5,
@@ -70,50 +74,36 @@ describe('after a failed open', () => {
   });
 
   it('offers a retry for network trouble only', () => {
-    expect(stepForError(new ShareError('network'))).toEqual({ kind: 'retry', code: 'network' });
-    expect(stepForError(new ShareError('offline'))).toEqual({ kind: 'retry', code: 'offline' });
-    expect(stepForError(new ShareError('rate-limited'))).toEqual({
+    expect(step(new ShareError('network'))).toEqual({ kind: 'retry', code: 'network' });
+    expect(step(new ShareError('offline'))).toEqual({ kind: 'retry', code: 'offline' });
+    expect(step(new ShareError('rate-limited'))).toEqual({
       kind: 'retry',
       code: 'rate-limited',
     });
-    expect(stepForError(new ShareError('inactive'))).toEqual({ kind: 'stop', code: 'inactive' });
-    expect(stepForError(new ShareError('undecryptable'))).toEqual({
+    expect(step(new ShareError('inactive'))).toEqual({ kind: 'stop', code: 'inactive' });
+    expect(step(new ShareError('undecryptable'))).toEqual({
       kind: 'stop',
       code: 'undecryptable',
     });
-    expect(stepForError(new ShareError('unsupported-content'))).toEqual({
+    expect(step(new ShareError('unsupported-content'))).toEqual({
       kind: 'stop',
       code: 'unsupported',
     });
-    expect(stepForError(new Error('boom'))).toEqual({ kind: 'stop', code: 'unsupported' });
-  });
-});
-
-describe('the decrypted files', () => {
-  const file = (contentType: string, body: string) => ({
-    contentType,
-    plaintext: new TextEncoder().encode(body),
+    expect(step(new Error('boom'))).toEqual({ kind: 'stop', code: 'unsupported' });
   });
 
-  it('takes the first Bundle as the summary and adds the documents of others', () => {
-    const doc = (title: string) =>
-      JSON.stringify({
-        resourceType: 'Bundle',
-        entry: [{ resource: { resourceType: 'DocumentReference', description: title } }],
-      });
-    const summary = summaryFromFiles([
-      file('application/smart-health-card', '{"verifiableCredential":[]}'),
-      file('application/fhir+json', doc('A')),
-      file('application/fhir+json', 'not json'),
-      file('application/fhir+json', doc('B')),
-    ]);
-    expect(summary.documents.map((d) => d.title)).toEqual(['A', 'B']);
+  it("names a server of another origin that does not answer, not the doctor's connection", () => {
+    expect(step(new UnreachableServer('shl.example.org'))).toEqual({
+      kind: 'retry',
+      code: 'unreachable',
+      host: 'shl.example.org',
+    });
+    expect(step(new UnreachableServer('127.0.0.1:9214'))).toMatchObject({ host: '127.0.0.1:9214' });
+    // Its own relay not answering, while the page just came from it: the connection.
+    expect(step(new UnreachableServer(OWN))).toEqual({ kind: 'retry', code: 'network' });
   });
 
-  it('says unsupported when nothing is readable', () => {
-    expect(() =>
-      summaryFromFiles([file('application/fhir+json', '{"resourceType":"Patient"}')]),
-    ).toThrow(ShareError);
-    expect(() => summaryFromFiles([])).toThrow(ShareError);
+  it('stops on a share too large to open', () => {
+    expect(step(new ShareError('too-large'))).toEqual({ kind: 'stop', code: 'too-large' });
   });
 });

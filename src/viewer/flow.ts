@@ -1,6 +1,7 @@
 import { ShareError } from '../share/errors.ts';
-import type { IpsSummary } from '../share/ips-read.ts';
+import { UnreachableServer } from '../share/open-link.ts';
 import { hasFlag, parseShlink, type ShlPayload } from '../share/shlink.ts';
+import type { ShareContent } from './content.ts';
 
 /**
  * The viewer's steps, as plain data, and the pure rules that move between them. The
@@ -16,18 +17,19 @@ export type StopCode =
   | 'locked'
   | 'undecryptable'
   | 'unsupported'
+  | 'too-large'
   | 'closed';
 
-/** Problems worth a retry button. */
-export type RetryCode = 'network' | 'offline' | 'rate-limited';
+/** Problems worth a retry button; `unreachable` names the server that did not answer. */
+export type RetryCode = 'network' | 'offline' | 'rate-limited' | 'unreachable';
 
 export type Step =
   | { readonly kind: 'stop'; readonly code: StopCode }
   | { readonly kind: 'name' }
   | { readonly kind: 'pin'; readonly wrong: boolean; readonly remainingAttempts?: number }
   | { readonly kind: 'loading' }
-  | { readonly kind: 'retry'; readonly code: RetryCode }
-  | { readonly kind: 'summary'; readonly summary: IpsSummary };
+  | { readonly kind: 'retry'; readonly code: RetryCode; readonly host?: string }
+  | { readonly kind: 'summary'; readonly content: ShareContent };
 
 /** What the link said, once read. */
 export type LinkReading =
@@ -66,9 +68,16 @@ export function nextAfterName(payload: ShlPayload): Step {
   return hasFlag(payload, 'P') ? { kind: 'pin', wrong: false } : { kind: 'loading' };
 }
 
-/** The step a failed open leads to. */
-export function stepForError(error: unknown): Step {
+/**
+ * The step a failed open leads to. A server other than the page's own (`ownHost`) that
+ * does not answer is named: checking the doctor's connection would not help, since this
+ * page just came over it.
+ */
+export function stepForError(error: unknown, ownHost: string): Step {
   if (!(error instanceof ShareError)) return { kind: 'stop', code: 'unsupported' };
+  if (error instanceof UnreachableServer && error.host !== ownHost) {
+    return { kind: 'retry', code: 'unreachable', host: error.host };
+  }
   const left = error.details.remainingAttempts;
   switch (error.code) {
     case 'wrong-passcode':
@@ -98,8 +107,9 @@ export function stepForError(error: unknown): Step {
     case 'rate-limited':
       return { kind: 'retry', code: 'rate-limited' };
     case 'network':
-    case 'too-large':
       return { kind: 'retry', code: 'network' };
+    case 'too-large':
+      return { kind: 'stop', code: 'too-large' };
     case 'unsupported-content':
       return { kind: 'stop', code: 'unsupported' };
   }

@@ -1,9 +1,9 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { directionOf } from '../i18n/languages.ts';
 import { readFragment, type LinkReading } from './flow.ts';
 import { TranslatorContext, loadTranslator, viewerLanguage, type Translator } from './i18n.ts';
-import { ViewerApp } from './ViewerApp.tsx';
+import { ViewerApp, loadSummary } from './ViewerApp.tsx';
 import './viewer.css';
 
 // SECURITY: the link (and its key) is read from the fragment once, then the fragment is
@@ -23,6 +23,24 @@ window.addEventListener('hashchange', () => {
 const container = document.getElementById('root');
 let root: Root | null = null;
 
+/** The page while the summary's code loads: as ViewerApp shows it while the link opens. */
+function Opening({ translator }: { translator: Translator }) {
+  const { t } = translator;
+  return (
+    <>
+      <header className="v-header">
+        <span className="v-brand">{t('brand')}</span>
+        <h1>{t('summary.headingNeutral')}</h1>
+      </header>
+      <main className="v-main" aria-busy>
+        <p className="v-card v-loading" role="status">
+          {t('loading')}
+        </p>
+      </main>
+    </>
+  );
+}
+
 function show(translator: Translator, what: LinkReading): void {
   if (!container) return;
   root?.unmount();
@@ -30,11 +48,21 @@ function show(translator: Translator, what: LinkReading): void {
   root.render(
     <StrictMode>
       <TranslatorContext.Provider value={translator}>
-        <ViewerApp reading={what} />
+        <Suspense fallback={<Opening translator={translator} />}>
+          <ViewerApp reading={what} />
+        </Suspense>
       </TranslatorContext.Provider>
     </StrictMode>,
   );
 }
+
+// The doctor typing a name or a PIN: the summary's code loads meanwhile.
+const typing = ['keydown', 'input'] as const;
+function preloadSummary(): void {
+  for (const name of typing) window.removeEventListener(name, preloadSummary, true);
+  void loadSummary().catch(() => undefined);
+}
+for (const name of typing) window.addEventListener(name, preloadSummary, true);
 
 if (container) {
   const lng = viewerLanguage(navigator.languages);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openShareLink } from '../share/open-link.ts';
 import type { ShlPayload } from '../share/shlink.ts';
-import { summaryFromFiles } from './content.ts';
+import { contentFromShare } from './content.ts';
 import {
   firstStep,
   isExpired,
@@ -26,6 +26,7 @@ export interface Viewer {
   readonly submitName: (name: string) => void;
   readonly changeName: () => void;
   readonly submitPin: (pin: string) => void;
+  /** Opens the link again: after a failure, or to see a share that `can-change` anew. */
   readonly retry: () => void;
 }
 
@@ -54,16 +55,17 @@ export function useViewer(reading: LinkReading): Viewer {
     }
     setStep({ kind: 'loading' });
     try {
-      const files = await openShareLink(payload, {
+      const opened = await openShareLink(payload, {
         recipient: name,
         ...(passcodeRef.current !== undefined ? { passcode: passcodeRef.current } : {}),
       });
+      const content = await contentFromShare(opened, payload.url);
       // The page may have been closed while the files were on their way.
       if (!payloadRef.current) return;
       setNow(Date.now());
-      setStep({ kind: 'summary', summary: summaryFromFiles(files) });
+      setStep({ kind: 'summary', content });
     } catch (error) {
-      if (payloadRef.current) setStep(stepForError(error));
+      if (payloadRef.current) setStep(stepForError(error, window.location.host));
     }
   }, []);
 

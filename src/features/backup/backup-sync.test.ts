@@ -221,3 +221,39 @@ describe('while a restore runs', () => {
     expect(relay.put.mock.calls.length).toBe(sent + 1);
   });
 });
+
+describe('after a change made outside Carnet', () => {
+  it('sends no automatic copy until the record is intact again', async () => {
+    const { state, store } = fakeBackup();
+    const relay = fakeRelay();
+    const env = { time: T0, now: () => env.time, online: () => true };
+    const integrity = { status: 'changed' as 'changed' | 'intact' };
+    const sync = new BackupSync(
+      {
+        ...store,
+        integrity: {
+          report: () =>
+            Promise.resolve(
+              integrity.status === 'intact'
+                ? { status: 'intact' }
+                : { status: 'changed', missing: 1, added: 0, changed: 0 },
+            ),
+          accept: () => Promise.resolve(),
+        },
+      },
+      relay,
+      env,
+    );
+    integrity.status = 'intact';
+    await sync.enable(CODE);
+    const sent = relay.put.mock.calls.length;
+    integrity.status = 'changed';
+    state.lastChange = env.time + 1;
+    env.time += MIN_UPLOAD_GAP_MS + 1;
+    await sync.check();
+    expect(relay.put.mock.calls.length).toBe(sent);
+    integrity.status = 'intact';
+    await sync.check();
+    expect(relay.put.mock.calls.length).toBe(sent + 1);
+  });
+});

@@ -65,7 +65,7 @@ export class BackupSync {
   #holds = 0;
 
   constructor(
-    private readonly store: Pick<CarnetStore, 'backup'>,
+    private readonly store: Pick<CarnetStore, 'backup'> & Partial<Pick<CarnetStore, 'integrity'>>,
     private readonly relay: RelayCalls = defaultRelay,
     private readonly env: Environment = defaultEnv,
   ) {}
@@ -112,6 +112,9 @@ export class BackupSync {
   async check(): Promise<void> {
     if (this.#running || this.#disabling || this.#holds > 0) return;
     try {
+      // A record changed outside Carnet must not be uploaded over the good copy: no
+      // automatic copy until the patient has read the notice and kept the record as it is.
+      if (this.store.integrity && (await this.store.integrity.report()).status !== 'intact') return;
       const prefs = await this.load();
       const due = relayUploadDue({
         relayOn: prefs.relay !== undefined,

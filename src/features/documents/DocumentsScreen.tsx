@@ -5,6 +5,7 @@ import type { DocumentType } from '../../record/documents.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { ImportLink } from '../import/ImportLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { DocumentListItem } from './DocumentListItem.tsx';
 import { StorageLine } from './StorageLine.tsx';
@@ -43,6 +44,7 @@ export function DocumentsScreen() {
         <Icon name="camera" />
         <span>{t('add')}</span>
       </Link>
+      <ImportLink />
       {failure && <Notice tone="error">{t(failure)}</Notice>}
       {list && list.unreadable > 0 && (
         <Notice tone="error">{t('unreadable', { count: list.unreadable })}</Notice>

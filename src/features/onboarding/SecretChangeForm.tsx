@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeviceUnlockError } from '../../record/device-unlock.ts';
 import { RecordError } from '../../record/errors.ts';
 import type { SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -68,7 +69,10 @@ export function SecretChangeForm(props: SecretChangeFormProps) {
     } catch (err) {
       const waitMs = err instanceof RecordError ? (err.details.retryAfterMs ?? 0) : 0;
       if (waitMs > 0) setWaitUntil(Date.now() + waitMs);
-      if (askCurrent && err instanceof RecordError && err.code === 'wrong-secret') {
+      if (err instanceof DeviceUnlockError) {
+        // A record bound to this phone: the phone must confirm a change of PIN too.
+        setFailure(t(`settings:device.${err.code}`));
+      } else if (askCurrent && err instanceof RecordError && err.code === 'wrong-secret') {
         setCurrent('');
         setCurrentProblem(t(`secret.currentWrong.${currentKind}`));
       } else if (!(err instanceof RecordError && err.code === 'throttled' && waitMs > 0)) {

@@ -8,14 +8,19 @@ import { Screen } from '../../ui/Screen.tsx';
 import { BackButton } from '../shell/BackButton.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
+import { DeviceStep } from './DeviceStep.tsx';
 import { SecretFields, secretFieldsProblem } from './SecretFields.tsx';
+import { useDeviceAvailable } from './useDevice.ts';
 
 interface SecretStepProps {
   onBack: () => void;
   onCreated: (code: RecoveryCode) => void;
 }
 
-/** Choose the PIN or passphrase; creates the vault. */
+/**
+ * Choose the PIN or passphrase; creates the vault. Where the phone can, binding the record
+ * to it is offered next (DeviceStep), before anything is created: the PIN stays here.
+ */
 export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   const { t } = useTranslation(['onboarding', 'common', 'errors']);
   const { store } = useSession();
@@ -24,18 +29,37 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const { busy, failure, run } = useAction();
+  const offerDevice = useDeviceAvailable();
+  const [askDevice, setAskDevice] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const p = secretFieldsProblem(kind, secret, confirm);
     setProblem(p ? t(`secret.problem.${p}`) : undefined);
     if (p) return;
+    if (offerDevice) {
+      setAskDevice(true);
+      return;
+    }
     await run(async () => onCreated(await store.create(secret, kind)));
+  }
+
+  if (askDevice) {
+    return (
+      <DeviceStep
+        onBack={() => setAskDevice(false)}
+        create={(linkPhone) =>
+          linkPhone ? store.device.create(secret, kind) : store.create(secret, kind)
+        }
+        onCreated={onCreated}
+      />
+    );
   }
 
   return (
     <Screen title={t('secret.title')} start={<BackButton onClick={onBack} />}>
       <p className="lead">{t('secret.intro')}</p>
+      <p>{t('secret.passphraseAdvice')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <SecretFields
           kind={kind}

@@ -17,7 +17,7 @@ export interface Side {
 }
 
 /** One line of the sheet: the patient's language facing French. */
-export interface Line {
+interface Line {
   readonly key: string;
   readonly own: Side;
   readonly french: Side;

@@ -7,11 +7,15 @@ import { BackupSection } from '../backup/BackupSection.tsx';
 import { BackLink } from '../shell/BackLink.tsx';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { ChangeSecret } from './ChangeSecret.tsx';
+import { DeviceSetting } from './DeviceSetting.tsx';
 import { LockSetting } from './LockSetting.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
 import './settings.css';
 
-/** Language, automatic lock, PIN change, what the browser lets Carnet keep, and backups. */
+/**
+ * Language, automatic lock, PIN change, binding to this phone, what the browser lets Carnet
+ * keep, and backups.
+ */
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'common']);
   // A screen a section shows whole in place of the settings (a new recovery sheet).
@@ -28,6 +32,7 @@ export function SettingsScreen() {
       </section>
       <LockSetting />
       <ChangeSecret />
+      <DeviceSetting />
       <StorageStatus />
       <BackupSection showScreen={setTakeover} />
     </Screen>

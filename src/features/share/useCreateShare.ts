@@ -76,6 +76,7 @@ export function useCreateShare() {
           relayId: made.relay.id,
           managementToken: made.relay.managementToken,
           link: made.link,
+          reply: made.reply,
           ...(choice.passcode ? { passcode: choice.passcode } : {}),
           exp,
           createdAt: now.getTime(),

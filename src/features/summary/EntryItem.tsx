@@ -5,6 +5,7 @@ import { CLINICIAN_LANGUAGE, findLanguage } from '../../i18n/languages.ts';
 import type { Entry } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
+import { AddedBy } from '../replies/AddedBy.tsx';
 
 /** The summary's translations: namespace `summary` first, with `entry` and `vocab`. */
 type SummaryT = TFunction<readonly ['summary', 'entry', 'vocab']>;
@@ -46,6 +47,7 @@ export const EntryItem = memo(function EntryItem({ entry, t, lng, fr, speak }: E
           </span>
           {textLang && <span className="tag">{textLang.nativeName}</span>}
           {detail && <span className="entry-detail">{detail}</span>}
+          <AddedBy entry={entry} />
           {(frTitle || frDetail) && (
             <span className="entry-french" lang={CLINICIAN_LANGUAGE} dir="ltr">
               <span className="tag">FR</span>

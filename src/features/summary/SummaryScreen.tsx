@@ -16,7 +16,9 @@ import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { isDeclarable } from '../../record/declarations.ts';
 import { NoneDeclaration } from './NoneDeclaration.tsx';
 import { BackupReminder } from '../backup/BackupReminder.tsx';
+import { IntegrityNotice } from './IntegrityNotice.tsx';
 import { VaccineReminder } from '../vaccines/VaccineReminder.tsx';
+import { RepliesNotice } from '../replies/RepliesNotice.tsx';
 import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
@@ -47,6 +49,7 @@ export function SummaryScreen() {
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
+      <RepliesNotice />
       {profile && (
         <Link className="btn btn-ghost btn-small profile-edit" to={`/profile/${profile.id}`}>
           <Icon name="edit" />
@@ -84,6 +87,7 @@ export function SummaryScreen() {
           <span>{t('bilingual')}</span>
         </button>
       )}
+      <IntegrityNotice />
       {state.unreadable > 0 && (
         <Notice tone="error">{t('unreadable', { count: state.unreadable })}</Notice>
       )}

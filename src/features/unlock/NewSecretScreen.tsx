@@ -3,6 +3,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { SecretChangeForm } from '../onboarding/SecretChangeForm.tsx';
+import { useDeviceState } from '../onboarding/useDevice.ts';
 import { clearAfterRecovery } from '../session/after-recovery.ts';
 import { useUnlocked } from '../session/session-context.ts';
 
@@ -16,6 +17,9 @@ import { useUnlocked } from '../session/session-context.ts';
 export function NewSecretScreen() {
   const { t } = useTranslation(['unlock', 'common']);
   const { state, refresh, lock } = useUnlocked();
+  const device = useDeviceState();
+  // After the recovery code the phone may be gone: the new PIN is not bound to it.
+  const unbinds = state.openedWith === 'recovery' && device.state === 'on';
 
   return (
     <Screen
@@ -29,6 +33,7 @@ export function NewSecretScreen() {
     >
       <p className="lead">{t('newSecret.why')}</p>
       <Notice tone="info">{t('newSecret.keepSheet')}</Notice>
+      {unbinds && <Notice tone="info">{t('device.afterRecovery')}</Notice>}
       <SecretChangeForm
         askCurrent={state.openedWith !== 'recovery'}
         currentKind={state.kind}

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeviceUnlockError } from '../../record/device-unlock.ts';
 import { RecordError } from '../../record/errors.ts';
 import type { SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -10,15 +11,21 @@ import { Screen } from '../../ui/Screen.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
+import { useDeviceState } from '../onboarding/useDevice.ts';
 import { RecoveryUnlock } from './RecoveryUnlock.tsx';
 import { useCountdown } from './useCountdown.ts';
 
-/** The locked app: PIN or passphrase, a growing wait after mistakes, and the recovery code. */
+/**
+ * The locked app: PIN or passphrase, a growing wait after mistakes, and the recovery code.
+ * A record bound to this phone asks the phone too, after the PIN is typed; if the phone
+ * does not answer, the screen says the PIN alone cannot open it and points to the code.
+ */
 export function UnlockScreen({ kind }: { kind: SecretKind }) {
   const { t } = useTranslation(['unlock', 'common', 'errors']);
   const session = useSession();
   const [secret, setSecret] = useState('');
-  const { busy, failure, run } = useAction();
+  const { busy, failure, setFailure, run } = useAction();
+  const device = useDeviceState();
   const [waitUntil, setWaitUntil] = useState(0);
   const [mode, setMode] = useState<'secret' | 'recovery' | 'language'>('secret');
   const secondsLeft = useCountdown(waitUntil);
@@ -35,6 +42,7 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
     if (!secret || secondsLeft > 0) return;
     const typed = secret;
     setSecret('');
+    let refusal: string | undefined;
     await run(
       async () => {
         await session.store.unlock(typed);
@@ -46,8 +54,11 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
         if (err instanceof RecordError && err.details.retryAfterMs) {
           setWaitUntil(Date.now() + err.details.retryAfterMs);
         }
+        if (err instanceof DeviceUnlockError) refusal = t(`device.${err.code}`);
       },
     );
+    // The phone's refusal in its own words (useAction knows only the `errors:` messages).
+    if (refusal) setFailure(refusal);
   }
 
   if (mode === 'recovery') return <RecoveryUnlock onCancel={() => setMode('secret')} />;
@@ -69,6 +80,7 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
       }
     >
       <p className="lead">{t(`intro.${kind}`)}</p>
+      {device.state === 'on' && <p>{t('device.hint')}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t(`label.${kind}`)}>
           {(a11y) => (

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Entry, Profile } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
-import { childSchedule, isAdult } from './schedule.ts';
+import { childSchedule, isAdult, scheduleBirthDate } from './schedule.ts';
 
 /**
  * On the summary: the way to the vaccination schedule, and for a child with doses late or
@@ -17,10 +17,11 @@ export function VaccineReminder({
 }) {
   const { t } = useTranslation('entry');
   const today = new Date().toLocaleDateString('sv-SE');
-  const child = profile.birthDate && !isAdult(profile.birthDate, today);
+  const birthDate = scheduleBirthDate(profile.birthDate);
+  const child = birthDate && !isAdult(birthDate, today);
   const doses = child
     ? childSchedule(
-        profile.birthDate,
+        birthDate,
         entries.filter((e) => e.profileId === profile.id && e.details.kind === 'vaccination'),
         today,
       ).flatMap((m) => m.doses)

@@ -10,7 +10,13 @@ import { vocabKey } from '../entries/entry-keys.ts';
 import { useUnlocked } from '../session/session-context.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import type { Milestone, ScheduledDose } from './schedule.ts';
-import { SCHEDULE_SOURCE, adultPlan, childSchedule, isAdult } from './schedule.ts';
+import {
+  SCHEDULE_SOURCE,
+  adultPlan,
+  childSchedule,
+  isAdult,
+  scheduleBirthDate,
+} from './schedule.ts';
 import './vaccines.css';
 
 const NS = ['entry', 'vocab', 'common'] as const;
@@ -116,7 +122,7 @@ export function VaccinesScreen() {
   const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const { state, activeProfileId } = useUnlocked();
   const profile = state.profiles.find((p) => p.id === activeProfileId);
-  const birthDate = profile?.birthDate;
+  const birthDate = scheduleBirthDate(profile?.birthDate);
   const today = todayIso();
   return (
     <Screen title={t('schedule.title')} start={<BackLink to="/" />}>

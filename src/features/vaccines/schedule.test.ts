@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../record/types.ts';
-import { adultPlan, childSchedule, isAdult } from './schedule.ts';
+import { adultPlan, childSchedule, isAdult, scheduleBirthDate } from './schedule.ts';
 
 function vaccination(key: string, date?: string): Entry {
   return {
@@ -90,5 +90,16 @@ describe('an adult', () => {
     const plan = adultPlan('1978-01-10', [vaccination('vaccine.dtp', '2022-02-01')], '2026-12-04');
     expect(plan.catchUp.map((c) => c.vaccine)).not.toContain('vaccine.mmr');
     expect(plan.lastBooster).toEqual({ age: 45, done: true });
+  });
+});
+
+describe('birth dates the schedule counts from', () => {
+  it('takes a partial date from its first day and refuses what is not a date', () => {
+    expect(scheduleBirthDate('2019-05-04')).toBe('2019-05-04');
+    expect(scheduleBirthDate('2019-05')).toBe('2019-05-01');
+    expect(scheduleBirthDate('2019')).toBe('2019-01-01');
+    expect(scheduleBirthDate('mai 2019')).toBeUndefined();
+    expect(scheduleBirthDate('2019-13-40')).toBeUndefined();
+    expect(scheduleBirthDate(undefined)).toBeUndefined();
   });
 });

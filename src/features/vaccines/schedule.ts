@@ -7,7 +7,7 @@ import data from './schedule-fr-2025.json';
  * a vaccine typed by hand cannot be matched to what it protects against.
  */
 
-export type DoseStatus = 'done' | 'due' | 'overdue' | 'later';
+type DoseStatus = 'done' | 'due' | 'overdue' | 'later';
 
 /** One dose the schedule asks for, and where the child stands. */
 export interface ScheduledDose {
@@ -37,6 +37,17 @@ export interface AdultPlan {
 }
 
 export const SCHEDULE_SOURCE = { source: data.source, year: data.year, version: data.version };
+
+/**
+ * A birth date the schedule can count from: YYYY-MM-DD as is; a partial date (YYYY or
+ * YYYY-MM, when the day or month is unknown) from its first day; anything else, none.
+ */
+export function scheduleBirthDate(raw: string | undefined): string | undefined {
+  const m = raw ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(raw) : null;
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  return Number.isNaN(Date.parse(date)) ? undefined : date;
+}
 
 /** A dose is late a month after its age: the schedule's own tolerance for a visit. */
 const GRACE_MONTHS = 1;
@@ -105,7 +116,7 @@ export function childSchedule(
 }
 
 /** Whole years between two ISO dates. */
-export function yearsBetween(from: string, to: string): number {
+function yearsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);

@@ -9,6 +9,7 @@ import { log } from './log.ts';
 import { DEFAULT_PASSCODE_PARAMS, type PasscodeHashParams } from './passcode.ts';
 import { mountManagement } from './routes-manage.ts';
 import { mountOpen } from './routes-open.ts';
+import { mountReplies } from './routes-replies.ts';
 import { serveApp } from './static.ts';
 import type { ShareStore } from './store/store.ts';
 
@@ -31,6 +32,8 @@ export interface RelayOptions {
   backups?: BackupStore;
   /** How long a file upload may send nothing, and a JSON body may take in all, ms (tests shorten it). */
   bodyIdleMs?: number;
+  /** Origins the viewer may fetch from besides https ones (VIEWER_CONNECT_SRC). */
+  viewerConnectSrc?: readonly string[];
 }
 
 /**
@@ -40,7 +43,7 @@ export interface RelayOptions {
 export function createRelay(options: RelayOptions): Hono {
   const app = new Hono();
   const publicUrl = options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : null;
-  const security = securityHeaderSet(publicUrl);
+  const security = securityHeaderSet(publicUrl, options.viewerConnectSrc);
   app.use('*', securityHeaders(security));
   app.get('/api/health', (c) => c.json({ ok: true }));
   if (options.store) {
@@ -63,6 +66,7 @@ export function createRelay(options: RelayOptions): Hono {
     };
     mountManagement(app, deps);
     mountOpen(app, deps);
+    mountReplies(app, deps);
     if (options.backups) mountBackup(app, deps, options.backups);
   }
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'No such endpoint.' }, 404));

@@ -22,12 +22,17 @@ export interface RelayConfig {
   backupDir: string | undefined;
   sweepIntervalMs: number;
   limits: RelayLimits;
+  /**
+   * Origins the doctor's viewer may fetch from besides every https one (headers.ts):
+   * VIEWER_CONNECT_SRC, e.g. a plain-http SMART Health Links server in tests.
+   */
+  viewerConnectSrc: readonly string[];
 }
 
 /**
  * Reads PORT, HOST, DATA_DIR, STATIC_DIR, PUBLIC_URL, REDIS_URL, REDIS_PREFIX,
- * TRUST_PROXY, BACKUP_DIR, RELAY_SWEEP_INTERVAL_SECONDS and the limits (limits.ts).
- * Throws a clear message for a value that cannot work.
+ * TRUST_PROXY, BACKUP_DIR, RELAY_SWEEP_INTERVAL_SECONDS, VIEWER_CONNECT_SRC and the limits
+ * (limits.ts). Throws a clear message for a value that cannot work.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
   const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || undefined;
@@ -64,5 +69,30 @@ export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
     backupDir,
     sweepIntervalMs: sweepSeconds * 1000,
     limits: limitsFromEnv(env),
+    viewerConnectSrc: viewerConnectSrcFromEnv(env.VIEWER_CONNECT_SRC),
   };
+}
+
+/**
+ * VIEWER_CONNECT_SRC: http(s) origins separated by spaces or commas. Each is written back
+ * as the URL parser reads its origin, so nothing else can slip into the policy.
+ */
+export function viewerConnectSrcFromEnv(raw: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {
+      // reported below
+    }
+    const bare = url !== null && url.href.replace(/\/$/, '') === url.origin;
+    if (!url || !/^https?:$/.test(url.protocol) || !bare) {
+      throw new Error(
+        `VIEWER_CONNECT_SRC must list origins such as http://127.0.0.1:9000, got "${item}"`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins;
 }

@@ -1,21 +1,44 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * SECURITY: the Content-Security-Policy every response carries. Only our own origin may
- * serve scripts, styles, images or answer fetches; 'wasm-unsafe-eval' lets libsodium's
- * WebAssembly compile without allowing JavaScript eval. No inline script or style.
+ * SECURITY: the Content-Security-Policy every response carries, with `connectSrc` as the
+ * places fetches may go. Only our own origin may serve scripts, styles or images;
+ * 'wasm-unsafe-eval' lets libsodium's WebAssembly compile without allowing JavaScript
+ * eval. No inline script or style.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+function contentSecurityPolicy(connectSrc: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    `connect-src ${connectSrc}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The patient app, and everything else: fetches go to our own origin only. */
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
+
+/**
+ * SECURITY: the doctor's viewer (`/v`, viewer.html) opens any SMART Health Link, and a
+ * link's manifest, files and a health card issuer's keys may be on any https server
+ * (HL7 SMART Health Links), so its fetches may also go to `https:`. This is safe because
+ * the key to a share is in the link's fragment, never sent anywhere; the viewer sends a
+ * server only the protocol's request (the reader's name, the PIN), and runs no code from
+ * what it reads: content is parsed as JSON and shown as text, images and pdf.js drawings.
+ * Scripts still come from our origin alone. `extra` adds origins the operator names
+ * (VIEWER_CONNECT_SRC, config.ts), e.g. a plain-http test server.
+ */
+function viewerContentSecurityPolicy(extra: readonly string[]): string {
+  return contentSecurityPolicy(["'self'", 'https:', ...extra].join(' '));
+}
+
+/** The paths that serve the doctor's viewer (static.ts). */
+const VIEWER_PATHS = new Set(['/v', '/v/', '/viewer.html']);
 
 /** Only the camera (for photographing papers) may be used, and only by our own pages. */
 const PERMISSIONS_POLICY = [
@@ -52,12 +75,26 @@ export type SecurityHeaderSet = Readonly<Record<string, string>> & {
   readonly __security: never;
 };
 
-/** The security headers for a relay whose public address is `publicUrl` (null: unknown). */
-export function securityHeaderSet(publicUrl: string | null): SecurityHeaderSet {
+/** Each header set's variant for the viewer's pages: the same, but for connect-src. */
+const VIEWER_SETS = new WeakMap<SecurityHeaderSet, SecurityHeaderSet>();
+
+/**
+ * The security headers for a relay whose public address is `publicUrl` (null: unknown).
+ * `viewerConnectSrc` are the origins the viewer may fetch from besides https ones.
+ */
+export function securityHeaderSet(
+  publicUrl: string | null,
+  viewerConnectSrc: readonly string[] = [],
+): SecurityHeaderSet {
   const https = publicUrl !== null && new URL(publicUrl).protocol === 'https:';
-  return Object.freeze(
-    https ? { ...SECURITY_HEADERS, ...HSTS } : SECURITY_HEADERS,
-  ) as SecurityHeaderSet;
+  const headers: Readonly<Record<string, string>> = https
+    ? { ...SECURITY_HEADERS, ...HSTS }
+    : SECURITY_HEADERS;
+  const viewer: Record<string, string> = { ...headers };
+  viewer['content-security-policy'] = viewerContentSecurityPolicy(viewerConnectSrc);
+  const set = Object.freeze({ ...headers }) as SecurityHeaderSet;
+  VIEWER_SETS.set(set, Object.freeze(viewer) as SecurityHeaderSet);
+  return set;
 }
 
 const DEFAULT_SET = securityHeaderSet(null);
@@ -105,12 +142,17 @@ export function isFinal(res: Response): boolean {
   return (res as Response & { [FINAL]?: true })[FINAL] === true;
 }
 
-/** Adds the security headers (`security`) to every response, errors and 404s included. */
+/**
+ * Adds the security headers (`security`) to every response, errors and 404s included;
+ * the viewer's pages get its variant (wider connect-src, see viewerContentSecurityPolicy).
+ */
 export function securityHeaders(security: SecurityHeaderSet = DEFAULT_SET): MiddlewareHandler {
   const entries = Object.entries(security);
+  const viewerEntries = Object.entries(VIEWER_SETS.get(security) ?? security);
   return async (c, next) => {
     await next();
     if (isFinal(c.res)) return; // built with the same set already
-    for (const [name, value] of entries) c.res.headers.set(name, value);
+    const set = VIEWER_PATHS.has(c.req.path) ? viewerEntries : entries;
+    for (const [name, value] of set) c.res.headers.set(name, value);
   };
 }

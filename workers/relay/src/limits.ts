@@ -1,4 +1,5 @@
 import { BACKUP_MAX_BYTES_DEFAULT } from '../../../src/share/protocol.ts';
+import { REPLY_MAX_BYTES_DEFAULT } from '../../../src/share/protocol-replies.ts';
 
 /** Everything the relay bounds. Each has an environment variable (see `limitsFromEnv`). */
 export interface RelayLimits {
@@ -30,6 +31,10 @@ export interface RelayLimits {
   backupMaxBytes: number;
   /** Days after its last use (PUT, GET or HEAD) a backup is deleted. */
   backupRetentionDays: number;
+  /** Largest reply (one compact JWE sent back through a share), bytes. */
+  replyMaxBytes: number;
+  /** Replies sent per client IP per minute. */
+  replyPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -47,6 +52,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   maxUsesCeiling: 1_000_000,
   backupMaxBytes: BACKUP_MAX_BYTES_DEFAULT,
   backupRetentionDays: 400,
+  replyMaxBytes: REPLY_MAX_BYTES_DEFAULT,
+  replyPerMinute: 30,
 };
 
 /** Environment variable for each limit. */
@@ -65,6 +72,8 @@ const ENV_NAMES: Record<keyof RelayLimits, string> = {
   maxUsesCeiling: 'RELAY_MAX_USES_CEILING',
   backupMaxBytes: 'BACKUP_MAX_BYTES',
   backupRetentionDays: 'BACKUP_RETENTION_DAYS',
+  replyMaxBytes: 'REPLY_MAX_BYTES',
+  replyPerMinute: 'RELAY_REPLY_PER_MINUTE',
 };
 
 /** Reads limits from the environment; throws a clear error for a value that is not a positive integer. */

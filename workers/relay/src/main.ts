@@ -68,6 +68,7 @@ const app = createRelay({
   publicUrl: config.publicUrl,
   limits: config.limits,
   trustProxy: config.trustProxy,
+  viewerConnectSrc: config.viewerConnectSrc,
 });
 const server = serve(
   {

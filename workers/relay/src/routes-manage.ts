@@ -214,7 +214,7 @@ async function closedOrGone(deps: ShareDeps, id: string): Promise<Refusal | null
  * SECURITY: a wrong, missing or malformed token answers exactly like an unknown id (404),
  * so the endpoint tells nothing about which ids exist.
  */
-async function authorised(c: Context, deps: ShareDeps): Promise<ShareMeta | null> {
+export async function authorised(c: Context, deps: ShareDeps): Promise<ShareMeta | null> {
   const id = c.req.param('id') ?? '';
   const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header('Authorization') ?? '')?.[1];
   if (!isRandomId(id) || token === undefined) return null;

@@ -1,6 +1,8 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { CODINGS, acceptedCodings, type Coding } from './static-encoding.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +29,11 @@ const ALWAYS_REVALIDATE = new Set([
 ]);
 
 /**
- * Serves the built app from `root`. Hashed assets are immutable; the shell, the service
- * worker and locales revalidate so a new version is never hidden behind a stale cache.
+ * Serves the built app from `root`. Hashed assets (`/assets/`, locale bundles included) are
+ * immutable; the shell, the service worker and the doctor's viewer's locales revalidate
+ * (an ETag makes that a 304 of a few hundred bytes), so a new version is never hidden behind
+ * a stale cache. A file the build also compressed (`.br`, `.gz` beside it) is sent compressed
+ * when the request's Accept-Encoding allows it, with `Vary: Accept-Encoding`.
  * `/v` (and `/v/`) is the doctor's viewer, viewer.html. Unknown paths without an
  * extension fall back to index.html (client-side routes).
  */
@@ -44,42 +49,85 @@ export function serveApp(app: Hono, root: string): void {
     }
     if (path.startsWith('/api/')) return next();
     if (path === '/v' || path === '/v/') {
-      const viewer = await readIfFile(join(base, 'viewer.html'));
-      if (viewer) return send('/viewer.html', viewer);
+      const viewer = await findFile(join(base, 'viewer.html'));
+      if (viewer) return send(c, '/viewer.html', viewer);
     }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));
     // SECURITY: never serve anything outside the build folder.
     if (!file.startsWith(base)) return c.notFound();
-    const found = await readIfFile(file);
-    if (found) return send(path, found);
+    const found = await findFile(file);
+    if (found) return send(c, path, found);
     if (extname(path) === '') {
-      const shell = await readIfFile(join(base, 'index.html'));
-      if (shell) return send('/index.html', shell);
+      const shell = await findFile(join(base, 'index.html'));
+      if (shell) return send(c, '/index.html', shell);
     }
     return c.notFound();
   });
 }
 
-async function readIfFile(file: string): Promise<Buffer | null> {
+interface FoundFile {
+  readonly file: string;
+  readonly info: Stats;
+}
+
+async function findFile(file: string): Promise<FoundFile | null> {
   try {
     const info = await stat(file);
-    return info.isFile() ? await readFile(file) : null;
+    return info.isFile() ? { file, info } : null;
   } catch {
     return null;
   }
 }
 
-function send(path: string, body: Buffer): Response {
+/**
+ * The precompressed variant to send for `found`, if the request accepts one and the build
+ * wrote it. A variant older than its file is ignored: whoever edited the file by hand (a
+ * test publishing a new service worker) gets it served as it now is.
+ */
+async function variantFor(c: Context, found: FoundFile) {
+  for (const coding of acceptedCodings(c.req.header('Accept-Encoding'))) {
+    const variant = await findFile(found.file + coding.suffix);
+    if (variant && variant.info.mtimeMs >= found.info.mtimeMs) return { coding, ...variant };
+  }
+  return null;
+}
+
+/** Whether the build wrote any compressed variant of `found` (then responses vary). */
+async function hasVariants(found: FoundFile): Promise<boolean> {
+  const variants = await Promise.all(CODINGS.map((c) => findFile(found.file + c.suffix)));
+  return variants.some((v) => v !== null);
+}
+
+/** A validator for one representation: its size and time, and its coding. */
+function etagOf(info: Stats, coding: Coding | null): string {
+  const suffix = coding ? `-${coding.name}` : '';
+  return `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${suffix}"`;
+}
+
+function cacheControl(path: string): string {
+  if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  if (ALWAYS_REVALIDATE.has(path) || path.startsWith('/locales/')) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+async function send(c: Context, path: string, found: FoundFile): Promise<Response> {
+  const variant = await variantFor(c, found);
+  const sent = variant ?? found;
+  const etag = etagOf(sent.info, variant?.coding ?? null);
   const headers = new Headers({
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': cacheControl(path),
+    ETag: etag,
   });
-  if (path.startsWith('/assets/')) {
-    headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-  } else if (ALWAYS_REVALIDATE.has(path) || path.startsWith('/locales/')) {
-    headers.set('Cache-Control', 'no-cache');
-  } else {
-    headers.set('Cache-Control', 'public, max-age=3600');
+  if (variant || (await hasVariants(found))) headers.set('Vary', 'Accept-Encoding');
+  if (variant) headers.set('Content-Encoding', variant.coding.name);
+  const match = c.req.header('If-None-Match');
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    headers.delete('Content-Type');
+    return new Response(null, { status: 304, headers });
   }
+  const body = await readFile(sent.file);
+  headers.set('Content-Length', String(body.length));
   return new Response(new Uint8Array(body), { headers });
 }

@@ -6,7 +6,9 @@
  * max (absent without a use limit), uses, n (file count at creation), files (JSON
  * FileMeta[], '[]' once purged), active (epoch ms of the last attempt or open), pending
  * (files not yet stored; absent in shares stored before uploads were separate: 0),
- * u (uploads begun), f<index> (1 once that file is stored).
+ * u (uploads begun), f<index> (1 once that file is stored), rt (reply token hash), rn
+ * (replies ever stored). A share's replies: the hash `<share>:r` (reply id -> JSON
+ * {id, at, length}) and one string `<share>:r:<reply id>` each, expiring with the share.
  *
  * Keys derived inside a script from the share key (files, uploads) carry its hash tag,
  * so they live in the same slot.
@@ -124,15 +126,59 @@ return 1
 
 /**
  * KEYS: share hash, access list, expiry set, dead set. ARGV: id, share key. Deletes the
- * share, its files and every upload of it begun so far, at once; an upload still arriving
+ * share, its files, its replies and every upload of it begun so far, at once; an upload still arriving
  * then finds no share and stores nothing. Returns the number of keys deleted.
  */
 export const REMOVE_SHARE = `
 local v = redis.call('HMGET', KEYS[1], 'n', 'u')
 local deleted = redis.call('DEL', KEYS[1], KEYS[2])
+for _, r in ipairs(redis.call('HKEYS', ARGV[2] .. ':r')) do
+  deleted = deleted + redis.call('DEL', ARGV[2] .. ':r:' .. r)
+end
+deleted = deleted + redis.call('DEL', ARGV[2] .. ':r')
 for i = 0, (tonumber(v[1]) or 0) - 1 do deleted = deleted + redis.call('DEL', ARGV[2] .. ':f:' .. i) end
 for i = 1, (tonumber(v[2]) or 0) do deleted = deleted + redis.call('DEL', ARGV[2] .. ':u:' .. i) end
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 return deleted
+`;
+
+/**
+ * KEYS: share hash. ARGV: reply token hash. Registers it on a pending share that has none;
+ * returns 1, or 0 (nothing changed).
+ */
+export const SET_REPLY_TOKEN = `
+local v = redis.call('HMGET', KEYS[1], 'pending', 'rt')
+if not v[1] or tonumber(v[1]) <= 0 or v[2] then return 0 end
+redis.call('HSET', KEYS[1], 'rt', ARGV[1])
+return 1
+`;
+
+/**
+ * KEYS: share hash, reply index hash, reply key. ARGV: now ms, most replies, reply id,
+ * bytes, index entry JSON. Stores a reply on a complete, unexpired share whose passcode
+ * attempts are not spent, under the lifetime limit; everything expires with the share.
+ * Returns 1 (stored), 0 (limit reached) or -1 (no such share now).
+ */
+export const ADD_REPLY = `
+local v = redis.call('HMGET', KEYS[1], 'exp', 'pending', 'rem', 'rn')
+if not v[1] then return -1 end
+local expMs = tonumber(v[1]) * 1000
+if expMs <= tonumber(ARGV[1]) then return -1 end
+if v[2] and tonumber(v[2]) > 0 then return -1 end
+if v[3] and tonumber(v[3]) <= 0 then return -1 end
+if (tonumber(v[4]) or 0) >= tonumber(ARGV[2]) then return 0 end
+redis.call('HINCRBY', KEYS[1], 'rn', 1)
+redis.call('SET', KEYS[3], ARGV[4])
+redis.call('PEXPIREAT', KEYS[3], expMs)
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[5])
+redis.call('PEXPIREAT', KEYS[2], expMs)
+return 1
+`;
+
+/** KEYS: reply index hash, reply key. ARGV: reply id. Deletes one reply; returns 1 if it existed. */
+export const REMOVE_REPLY = `
+local n = redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('DEL', KEYS[2])
+return n
 `;

@@ -2,13 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { log } from '../log.ts';
 import {
+  ADD_REPLY,
   APPEND_UPLOAD,
   BEGIN_UPLOAD,
   COMMIT_UPLOAD,
   PURGE_DEAD,
   RECORD_USE,
+  REMOVE_REPLY,
   REMOVE_SHARE,
   RETURN_ATTEMPT,
+  SET_REPLY_TOKEN,
   TAKE_ATTEMPT,
 } from './redis-scripts.ts';
 import {
@@ -18,7 +21,9 @@ import {
   type Access,
   type FileMeta,
   type FileUpload,
+  type NewReply,
   type NewShare,
+  type ReplyMeta,
   type ShareMeta,
   type ShareStore,
   type StoredFile,
@@ -67,6 +72,12 @@ export class RedisStore implements ShareStore {
   }
   private accessKey(id: string): string {
     return `${this.share(id)}:a`;
+  }
+  private replyIndex(id: string): string {
+    return `${this.share(id)}:r`;
+  }
+  private replyKey(id: string, replyId: string): string {
+    return `${this.share(id)}:r:${replyId}`;
   }
   private get expSet(): string {
     return `${this.p}exp`;
@@ -258,6 +269,46 @@ export class RedisStore implements ShareStore {
       purged += Number(r);
     }
     return { expired, purged };
+  }
+
+  async setReplyToken(id: string, tokenHash: string): Promise<boolean> {
+    return Number(await this.run(SET_REPLY_TOKEN, [this.share(id)], [tokenHash])) === 1;
+  }
+
+  async replyTokenHash(id: string): Promise<string | null> {
+    return await this.redis.hget(this.share(id), 'rt');
+  }
+
+  async addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'> {
+    const entry: ReplyMeta = { id: reply.id, at: reply.at, length: reply.body.length };
+    const r = Number(
+      await this.run(
+        ADD_REPLY,
+        [this.share(id), this.replyIndex(id), this.replyKey(id, reply.id)],
+        [reply.at, max, reply.id, reply.body, JSON.stringify(entry)],
+      ),
+    );
+    return r === 1 ? 'stored' : r === 0 ? 'full' : 'gone';
+  }
+
+  async replies(id: string): Promise<ReplyMeta[]> {
+    const entries = Object.values(await this.redis.hgetall(this.replyIndex(id)));
+    return entries
+      .map((s) => JSON.parse(s) as ReplyMeta)
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  }
+
+  async openReply(id: string, replyId: string): Promise<Buffer | null> {
+    return await this.redis.getBuffer(this.replyKey(id, replyId));
+  }
+
+  async removeReply(id: string, replyId: string): Promise<boolean> {
+    const n = await this.run(
+      REMOVE_REPLY,
+      [this.replyIndex(id), this.replyKey(id, replyId)],
+      [replyId],
+    );
+    return Number(n) === 1;
   }
 
   async hit(bucket: string, key: string, now: number): Promise<number> {

@@ -8,7 +8,9 @@ import {
   type Access,
   type FileMeta,
   type FileUpload,
+  type NewReply,
   type NewShare,
+  type ReplyMeta,
   type ShareMeta,
   type ShareStore,
   type StoredFile,
@@ -27,7 +29,9 @@ CREATE TABLE IF NOT EXISTS shares (
   uses INTEGER NOT NULL DEFAULT 0,
   files TEXT NOT NULL,              -- JSON FileMeta[], '[]' once purged
   active_at INTEGER NOT NULL,       -- epoch ms of the last attempt or open
-  pending INTEGER NOT NULL DEFAULT 0 -- files not yet stored; the share opens only at 0
+  pending INTEGER NOT NULL DEFAULT 0, -- files not yet stored; the share opens only at 0
+  reply_token_hash TEXT,            -- SHA-256 of the reply token, base64url; NULL without one
+  replies_received INTEGER NOT NULL DEFAULT 0 -- replies ever stored (the limit counts these)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS shares_exp ON shares(exp);
 CREATE TABLE IF NOT EXISTS share_files (
@@ -54,11 +58,22 @@ CREATE TABLE IF NOT EXISTS accesses (
   at INTEGER NOT NULL,
   PRIMARY KEY (share_id, slot)
 ) WITHOUT ROWID;
+-- Replies (write-back): compact JWEs to the share's own key, gone with the share.
+CREATE TABLE IF NOT EXISTS share_replies (
+  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  reply_id TEXT NOT NULL,
+  at INTEGER NOT NULL,              -- epoch ms
+  data BLOB NOT NULL,               -- the JWE, at most REPLY_MAX_BYTES
+  PRIMARY KEY (share_id, reply_id)
+);
 CREATE TABLE IF NOT EXISTS relay_keys (
   name TEXT PRIMARY KEY,
   key BLOB NOT NULL
 ) WITHOUT ROWID;
 `;
+
+/** Thrown inside the reply transaction to undo its count when the limit is reached. */
+const FULL = 'reply limit reached';
 
 /** A share is dead (never opens again) when its attempts or its uses are spent. */
 const DEAD = `((remaining IS NOT NULL AND remaining <= 0) OR (max_uses IS NOT NULL AND uses >= max_uses))`;
@@ -93,6 +108,7 @@ type ShareRow = [
 export class SqliteStore implements ShareStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof statements>;
+  private readonly r: ReturnType<typeof replyStatements>;
   private readonly createTx: (share: NewShare) => void;
   private readonly commitTx: (
     id: string,
@@ -102,6 +118,11 @@ export class SqliteStore implements ShareStore {
   private readonly useTx: (batch: PendingUse[]) => boolean[];
   private pendingUses: PendingUse[] = [];
   private readonly removeTx: (id: string) => boolean;
+  private readonly replyTx: (
+    id: string,
+    reply: NewReply,
+    max: number,
+  ) => 'stored' | 'full' | 'gone';
   private hits = new Map<string, number>();
   private hitWindow = -1;
 
@@ -120,6 +141,7 @@ export class SqliteStore implements ShareStore {
       'CREATE INDEX IF NOT EXISTS shares_pending ON shares(created_at) WHERE pending > 0',
     );
     this.q = statements(this.db);
+    this.r = replyStatements(this.db);
     this.createTx = this.db.transaction((share: NewShare) => {
       const files: FileMeta[] = share.files.map((f) => ({
         contentType: f.contentType,
@@ -153,6 +175,13 @@ export class SqliteStore implements ShareStore {
       }),
     );
     this.removeTx = this.db.transaction((id: string) => this.q.remove.run(id).changes > 0);
+    this.replyTx = this.db.transaction((id: string, reply: NewReply, max: number) => {
+      const count = this.r.countReply.get({ id, now: reply.at }) as number | undefined;
+      if (count === undefined) return 'gone';
+      if (count > max) throw new Error(FULL); // rolls the count back
+      this.r.insertReply.run(id, reply.id, reply.at, reply.body);
+      return 'stored';
+    });
   }
 
   create(share: NewShare): Promise<void> {
@@ -296,6 +325,37 @@ export class SqliteStore implements ShareStore {
     return Promise.resolve(result);
   }
 
+  setReplyToken(id: string, tokenHash: string): Promise<boolean> {
+    return Promise.resolve(this.r.setReplyToken.run(tokenHash, id).changes > 0);
+  }
+
+  replyTokenHash(id: string): Promise<string | null> {
+    return Promise.resolve((this.r.replyToken.get(id) as string | null | undefined) ?? null);
+  }
+
+  addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'> {
+    try {
+      return Promise.resolve(this.replyTx(id, reply, max));
+    } catch (err) {
+      if (err instanceof Error && err.message === FULL) return Promise.resolve('full');
+      throw err;
+    }
+  }
+
+  replies(id: string): Promise<ReplyMeta[]> {
+    return Promise.resolve(this.r.replies.all(id) as ReplyMeta[]);
+  }
+
+  openReply(id: string, replyId: string): Promise<Buffer | null> {
+    return Promise.resolve((this.r.reply.get(id, replyId) as Buffer | undefined) ?? null);
+  }
+
+  removeReply(id: string, replyId: string): Promise<boolean> {
+    const existed = this.r.removeReply.run(id, replyId).changes > 0;
+    if (existed) this.scrubWal();
+    return Promise.resolve(existed);
+  }
+
   hit(bucket: string, key: string, now: number): Promise<number> {
     // One process owns a SQLite file, so rate counts live in memory and reset each minute.
     const window = Math.floor(now / 60_000);
@@ -334,6 +394,10 @@ function migrate(db: Database.Database): void {
     const columns = db.prepare("SELECT name FROM pragma_table_info('shares')").pluck().all();
     if (!columns.includes('pending')) {
       db.exec('ALTER TABLE shares ADD COLUMN pending INTEGER NOT NULL DEFAULT 0');
+    }
+    if (!columns.includes('reply_token_hash')) {
+      db.exec('ALTER TABLE shares ADD COLUMN reply_token_hash TEXT');
+      db.exec('ALTER TABLE shares ADD COLUMN replies_received INTEGER NOT NULL DEFAULT 0');
     }
     const old = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'");
     if (old.get() === undefined) return;
@@ -431,5 +495,29 @@ function statements(db: Database.Database) {
       `DELETE FROM share_files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
     ),
     deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
+  };
+}
+
+/** The reply statements (write-back), prepared once. */
+function replyStatements(db: Database.Database) {
+  const p = (sql: string): Statement => db.prepare(sql);
+  return {
+    setReplyToken: p(
+      'UPDATE shares SET reply_token_hash = ? WHERE id = ? AND pending > 0 AND reply_token_hash IS NULL',
+    ),
+    replyToken: p('SELECT reply_token_hash FROM shares WHERE id = ?').pluck(),
+    // -> the count with this reply, or undefined when the share takes no reply now.
+    countReply: p(
+      `UPDATE shares SET replies_received = replies_received + 1
+       WHERE id = @id AND pending = 0 AND exp * 1000 > @now
+         AND (remaining IS NULL OR remaining > 0)
+       RETURNING replies_received`,
+    ).pluck(),
+    insertReply: p('INSERT INTO share_replies (share_id, reply_id, at, data) VALUES (?, ?, ?, ?)'),
+    replies: p(
+      'SELECT reply_id AS id, at, length(data) AS length FROM share_replies WHERE share_id = ? ORDER BY at, reply_id',
+    ),
+    reply: p('SELECT data FROM share_replies WHERE share_id = ? AND reply_id = ?').pluck(),
+    removeReply: p('DELETE FROM share_replies WHERE share_id = ? AND reply_id = ?'),
   };
 }

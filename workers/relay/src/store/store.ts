@@ -5,8 +5,9 @@ import type { ShlContentType } from '../../../../src/share/protocol.ts';
  * contract suite (store-contract.ts). Times are epoch milliseconds unless named `exp`,
  * which is epoch seconds as in the SHL payload.
  *
- * SECURITY: a store holds ciphertext (JWE bytes), hashes of secrets (management token,
- * passcode) and the access list. It never holds a key, a passcode or a token in clear.
+ * SECURITY: a store holds ciphertext (JWE bytes, replies included), hashes of secrets
+ * (management token, passcode, reply token) and the access list. Replies belong to their
+ * share: removing, expiring or sweeping a share deletes them with it. It never holds a key, a passcode or a token in clear.
  *
  * Files are stored and read in chunks of about CHUNK_BYTES, so no file is ever whole in
  * the relay's memory, whatever its size.
@@ -68,6 +69,31 @@ export interface ShareStore {
    * last activity is older than `deadGraceMs`.
    */
   sweep(now: number, deadGraceMs: number): Promise<SweepResult>;
+
+  /**
+   * Registers the SHA-256 of a share's reply token (write-back), once, while the share is
+   * pending. False, changing nothing, when the share is absent, complete or has one.
+   */
+  setReplyToken(id: string, tokenHash: string): Promise<boolean>;
+
+  /** The share's reply token hash, or null when it has none or is absent. */
+  replyTokenHash(id: string): Promise<string | null>;
+
+  /**
+   * Stores one reply, atomically checking that the share is complete, unexpired at
+   * `reply.at`, not blocked (passcode attempts spent) and has received fewer than `max`
+   * replies in its life. 'stored', 'full' (the limit is reached) or 'gone' (nothing kept).
+   */
+  addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'>;
+
+  /** The share's stored replies, oldest first (empty when the share is absent). */
+  replies(id: string): Promise<ReplyMeta[]>;
+
+  /** One reply's bytes, or null. */
+  openReply(id: string, replyId: string): Promise<Buffer | null>;
+
+  /** Deletes one reply. True when it existed. */
+  removeReply(id: string, replyId: string): Promise<boolean>;
 
   /** Counts one request in a fixed one-minute window; returns the count so far in it. */
   hit(bucket: string, key: string, now: number): Promise<number>;
@@ -155,6 +181,22 @@ export interface FileMeta {
 export interface Access {
   recipient: string;
   at: number;
+}
+
+/** A reply as it arrives: a compact JWE the relay cannot read. */
+export interface NewReply {
+  /** 43 base64url characters (32 random bytes). */
+  id: string;
+  /** Arrival, epoch ms. */
+  at: number;
+  body: Buffer;
+}
+
+export interface ReplyMeta {
+  id: string;
+  at: number;
+  /** Bytes. */
+  length: number;
 }
 
 export interface SweepResult {
