@@ -66,13 +66,23 @@ export class ImportPage {
   }
 
   async keep(count: number): Promise<void> {
-    const keep = phrase(this.textLng, 'import', `preview.keep_${count === 1 ? 'one' : 'other'}`, {
-      count,
-    });
+    const keep = phrase(
+      this.textLng,
+      'import',
+      `preview.keep_${new Intl.PluralRules(this.textLng).select(count)}`,
+      {
+        count,
+      },
+    );
     await this.page.getByRole('button', { name: keep }).click();
     await expect(
       this.page.getByText(
-        phrase(this.textLng, 'import', `done.message_${count === 1 ? 'one' : 'other'}`, { count }),
+        phrase(
+          this.textLng,
+          'import',
+          `done.message_${new Intl.PluralRules(this.textLng).select(count)}`,
+          { count },
+        ),
       ),
     ).toBeVisible();
     await this.page.getByRole('link', { name: this.l('done.back') }).click();
