@@ -1,22 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaperDocument } from '../../record/documents.ts';
 import { newId } from '../../record/ids.ts';
-import type { Audience, ShareRecord } from '../../record/shares.ts';
-import type { DeclarableKind, Entry, Profile } from '../../record/types.ts';
+import type { ShareRecord } from '../../record/shares.ts';
 import { createShare } from '../../share/create.ts';
-import type { SharedPaper } from '../../share/ips-build.ts';
-import { buildIps } from '../../share/ips-build.ts';
 import { useSession } from '../session/session-context.ts';
-import { shareWords } from './share-labels.ts';
+import { bundleOfChoice, type BundleChoice } from './share-bundle.ts';
 
-export interface ShareChoice {
-  profile: Profile;
-  audience: Audience;
-  entries: readonly Entry[];
-  documents: readonly PaperDocument[];
-  /** The "no known ..." statements the patient picked. */
-  declaredNone: readonly DeclarableKind[];
+export interface ShareChoice extends BundleChoice {
   hours: number;
   passcode?: string;
 }
@@ -34,33 +24,8 @@ export function useCreateShare() {
     async (choice: ShareChoice): Promise<ShareRecord> => {
       setProgress(0);
       try {
-        const fr = i18n.getFixedT('fr', 'documents');
-        const documents: SharedPaper[] = [];
-        for (const doc of choice.documents) {
-          const pages = await Promise.all(
-            doc.files.map(async (file) => ({
-              contentType: file.mime,
-              data: new Uint8Array(await (await store.documents.readFile(file)).arrayBuffer()),
-            })),
-          );
-          documents.push({
-            title: doc.title,
-            ...(doc.date ? { date: doc.date } : {}),
-            type: doc.type,
-            typeLabel: fr(`types.${doc.type}`, { defaultValue: doc.type }),
-            pages,
-          });
-        }
         const now = new Date();
-        const bundle = buildIps({
-          profile: choice.profile,
-          audience: choice.audience,
-          entries: choice.entries,
-          declaredNone: choice.declaredNone,
-          documents,
-          words: await shareWords(i18n, choice.profile.language),
-          now,
-        });
+        const bundle = await bundleOfChoice(store, i18n, choice, now);
         const exp = Math.floor(now.getTime() / 1000) + choice.hours * 3600;
         const made = await createShare({
           bundle,
