@@ -53,6 +53,11 @@ const ImportScreen = lazy(() =>
 const RepliesScreen = lazy(() =>
   import('../features/replies/RepliesScreen.tsx').then((m) => ({ default: m.RepliesScreen })),
 );
+const EmergencyScreen = lazy(() =>
+  import('../features/emergency/EmergencyScreen.tsx').then((m) => ({
+    default: m.EmergencyScreen,
+  })),
+);
 /**
  * The record's screens, shown only while the vault is open. The router lives here, not in
  * the shell, so neither it nor any screen weighs on the onboarding and unlock screens.
@@ -79,6 +84,7 @@ export function RecordRoutes() {
         <Route path="/vaccines" element={<VaccinesScreen />} />
         <Route path="/import" element={<ImportScreen />} />
         <Route path="/replies" element={<RepliesScreen />} />
+        <Route path="/emergency" element={<EmergencyScreen />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

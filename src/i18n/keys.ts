@@ -10,7 +10,9 @@ import type backup from '../../public/locales/fr/backup.json';
 import type common from '../../public/locales/fr/common.json';
 import type documents from '../../public/locales/fr/documents.json';
 import type entry from '../../public/locales/fr/entry.json';
+import type emergency from '../../public/locales/fr/emergency.json';
 import type errors from '../../public/locales/fr/errors.json';
+import type helper from '../../public/locales/fr/helper.json';
 import type importer from '../../public/locales/fr/import.json';
 import type onboarding from '../../public/locales/fr/onboarding.json';
 import type replies from '../../public/locales/fr/replies.json';
@@ -40,6 +42,8 @@ declare module 'i18next' {
       restore: typeof restore;
       import: typeof importer;
       replies: typeof replies;
+      emergency: typeof emergency;
+      helper: typeof helper;
     };
   }
 }

@@ -18,4 +18,6 @@ export const NAMESPACES = [
   'restore',
   'import',
   'replies',
+  'emergency',
+  'helper',
 ] as const;

@@ -7,6 +7,7 @@ import {
   PROVENANCES,
   RIGHT_SCHEMES,
   SEXES,
+  BLOOD_GROUPS,
 } from './types.ts';
 
 /**
@@ -143,6 +144,8 @@ export const ProfileSchema = v.object({
   /** The language the person speaks best (BCP 47). */
   language: v.string(),
   interpreterNeeded: v.boolean(),
+  /** Only when known from a lab card or a hospital paper; never guessed. */
+  bloodGroup: v.optional(v.picklist(BLOOD_GROUPS)),
   /**
    * The patient's own "I have no known allergies / medicines / problems", with when each
    * was said (epoch ms). See record/declarations.ts.

@@ -77,6 +77,10 @@ export type EntryDetails = InferOutput<typeof EntryDetailsSchema>;
 export type Entry = Readonly<InferOutput<typeof EntrySchema>>;
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+
+/** ABO and RhD blood groups, as written on a French blood group card. */
+export const BLOOD_GROUPS = ['O+', 'O-', 'A+', 'A-', 'B+', 'B-', 'AB+', 'AB-'] as const;
+export type BloodGroup = (typeof BLOOD_GROUPS)[number];
 export type Sex = (typeof SEXES)[number];
 
 /** The patient or one of their children (see ProfileSchema for each field). */
