@@ -14,9 +14,9 @@ export async function getAllFileHeaders(db: CarnetDb): Promise<SealedRow[]> {
   return guard(() => db.files.toArray());
 }
 
-/** How many chunks a file has stored. */
-export async function countFileChunks(db: CarnetDb, fileId: string): Promise<number> {
-  return guard(() => db.fileChunks.where('fileId').equals(fileId).count());
+/** How many file chunks are stored, all files together. */
+export async function countAllFileChunks(db: CarnetDb): Promise<number> {
+  return guard(() => db.fileChunks.count());
 }
 
 /**

@@ -78,14 +78,6 @@ export interface Frame {
   readonly payload: Uint8Array;
 }
 
-/** The 5 bytes before a payload. */
-export function frameHead(type: FrameType, length: number): Uint8Array {
-  const head = new Uint8Array(5);
-  head[0] = type;
-  new DataView(head.buffer).setUint32(1, length);
-  return head;
-}
-
 /** `[id length][id]` for ids of at most 255 ASCII characters (ids are base64url). */
 export function idBytes(id: string): Uint8Array {
   const bytes = new TextEncoder().encode(id);

@@ -17,7 +17,10 @@ import * as v from 'valibot';
  */
 export class BackupReader {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
-  #buffer: Uint8Array = new Uint8Array(0);
+  /** What the stream gave and no frame took yet, in order; the first from `#offset`. */
+  readonly #parts: Uint8Array[] = [];
+  #offset = 0;
+  #buffered = 0;
   #done = false;
   /** The header's exact bytes, which the MAC covers. */
   headerBytes: Uint8Array = new Uint8Array(0);
@@ -26,27 +29,37 @@ export class BackupReader {
     this.#reader = file.stream().getReader();
   }
 
-  /** Exactly `n` bytes, or null at a clean end of file; a partial read is `truncated`. */
+  /**
+   * Exactly `n` bytes in a buffer of their own, or null at a clean end of file; a partial
+   * read is `truncated`. Each byte is copied once, from the stream's piece into the result.
+   */
   async #take(n: number): Promise<Uint8Array | null> {
-    while (this.#buffer.length < n && !this.#done) {
+    while (this.#buffered < n && !this.#done) {
       const { value, done } = await this.#reader.read();
       if (done) this.#done = true;
-      else if (value.length > 0) this.#append(value);
+      else if (value.length > 0) {
+        this.#parts.push(value);
+        this.#buffered += value.length;
+      }
     }
-    if (this.#buffer.length < n) {
-      if (this.#buffer.length === 0) return null;
+    if (this.#buffered < n) {
+      if (this.#buffered === 0) return null;
       throw new RecordError('backup-truncated');
     }
-    const out = this.#buffer.slice(0, n);
-    this.#buffer = this.#buffer.subarray(n);
+    const out = new Uint8Array(n);
+    for (let at = 0; at < n;) {
+      const part = this.#parts[0]!;
+      const count = Math.min(n - at, part.length - this.#offset);
+      out.set(part.subarray(this.#offset, this.#offset + count), at);
+      at += count;
+      this.#offset += count;
+      if (this.#offset === part.length) {
+        this.#parts.shift();
+        this.#offset = 0;
+      }
+    }
+    this.#buffered -= n;
     return out;
-  }
-
-  #append(value: Uint8Array): void {
-    const next = new Uint8Array(this.#buffer.length + value.length);
-    next.set(this.#buffer, 0);
-    next.set(value, this.#buffer.length);
-    this.#buffer = next;
   }
 
   /** Reads and checks the magic, the version and the header. */

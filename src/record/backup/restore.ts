@@ -94,6 +94,8 @@ export async function restoreBackup(
 ): Promise<BackupHeader> {
   const { vault, db } = target;
   const reader = new BackupReader(file);
+  // One batch is written while the next is read: reading waits only for the one before.
+  const writer = new BatchWriter(db);
   try {
     const header = await reader.header();
     try {
@@ -115,7 +117,7 @@ export async function restoreBackup(
       lines.push(...(await Promise.all(digests)));
       digests = [];
       if (pending === 0) return;
-      await putRestoreBatch(db, batch);
+      await writer.write(batch);
       batch = { rows: [], files: [], chunks: [] };
       pending = 0;
     };
@@ -124,6 +126,7 @@ export async function restoreBackup(
       const frame = await reader.frame();
       if (frame.type === FRAME.index) {
         await flush();
+        await writer.settle();
         await checkIndex(vault, reader.headerBytes, frame.payload, lines, allRows);
         break;
       }
@@ -149,7 +152,32 @@ export async function restoreBackup(
     }
     return header;
   } finally {
+    // A refusal waits for the write under way, so the caller can delete the database.
+    await writer.settle().catch(() => undefined);
     await reader.cancel();
+  }
+}
+
+/**
+ * Writes restore batches one after another, each while the caller reads the next: `write`
+ * waits for the batch before (and rethrows its failure), `settle` for the last.
+ */
+class BatchWriter {
+  #last: Promise<void> = Promise.resolve();
+  #failure: { error: unknown } | undefined;
+
+  constructor(private readonly db: CarnetDb) {}
+
+  async write(batch: RestoreBatch): Promise<void> {
+    await this.settle();
+    this.#last = putRestoreBatch(this.db, batch).catch((error: unknown) => {
+      this.#failure = { error };
+    });
+  }
+
+  async settle(): Promise<void> {
+    await this.#last;
+    if (this.#failure) throw this.#failure.error;
   }
 }
 

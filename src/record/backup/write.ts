@@ -1,7 +1,7 @@
 import type { Keyring, SealedChunk, VaultService } from '../../crypto/types.ts';
 import type { CarnetDb, SealedRow } from '../../db/index.ts';
 import {
-  countFileChunks,
+  countAllFileChunks,
   getAllFileHeaders,
   getAllSealed,
   readFileChunks,
@@ -15,7 +15,6 @@ import {
   MAGIC,
   TABLE_CODES,
   encodeIndex,
-  frameHead,
   idBytes,
   macInput,
   sha256,
@@ -58,10 +57,12 @@ class BodyBuilder {
   bytes = 0;
   readonly lines: IndexLine[] = [];
 
-  async add(type: FrameType, id: string, chunk: number, payload: Uint8Array): Promise<void> {
+  /** Adds one frame whose payload is `parts` end to end, built in place in one buffer. */
+  async add(type: FrameType, id: string, chunk: number, ...parts: Uint8Array[]): Promise<void> {
+    const frame = frameOf(type, parts);
+    const payload = frame.subarray(FRAME_HEAD_BYTES);
     this.#digests.push(sha256(payload).then((digest) => ({ type, id, chunk, digest })));
-    this.push(frameHead(type, payload.length));
-    this.push(payload);
+    this.push(frame);
     this.bytes += payload.length;
     if (this.#pending >= FLUSH_BYTES || this.#digests.length >= DIGEST_BATCH) await this.flush();
   }
@@ -93,9 +94,19 @@ class BodyBuilder {
   }
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
+/** A frame's type byte and payload length. */
+const FRAME_HEAD_BYTES = 5;
+
+/**
+ * One frame, head and payload, in a single buffer: each byte is copied once on its way
+ * to the Blob, and the payload's digest reads the same buffer.
+ */
+function frameOf(type: FrameType, parts: readonly Uint8Array[]): Uint8Array {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(FRAME_HEAD_BYTES + length);
+  out[0] = type;
+  new DataView(out.buffer).setUint32(1, length);
+  let at = FRAME_HEAD_BYTES;
   for (const p of parts) {
     out.set(p, at);
     at += p.length;
@@ -103,16 +114,16 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function rowPayload(table: (typeof SEALED_TABLES)[number], row: SealedRow): Uint8Array {
+function rowParts(table: (typeof SEALED_TABLES)[number], row: SealedRow): Uint8Array[] {
   const time = new Uint8Array(8);
   new DataView(time.buffer).setFloat64(0, row.updatedAt);
-  return concat(new Uint8Array([TABLE_CODES[table]]), idBytes(row.id), time, row.env);
+  return [new Uint8Array([TABLE_CODES[table]]), idBytes(row.id), time, row.env];
 }
 
-function chunkPayload(fileId: string, index: number, data: Uint8Array): Uint8Array {
+function chunkParts(fileId: string, index: number, data: Uint8Array): Uint8Array[] {
   const at = new Uint8Array(4);
   new DataView(at.buffer).setUint32(0, index);
-  return concat(idBytes(fileId), at, data);
+  return [idBytes(fileId), at, data];
 }
 
 /**
@@ -126,12 +137,14 @@ export async function writeBackup(
   options: BackupOptions = {},
 ): Promise<Blob> {
   const { db, vault } = source;
-  const rows = await Promise.all(
-    SEALED_TABLES.map(async (t) => [t, await getAllSealed(db, t)] as const),
-  );
-  const files = await getAllFileHeaders(db);
-  const chunkCounts = await Promise.all(files.map((f) => countFileChunks(db, f.id)));
-  const total = rows.reduce((n, [, r]) => n + r.length, 0) + files.length + sum(chunkCounts);
+  const [rows, files, chunkCount] = await Promise.all([
+    Promise.all(SEALED_TABLES.map(async (t) => [t, await getAllSealed(db, t)] as const)),
+    getAllFileHeaders(db),
+    countAllFileChunks(db),
+  ]);
+  const total = rows.reduce((n, [, r]) => n + r.length, 0) + files.length + chunkCount;
+  // The documents' chunks start loading now, while the rows are framed.
+  const batches = readAhead(fileBatches(db, files));
   const body = new BodyBuilder();
   let done = 0;
   const step = (n = 1) => {
@@ -141,17 +154,17 @@ export async function writeBackup(
   };
   for (const [table, list] of rows) {
     for (const row of list) {
-      await body.add(FRAME.row, row.id, 0, rowPayload(table, row));
+      await body.add(FRAME.row, row.id, 0, ...rowParts(table, row));
       step();
     }
   }
-  for await (const { file, chunks } of readAhead(fileBatches(db, files))) {
+  for await (const { file, chunks } of batches) {
     if (!chunks) {
-      await body.add(FRAME.file, file.id, 0, concat(idBytes(file.id), file.env));
+      await body.add(FRAME.file, file.id, 0, idBytes(file.id), file.env);
       step();
     } else {
       for (const c of chunks)
-        await body.add(FRAME.chunk, file.id, c.index, chunkPayload(file.id, c.index, c.data));
+        await body.add(FRAME.chunk, file.id, c.index, ...chunkParts(file.id, c.index, c.data));
       step(chunks.length);
     }
   }
@@ -166,7 +179,7 @@ export async function writeBackup(
       documents: countOf(rows, 'documents'),
       shares: countOf(rows, 'shares'),
       files: files.length,
-      chunks: sum(chunkCounts),
+      chunks: chunkCount,
     },
     bytes: body.bytes,
     recoveryWrap: source.keyring.recovery,
@@ -175,10 +188,8 @@ export async function writeBackup(
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const index = encodeIndex(body.lines);
   const mac = await vault.mac('backup-index', macInput(await sha256(headerBytes), index));
-  body.push(frameHead(FRAME.index, index.length + mac.length));
-  body.push(index);
-  body.push(mac);
-  body.push(frameHead(FRAME.end, 0));
+  body.push(frameOf(FRAME.index, [index, mac]));
+  body.push(frameOf(FRAME.end, []));
   const lead = new Uint8Array(MAGIC.length + 1 + 4);
   lead.set(MAGIC, 0);
   lead[MAGIC.length] = FORMAT_VERSION;
@@ -199,20 +210,25 @@ async function* fileBatches(
 
 /**
  * Keeps the next read from IndexedDB under way while the current batch is hashed and
- * framed, so reading and the rest overlap instead of taking turns. One batch ahead only.
+ * framed, so reading and the rest overlap instead of taking turns. One batch ahead only;
+ * the first read starts at once, not when the first batch is asked for.
  */
-async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
+function readAhead<T>(source: AsyncIterator<T>): AsyncIterable<T> {
   let next = source.next();
-  for (;;) {
-    const result = await next;
-    if (result.done) return;
-    next = source.next();
-    yield result.value;
-  }
-}
-
-function sum(list: readonly number[]): number {
-  return list.reduce((n, x) => n + x, 0);
+  // A failure surfaces when the batch is asked for, not as an unhandled rejection before.
+  next.catch(() => undefined);
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        const result = await next;
+        if (!result.done) {
+          next = source.next();
+          next.catch(() => undefined);
+        }
+        return result;
+      },
+    }),
+  };
 }
 
 function countOf(rows: readonly (readonly [string, readonly unknown[]])[], table: string): number {
