@@ -86,7 +86,12 @@ export const EntryDetailsSchema = v.variant('kind', [
   v.object({
     kind: v.literal('right'),
     scheme: v.picklist(RIGHT_SCHEMES),
+    /** The paper's or card's number, as printed on it. */
     number: v.optional(text),
+    /** Who issued it (a CPAM, the prefecture, OFPRA, an association for a domiciliation). */
+    issuer: v.optional(text),
+    /** First and last day it is valid. */
+    validFrom: v.optional(IsoDateSchema),
     validUntil: v.optional(IsoDateSchema),
   }),
   v.object({ kind: v.literal('note'), date: v.optional(IsoDateSchema) }),
@@ -146,6 +151,12 @@ export const ProfileSchema = v.object({
   interpreterNeeded: v.boolean(),
   /** Only when known from a lab card or a hospital paper; never guessed. */
   bloodGroup: v.optional(v.picklist(BLOOD_GROUPS)),
+  /**
+   * The reminders already notified for this person (record/reminders.ts `reminderKey`:
+   * which paper or vaccine, its date, which threshold), so each fires once. Kept here,
+   * sealed in the vault, rather than in clear device storage.
+   */
+  remindersShown: v.optional(v.array(v.string())),
   /**
    * The patient's own "I have no known allergies / medicines / problems", with when each
    * was said (epoch ms). See record/declarations.ts.

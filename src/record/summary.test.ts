@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummary, rightReminders } from './summary.ts';
+import { buildSummary, groupOf } from './summary.ts';
 import type { Entry, EntryDetails } from './types.ts';
 
 let n = 0;
@@ -47,16 +47,16 @@ describe('buildSummary', () => {
   });
 });
 
-describe('rightReminders', () => {
-  const now = Date.parse('2026-03-01T10:00:00Z');
-  it('reminds about rights ending within 45 days, and ended ones, soonest first', () => {
-    const soon = entry({ kind: 'right', scheme: 'AME', validUntil: '2026-03-31' });
-    const ended = entry({ kind: 'right', scheme: 'CSS', validUntil: '2026-02-20' });
-    const later = entry({ kind: 'right', scheme: 'PUMa', validUntil: '2026-12-31' });
-    const reminders = rightReminders([soon, ended, later], 'p', now);
-    expect(reminders.map((r) => [r.entry.id, r.daysLeft])).toEqual([
-      [ended.id, -9],
-      [soon.id, 30],
+describe('groupOf', () => {
+  it('puts papers and rights in the administrative part, everything else under health', () => {
+    expect(buildSummary([], 'p').map((s) => [s.kind, groupOf(s.kind)])).toEqual([
+      ['allergy', 'health'],
+      ['medication', 'health'],
+      ['condition', 'health'],
+      ['vaccination', 'health'],
+      ['result', 'health'],
+      ['right', 'admin'],
+      ['note', 'health'],
     ]);
   });
 });

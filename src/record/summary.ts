@@ -1,12 +1,22 @@
 import type { Entry, EntryKind } from './types.ts';
 import { ENTRY_KINDS } from './types.ts';
 
-/** Days before a right (AME, PUMa, CSS) ends when the summary starts reminding the patient. */
-const RIGHT_REMINDER_DAYS = 45;
-
 export interface SummarySection {
   readonly kind: EntryKind;
   readonly entries: readonly Entry[];
+}
+
+/**
+ * The summary's two parts: health first, then administrative papers and rights (asylum
+ * papers, residence permit, domiciliation, AME, CSS, PUMa) under their own heading, so a
+ * medical screen and a paper never mix.
+ */
+export const SUMMARY_GROUPS = ['health', 'admin'] as const;
+export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
+
+/** Which part of the summary a kind of entry belongs to. */
+export function groupOf(kind: EntryKind): SummaryGroup {
+  return kind === 'right' ? 'admin' : 'health';
 }
 
 /** The date an entry is "about", for sorting newest first. */
@@ -38,7 +48,7 @@ function rank(e: Entry): number {
 
 /**
  * Groups one profile's entries for the summary: allergies, medicines, problems,
- * vaccinations, results, rights, notes. Empty sections are kept so the screen can say
+ * vaccinations, results, rights and papers, notes. Empty sections are kept so the screen can say
  * "none recorded" and offer to add one.
  */
 export function buildSummary(entries: readonly Entry[], profileId: string): SummarySection[] {
@@ -54,33 +64,4 @@ export function buildSummary(entries: readonly Entry[], profileId: string): Summ
           b.updatedAt - a.updatedAt,
       ),
   }));
-}
-
-export interface RightReminder {
-  readonly entry: Entry;
-  /** Whole days left; negative once the right has ended. */
-  readonly daysLeft: number;
-}
-
-/** Rights that end within RIGHT_REMINDER_DAYS (or have ended), soonest first. */
-export function rightReminders(
-  entries: readonly Entry[],
-  profileId: string,
-  now = Date.now(),
-): RightReminder[] {
-  const today = Date.UTC(
-    new Date(now).getUTCFullYear(),
-    new Date(now).getUTCMonth(),
-    new Date(now).getUTCDate(),
-  );
-  const out: RightReminder[] = [];
-  for (const entry of entries) {
-    const d = entry.details;
-    if (entry.profileId !== profileId || d.kind !== 'right' || !d.validUntil) continue;
-    if (d.validUntil.length !== 10) continue;
-    const end = Date.parse(`${d.validUntil}T00:00:00Z`);
-    const daysLeft = Math.round((end - today) / 86_400_000);
-    if (daysLeft <= RIGHT_REMINDER_DAYS) out.push({ entry, daysLeft });
-  }
-  return out.sort((a, b) => a.daysLeft - b.daysLeft);
 }

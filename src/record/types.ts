@@ -36,7 +36,38 @@ export type CodedTerm = Readonly<InferOutput<typeof CodedTermSchema>>;
 /** An ISO calendar date, `YYYY-MM-DD`, or a partial `YYYY-MM` / `YYYY` when only that is known. */
 export type IsoDate = string;
 
-export const RIGHT_SCHEMES = ['AME', 'PUMa', 'CSS', 'other'] as const;
+/**
+ * The administrative papers and rights a 'right' entry records, in the order the form
+ * offers them: asylum papers, residence, then health cover. Stored by these ids (labels
+ * `entry:scheme.<id>`); a new one is only ever appended to the picklist, so a record
+ * written before it still opens.
+ */
+export const RIGHT_SCHEMES = [
+  'asylum-claim',
+  'ofpra-decision',
+  'cnda-decision',
+  'domiciliation',
+  'residence-permit',
+  'residence-receipt',
+  'AME',
+  'CSS',
+  'PUMa',
+  'other',
+] as const;
+export type RightScheme = (typeof RIGHT_SCHEMES)[number];
+
+/** Health cover (Assurance Maladie): what a FHIR Coverage pays for. */
+export const INSURANCE_SCHEMES: readonly RightScheme[] = ['AME', 'CSS', 'PUMa'];
+
+/**
+ * Asylum papers, marked sensitive as soon as they are picked (the patient may unmark them),
+ * like asylum papers among documents: they could harm a claim in the wrong hands.
+ */
+export const SENSITIVE_SCHEMES: readonly RightScheme[] = [
+  'asylum-claim',
+  'ofpra-decision',
+  'cnda-decision',
+];
 
 export const ALLERGY_SEVERITIES = ['unknown', 'mild', 'severe'] as const;
 

@@ -48,6 +48,8 @@ function detailsOf(entry: Entry, w: ResourceWords): (string | undefined)[] {
       return [
         w.schemes[d.scheme],
         d.number ? `n° ${d.number}` : undefined,
+        d.issuer ? `délivré par ${d.issuer}` : undefined,
+        d.validFrom ? `valable à partir du ${frenchDate(d.validFrom)}` : undefined,
         d.validUntil ? `valable jusqu’au ${frenchDate(d.validUntil)}` : undefined,
       ];
     case 'note':

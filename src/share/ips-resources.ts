@@ -1,4 +1,5 @@
 import type { Entry, Profile } from '../record/types.ts';
+import { INSURANCE_SCHEMES } from '../record/types.ts';
 import { termByKey } from '../vocab/index.ts';
 import type { FhirResource } from './fhir-types.ts';
 import { FHIR } from './fhir-types.ts';
@@ -19,7 +20,7 @@ import { fhirDosage, hasDosage } from './ips-dosage.ts';
 export interface ResourceWords {
   readonly labels: IpsLabels;
   readonly dose: DosePhrases;
-  /** French labels of right schemes (AME, PUMa, CSS, other). */
+  /** French labels of right schemes (AME, PUMa, CSS, asylum papers, residence...). */
   readonly schemes: Readonly<Record<string, string>>;
 }
 
@@ -191,17 +192,26 @@ export function entryResource(
     case 'result':
       return result({ ...entry, details: d }, patient, w);
     case 'right': {
-      // "AME", or the patient's own words for another cover (a mutual insurer...).
+      // "AME", "Titre de séjour", or the patient's own words for another paper or cover.
       const scheme = d.scheme === 'other' ? undefined : (w.schemes[d.scheme] ?? d.scheme);
       const name = [scheme, entry.text].filter(Boolean).join(' — ');
+      const period = {
+        ...(d.validFrom ? { start: d.validFrom } : {}),
+        ...(d.validUntil ? { end: d.validUntil } : {}),
+      };
+      // Who issued it when the patient said; else the Assurance Maladie for health cover,
+      // and the paper's own name for the others (a prefecture, OFPRA...).
+      const payor =
+        d.issuer ??
+        (INSURANCE_SCHEMES.includes(d.scheme) ? 'Assurance Maladie' : (scheme ?? entry.text));
       return {
         resourceType: 'Coverage',
         status: 'active',
         type: { text: name || (w.schemes.other ?? 'other') },
         beneficiary: subject,
         ...(d.number ? { subscriberId: d.number } : {}),
-        ...(d.validUntil ? { period: { end: d.validUntil } } : {}),
-        payor: [{ display: scheme ? 'Assurance Maladie' : (entry.text ?? 'Assurance Maladie') }],
+        ...(d.validFrom || d.validUntil ? { period } : {}),
+        payor: [{ display: payor ?? 'Assurance Maladie' }],
       };
     }
     case 'note':

@@ -43,6 +43,12 @@ const PATHS = {
     'M10 3a7 7 0 0 1 5.6 11.2l5.6 5.6-1.4 1.4-5.6-5.6A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10zm-1 2h2v2h2v2h-2v2H9v-2H7V9h2z',
   zoomOut:
     'M10 3a7 7 0 0 1 5.6 11.2l5.6 5.6-1.4 1.4-5.6-5.6A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10zM7 9h6v2H7z',
+  bell: 'M12 2a2 2 0 0 1 2 2v.3A7 7 0 0 1 19 11v5l2 2v1H3v-1l2-2v-5a7 7 0 0 1 5-6.7V4a2 2 0 0 1 2-2zm-2 18h4a2 2 0 0 1-4 0z',
+  home: 'M12 3 2 12h3v9h5v-6h4v6h5v-9h3z',
+  idCard: 'M2 5h20v14H2zm2 2v10h16V7zm2 2h5v6H6zm7 1h5v2h-5zm0 3h4v2h-4z',
+  scale: 'M11 3h2v2h7v2h-7v12h4v2H7v-2h4V7H4V5h7zM6 8l-3 6h6zm12 0-3 6h6z',
+  close:
+    'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EntryKind } from '../../record/types.ts';
-import { ALLERGY_SEVERITIES, RIGHT_SCHEMES } from '../../record/types.ts';
+import { ALLERGY_SEVERITIES, RIGHT_SCHEMES, SENSITIVE_SCHEMES } from '../../record/types.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { Field } from '../../ui/Field.tsx';
 import type { EntryDraft } from './entry-draft.ts';
@@ -10,14 +10,23 @@ import { ReactionFields } from './ReactionFields.tsx';
 
 /** Labelled `field.<name>`, unless their kind words it its own way (`field.<kind>.<name>`). */
 type InputName =
-  'since' | 'prescriber' | 'date' | 'doseNumber' | 'value' | 'unit' | 'number' | 'validUntil';
+  | 'since'
+  | 'prescriber'
+  | 'date'
+  | 'doseNumber'
+  | 'value'
+  | 'unit'
+  | 'number'
+  | 'issuer'
+  | 'validFrom'
+  | 'validUntil';
 
 type SelectSpec =
   | { name: 'severity'; type: 'select'; options: typeof ALLERGY_SEVERITIES; prefix: 'severity' }
   | { name: 'scheme'; type: 'select'; options: typeof RIGHT_SCHEMES; prefix: 'scheme' };
 
 type FieldSpec =
-  | { name: InputName; type: 'text' | 'date' | 'number' }
+  | { name: InputName; type: 'text' | 'date' | 'number'; hint?: ParseKeys<'entry'> }
   | SelectSpec
   // A yes/no question is always its kind's own: there is no shared `field.active`.
   | { name: 'active' | 'current'; type: 'flag'; label: ParseKeys<'entry'> };
@@ -53,6 +62,8 @@ const SPECS: Record<EntryKind, readonly FieldSpec[]> = {
   right: [
     { name: 'scheme', type: 'select', options: RIGHT_SCHEMES, prefix: 'scheme' },
     { name: 'number', type: 'text' },
+    { name: 'issuer', type: 'text', hint: 'field.right.issuerHint' },
+    { name: 'validFrom', type: 'date' },
     { name: 'validUntil', type: 'date' },
   ],
   note: [{ name: 'date', type: 'date' }],
@@ -71,7 +82,15 @@ interface EntryFieldsProps {
 export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
   const { t } = useTranslation(['entry', 'errors']);
   const setField = (name: string, value: string) =>
-    onChange({ ...draft, fields: { ...draft.fields, [name]: value } });
+    onChange({
+      ...draft,
+      fields: { ...draft.fields, [name]: value },
+      // Asylum papers start sensitive, as asylum papers among documents do; the patient may
+      // untick it.
+      sensitive:
+        draft.sensitive ||
+        (name === 'scheme' && (SENSITIVE_SCHEMES as readonly string[]).includes(value)),
+    });
   return (
     <>
       {draft.kind === 'medication' && (
@@ -99,8 +118,9 @@ export function EntryFields({ draft, errors, onChange }: EntryFieldsProps) {
         const code = errors[spec.name];
         const error = code ? t(`errors:field.${code}`) : undefined;
         const value = draft.fields[spec.name] ?? '';
+        const hint = spec.type !== 'select' && spec.hint ? t(spec.hint) : undefined;
         return (
-          <Field key={spec.name} label={label} error={error}>
+          <Field key={spec.name} label={label} hint={hint} error={error}>
             {(a11y) =>
               spec.type === 'select' ? (
                 <select

@@ -120,7 +120,7 @@ export function EntryScreen() {
             >
               {t('deleteYes')}
             </Button>
-            <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+            <Button variant="secondary" icon="close" onClick={() => setConfirmDelete(false)}>
               {t('common:cancel')}
             </Button>
           </div>

@@ -39,10 +39,8 @@ export function VocabPicker({ kind, selected, onSelect }: VocabPickerProps) {
         <span className="field-label">{t('picker.label')}</span>
         <div className="picked-term">
           <Icon name="check" />
-          <span>
-            {t(`vocab:${selected.key}`, { defaultValue: selected.code })}
-            <small dir="ltr"> {selected.code}</small>
-          </span>
+          {/* The term's name only: a raw code (J01C) means nothing to the patient. */}
+          <span>{t(`vocab:${selected.key}`, { defaultValue: t('unnamed') })}</span>
           <button type="button" className="link-button" onClick={() => onSelect(undefined, false)}>
             {t('picker.change')}
           </button>

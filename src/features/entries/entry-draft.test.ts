@@ -88,4 +88,32 @@ describe('entry drafts', () => {
     expect(e.textLang).toBeUndefined();
     expect(e.details).toEqual({ kind: 'allergy', severity: 'unknown' });
   });
+
+  it('keeps a paper’s number, issuer and validity, and edits an old right without adding any', () => {
+    const d = emptyDraft('right', 'ar');
+    d.fields = {
+      ...d.fields,
+      scheme: 'residence-receipt',
+      number: ' R-7 ',
+      issuer: 'Préfecture',
+      validFrom: '2026-01-02',
+      validUntil: '2026-07-01',
+    };
+    const e = entryFromDraft(d, ids, 2);
+    expect(e.details).toEqual({
+      kind: 'right',
+      scheme: 'residence-receipt',
+      number: 'R-7',
+      issuer: 'Préfecture',
+      validFrom: '2026-01-02',
+      validUntil: '2026-07-01',
+    });
+    expect(entryFromDraft(draftFromEntry(e), ids, 2)).toEqual(e);
+    // A right saved before papers had an issuer or a start date comes back as it was.
+    const old = {
+      ...e,
+      details: { kind: 'right', scheme: 'AME', validUntil: '2026-05-01' },
+    } as const;
+    expect(entryFromDraft(draftFromEntry(old), ids, 2)).toEqual(old);
+  });
 });

@@ -142,6 +142,8 @@ function detailsFrom(d: EntryDraft): EntryDetails {
         kind: 'right',
         scheme: (f('scheme') ?? 'other') as 'other',
         number: f('number'),
+        issuer: f('issuer'),
+        validFrom: f('validFrom'),
         validUntil: f('validUntil'),
       });
     case 'note':

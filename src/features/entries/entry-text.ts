@@ -3,15 +3,25 @@ import type { Entry } from '../../record/types.ts';
 import { doseWords } from './dose-words.ts';
 import { vocabKey, type EntryT } from './entry-keys.ts';
 
-/** The entry's name in the reader's language: the coded term's label, else the free text. */
+/** The coded term's label in the reader's language, when Carnet's vocabulary has one. */
+export function termLabel(entry: Entry, t: EntryT): string | undefined {
+  return (entry.term && t(vocabKey(entry.term.key), { defaultValue: '' })) || undefined;
+}
+
+/**
+ * The entry's name in the reader's language: the coded term's label, else the free text,
+ * else "item without a name". A raw code (J01C, B18.1) is never shown to the patient: an
+ * imported item whose code Carnet does not know, and whose only words are that code,
+ * is an item without a name.
+ */
 export function entryTitle(entry: Entry, t: EntryT): string {
-  if (entry.term) {
-    return t(vocabKey(entry.term.key), { defaultValue: entry.text ?? entry.term.code });
-  }
-  // A right is named by its scheme (AME, PUMa, CSS) when the patient wrote nothing more.
-  if (!entry.text && entry.details.kind === 'right')
-    return t(`entry:scheme.${entry.details.scheme}`);
-  return entry.text ?? '';
+  const label = termLabel(entry, t);
+  if (label) return label;
+  const text = entry.text?.trim();
+  if (text && text !== entry.term?.code) return text;
+  // A paper or right is named by its kind (AME, residence permit...) when nothing more is written.
+  if (entry.details.kind === 'right') return t(`entry:scheme.${entry.details.scheme}`);
+  return t('entry:unnamed');
 }
 
 /**
@@ -64,6 +74,8 @@ export function entryDetailLine(
       parts.push(
         entry.text ? t(`entry:scheme.${d.scheme}`) : undefined,
         d.number,
+        d.issuer && t('entry:detail.issuer', { name: d.issuer }),
+        d.validFrom && t('entry:detail.validFrom', { date: date(d.validFrom) }),
         d.validUntil && t('entry:detail.validUntil', { date: date(d.validUntil) }),
       );
       break;

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { CLINICIAN_LANGUAGE, findLanguage } from '../../i18n/languages.ts';
 import type { Entry } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
-import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
+import { entryDetailLine, entryTitle, termLabel } from '../entries/entry-text.ts';
+import { entryIcon } from './kind-icons.ts';
 import { AddedBy } from '../replies/AddedBy.tsx';
 
 /** The summary's translations: namespace `summary` first, with `entry` and `vocab`. */
@@ -34,13 +35,14 @@ export const EntryItem = memo(function EntryItem({ entry, t, lng, fr, speak }: E
   const textLang = written && written.code !== lng ? written : undefined;
   // The French column holds only what has a French translation: coded names and details.
   // Free text has no French: it is shown once, as written, above.
-  const frTitle = fr && entry.term ? entryTitle(entry, fr) : undefined;
+  const frTitle = fr ? termLabel(entry, fr) : undefined;
   const frDetail = fr
     ? entryDetailLine(entry, fr, CLINICIAN_LANGUAGE, { freeText: false })
     : undefined;
   return (
     <li className={`entry-item${entry.sensitive ? ' is-sensitive' : ''}`}>
       <Link to={`/entry/${entry.id}`} className="entry-link">
+        <Icon name={entryIcon(entry)} className="entry-icon" />
         <span className="entry-main">
           <span className="entry-title" lang={written?.code} dir={written ? 'auto' : undefined}>
             {title}

@@ -1,24 +1,24 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { buildSummary, rightReminders } from '../../record/summary.ts';
+import { SUMMARY_GROUPS, buildSummary, groupOf } from '../../record/summary.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { HeaderActions } from '../shell/HeaderActions.tsx';
-import { EntryItem } from './EntryItem.tsx';
-import { KIND_ICONS } from './kind-icons.ts';
 import { ProfileSwitcher } from './ProfileSwitcher.tsx';
-import { entryTitle } from '../entries/entry-text.ts';
 import { useSpeech } from '../shell/useSpeech.ts';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
-import { isDeclarable } from '../../record/declarations.ts';
-import { NoneDeclaration } from './NoneDeclaration.tsx';
 import { BackupReminder } from '../backup/BackupReminder.tsx';
 import { IntegrityNotice } from './IntegrityNotice.tsx';
-import { VaccineReminder } from '../vaccines/VaccineReminder.tsx';
 import { RepliesNotice } from '../replies/RepliesNotice.tsx';
+import { NotifyChoice } from '../reminders/NotifyChoice.tsx';
+import { RemindersPanel } from '../reminders/RemindersPanel.tsx';
+import { useReminderNotifications } from '../reminders/useReminderNotifications.ts';
+import { useReminders } from '../reminders/useReminders.ts';
+import { SummarySection } from './SummarySection.tsx';
+import { SummaryGroupView } from './SummaryGroupView.tsx';
 import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
@@ -41,10 +41,10 @@ export function SummaryScreen() {
         : undefined,
     [bilingual, lng, i18n],
   );
-  const reminders = useMemo(
-    () => (activeProfileId ? rightReminders(state.entries, activeProfileId) : []),
-    [state.entries, activeProfileId],
-  );
+  const reminders = useReminders();
+  const { permission, ask } = useReminderNotifications(reminders);
+  const hasReminders = reminders.some((r) => r.profileId === activeProfileId);
+  const notifyChoice = <NotifyChoice permission={permission} onAsk={() => void ask()} />;
 
   return (
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
@@ -91,15 +91,11 @@ export function SummaryScreen() {
       {state.unreadable > 0 && (
         <Notice tone="error">{t('unreadable', { count: state.unreadable })}</Notice>
       )}
-      {reminders.map(({ entry, daysLeft }) => (
-        <Notice key={entry.id} tone="warning">
-          {daysLeft < 0
-            ? t('reminder.ended', { name: entryTitle(entry, t) })
-            : daysLeft === 0
-              ? t('reminder.endsToday', { name: entryTitle(entry, t) })
-              : t('reminder.endsIn', { name: entryTitle(entry, t), count: daysLeft })}
-        </Notice>
-      ))}
+      {profile && (
+        <RemindersPanel reminders={reminders} profile={profile} profiles={state.profiles}>
+          {notifyChoice}
+        </RemindersPanel>
+      )}
       {profile && <BackupReminder />}
       {!profile && (
         <Link className="btn btn-primary" to="/profile/new?self=1">
@@ -108,46 +104,24 @@ export function SummaryScreen() {
         </Link>
       )}
       {profile &&
-        sections.map(({ kind, entries }) => (
-          <section key={kind} className="summary-section" aria-labelledby={`section-${kind}`}>
-            <div className="section-head">
-              <h2 id={`section-${kind}`}>
-                <Icon name={KIND_ICONS[kind]} />
-                <span>{t(`entry:kinds.${kind}`)}</span>
-              </h2>
-              <Link
-                className="btn btn-ghost btn-small"
-                to={`/entry/new/${kind}`}
-                aria-label={t(`entry:add.${kind}`)}
-              >
-                <Icon name="add" />
-                <span>{t('add')}</span>
-              </Link>
-            </div>
-            {entries.length === 0 ? (
-              isDeclarable(kind) ? (
-                <NoneDeclaration profile={profile} kind={kind} />
-              ) : (
-                <p className="empty">{t(`entry:none.${kind}`)}</p>
-              )
-            ) : (
-              <ul className="entry-list">
-                {entries.map((e) => (
-                  <EntryItem
-                    key={e.id}
-                    entry={e}
-                    t={t}
-                    lng={lng}
-                    fr={fr}
-                    {...(canSpeak ? { speak } : {})}
-                  />
-                ))}
-              </ul>
-            )}
-            {kind === 'vaccination' && (
-              <VaccineReminder profile={profile} entries={state.entries} />
-            )}
-          </section>
+        SUMMARY_GROUPS.map((group) => (
+          <SummaryGroupView key={group} group={group} t={t}>
+            {sections
+              .filter((section) => groupOf(section.kind) === group)
+              .map((section) => (
+                <SummarySection
+                  key={section.kind}
+                  section={section}
+                  profile={profile}
+                  allEntries={state.entries}
+                  t={t}
+                  lng={lng}
+                  fr={fr}
+                  speak={canSpeak ? speak : undefined}
+                />
+              ))}
+            {group === 'admin' && !hasReminders && notifyChoice}
+          </SummaryGroupView>
         ))}
     </Screen>
   );
