@@ -13,6 +13,7 @@ import {
 import type { DbSwitch } from './backup/service.ts';
 import { createBackupService } from './backup/service.ts';
 import { createDocumentStore } from './document-store.ts';
+import { withEmergencyCard } from './emergency-store.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import type { IndexWriter } from './index-writer.ts';
@@ -126,48 +127,51 @@ export function createLocalStore(
     peek: () => (peekKeyring && !dbPromise ? peekKeyring() : null),
   });
 
-  return {
-    ...access,
-    load: () =>
-      recordOp(async (): Promise<LoadedRecord> => {
-        const profiles = await tables.profiles.list();
-        const entries = await tables.entries.list();
-        return {
-          profiles: profiles.values.sort((a, b) => a.createdAt - b.createdAt),
-          entries: entries.values,
-          unreadable: profiles.unreadable + entries.unreadable,
-        };
-      }),
-    saveProfile: (profile) =>
-      recordOp(async () => {
-        const fields = validateProfile(profile);
-        if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-        await tables.profiles.put([profile], (p) => p.updatedAt);
-      }),
-    deleteProfile: (id) =>
-      recordOp(async () => {
-        const { values } = await tables.entries.list();
-        const entryIds = values.filter((e) => e.profileId === id).map((e) => e.id);
-        const docs = (await documents.list()).documents.filter((d) => d.profileId === id);
-        await writer.commit([
-          { table: 'entries', delete: entryIds },
-          { table: 'documents', delete: docs.map((d) => d.id) },
-          { table: 'profiles', delete: [id] },
-        ]);
-        // The papers' files now belong to no document: the sweep removes them.
-        if (docs.length > 0) await documents.sweep();
-      }),
-    saveEntry: (entry) =>
-      recordOp(async () => {
-        const fields = validateEntry(entry);
-        if (hasErrors(fields)) throw new RecordError('invalid', { fields });
-        await tables.entries.put([entry], (e) => e.updatedAt);
-      }),
-    deleteEntry: (id) => recordOp(() => tables.entries.remove([id])),
-    ...deviceOps(db),
-    documents,
-    shares: createShareStore(tables.shares),
-    backup: createBackupService(vault, dbs, tables.prefs),
-    integrity,
-  };
+  return withEmergencyCard(
+    {
+      ...access,
+      load: () =>
+        recordOp(async (): Promise<LoadedRecord> => {
+          const profiles = await tables.profiles.list();
+          const entries = await tables.entries.list();
+          return {
+            profiles: profiles.values.sort((a, b) => a.createdAt - b.createdAt),
+            entries: entries.values,
+            unreadable: profiles.unreadable + entries.unreadable,
+          };
+        }),
+      saveProfile: (profile) =>
+        recordOp(async () => {
+          const fields = validateProfile(profile);
+          if (hasErrors(fields)) throw new RecordError('invalid', { fields });
+          await tables.profiles.put([profile], (p) => p.updatedAt);
+        }),
+      deleteProfile: (id) =>
+        recordOp(async () => {
+          const { values } = await tables.entries.list();
+          const entryIds = values.filter((e) => e.profileId === id).map((e) => e.id);
+          const docs = (await documents.list()).documents.filter((d) => d.profileId === id);
+          await writer.commit([
+            { table: 'entries', delete: entryIds },
+            { table: 'documents', delete: docs.map((d) => d.id) },
+            { table: 'profiles', delete: [id] },
+          ]);
+          // The papers' files now belong to no document: the sweep removes them.
+          if (docs.length > 0) await documents.sweep();
+        }),
+      saveEntry: (entry) =>
+        recordOp(async () => {
+          const fields = validateEntry(entry);
+          if (hasErrors(fields)) throw new RecordError('invalid', { fields });
+          await tables.entries.put([entry], (e) => e.updatedAt);
+        }),
+      deleteEntry: (id) => recordOp(() => tables.entries.remove([id])),
+      ...deviceOps(db),
+      documents,
+      shares: createShareStore(tables.shares),
+      backup: createBackupService(vault, dbs, tables.prefs),
+      integrity,
+    },
+    tables.emergency,
+  );
 }

@@ -5,6 +5,7 @@ import type { ShareStore } from './share-store.ts';
 import type { BackupService } from './backup/service.ts';
 import type { IntegrityService } from './integrity.ts';
 import type { DeviceUnlock } from './device-unlock.ts';
+import type { EmergencyStore } from './emergency-store.ts';
 
 export type { RecoveryCode, SecretKind };
 
@@ -100,4 +101,6 @@ export interface CarnetStore {
   readonly integrity: IntegrityService;
   /** Binding the vault to this phone (WebAuthn PRF), so the PIN alone opens nothing elsewhere. */
   readonly device: DeviceUnlock;
+  /** The emergency card, and whether this phone shows it on its lock screen. */
+  readonly emergency: EmergencyStore;
 }

@@ -2,6 +2,8 @@ import type { InferOutput } from 'valibot';
 import type { VaultService } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
 import type { PaperDocument } from './documents.ts';
+import type { EmergencyCard } from './emergency-card.ts';
+import { EmergencyCardSchema } from './emergency-card.ts';
 import {
   BackupPrefsSchema,
   EntrySchema,
@@ -23,6 +25,8 @@ export interface RecordTables {
   readonly documents: SealedTable<PaperDocument>;
   readonly shares: SealedTable<ShareRecord>;
   readonly prefs: SealedTable<BackupPrefs>;
+  /** The emergency card: its own row (id `emergency`) of the `prefs` table. */
+  readonly emergency: SealedTable<EmergencyCard>;
 }
 
 /** The patient's backup settings (see BackupPrefsSchema). */
@@ -40,5 +44,6 @@ export function recordTables(
     documents: sealedTable(vault, db, 'documents', PaperDocumentSchema, writer),
     shares: sealedTable(vault, db, 'shares', ShareRecordSchema, writer),
     prefs: sealedTable(vault, db, 'prefs', BackupPrefsSchema, writer),
+    emergency: sealedTable(vault, db, 'prefs', EmergencyCardSchema, writer),
   };
 }

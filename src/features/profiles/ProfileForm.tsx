@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../record/ids.ts';
-import type { Profile, Sex } from '../../record/types.ts';
+import type { BloodGroup, Profile, Sex } from '../../record/types.ts';
 import { SEXES } from '../../record/types.ts';
 import type { FieldErrors } from '../../record/validate.ts';
 import { hasErrors, validateProfile } from '../../record/validate.ts';
@@ -12,6 +12,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { LanguageOptions } from '../shell/LanguageOptions.tsx';
+import { BloodGroupField } from './BloodGroupField.tsx';
 
 interface ProfileFormProps {
   relation: Profile['relation'];
@@ -28,6 +29,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
   const [given, setGiven] = useState(existing?.officialName?.given ?? '');
   const [birthDate, setBirthDate] = useState(existing?.birthDate ?? '');
   const [sex, setSex] = useState<Sex>(existing?.sex ?? 'unknown');
+  const [bloodGroup, setBloodGroup] = useState<BloodGroup | undefined>(existing?.bloodGroup);
   const [language, setLanguage] = useState(existing?.language ?? i18n.resolvedLanguage ?? 'fr');
   const [interpreter, setInterpreter] = useState(existing?.interpreterNeeded ?? language !== 'fr');
   // Until the patient ticks or unticks it, "interpreter needed" follows the language spoken.
@@ -42,7 +44,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
       family.trim() || given.trim()
         ? { family: family.trim(), ...(given.trim() ? { given: given.trim() } : {}) }
         : undefined;
-    const { officialName: _old, ...kept } = existing ?? {};
+    const { officialName: _old, bloodGroup: _oldGroup, ...kept } = existing ?? {};
     const profile: Profile = {
       ...kept,
       id: existing?.id ?? newId(),
@@ -51,6 +53,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
       relation: existing?.relation ?? relation,
       ...(birthDate ? { birthDate } : {}),
       sex,
+      ...(bloodGroup ? { bloodGroup } : {}),
       language,
       interpreterNeeded: interpreter,
       createdAt: existing?.createdAt ?? now,
@@ -133,6 +136,7 @@ export function ProfileForm({ relation, existing, onSaved }: ProfileFormProps) {
           </select>
         )}
       </Field>
+      <BloodGroupField value={bloodGroup} onChange={setBloodGroup} />
       <Field label={t('profile.language')}>
         {(a11y) => (
           <select

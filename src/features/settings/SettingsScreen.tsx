@@ -8,12 +8,13 @@ import { BackLink } from '../shell/BackLink.tsx';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { ChangeSecret } from './ChangeSecret.tsx';
 import { DeviceSetting } from './DeviceSetting.tsx';
+import { EmergencySetting } from './EmergencySetting.tsx';
 import { LockSetting } from './LockSetting.tsx';
 import { StorageStatus } from './StorageStatus.tsx';
 import './settings.css';
 
 /**
- * Language, automatic lock, PIN change, binding to this phone, what the browser lets Carnet
+ * Language, the emergency card, automatic lock, PIN change, binding to this phone, what the browser lets Carnet
  * keep, and backups.
  */
 export function SettingsScreen() {
@@ -30,6 +31,7 @@ export function SettingsScreen() {
         </h2>
         <LanguagePicker />
       </section>
+      <EmergencySetting />
       <LockSetting />
       <ChangeSecret />
       <DeviceSetting />

@@ -2,6 +2,8 @@ import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeviceUnlockError } from '../../record/device-unlock.ts';
+import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
+import { readLockScreenCopy } from '../../record/emergency-copy.ts';
 import { RecordError } from '../../record/errors.ts';
 import type { SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -12,6 +14,7 @@ import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
 import { useDeviceState } from '../onboarding/useDevice.ts';
+import { LockedEmergencyCard } from './LockedEmergencyCard.tsx';
 import { RecoveryUnlock } from './RecoveryUnlock.tsx';
 import { useCountdown } from './useCountdown.ts';
 
@@ -21,13 +24,15 @@ import { useCountdown } from './useCountdown.ts';
  * does not answer, the screen says the PIN alone cannot open it and points to the code.
  */
 export function UnlockScreen({ kind }: { kind: SecretKind }) {
-  const { t } = useTranslation(['unlock', 'common', 'errors']);
+  const { t, i18n } = useTranslation(['unlock', 'common', 'errors', 'emergency']);
   const session = useSession();
   const [secret, setSecret] = useState('');
   const { busy, failure, setFailure, run } = useAction();
   const device = useDeviceState();
   const [waitUntil, setWaitUntil] = useState(0);
-  const [mode, setMode] = useState<'secret' | 'recovery' | 'language'>('secret');
+  const [mode, setMode] = useState<'secret' | 'recovery' | 'language' | 'emergency'>('secret');
+  // The emergency card, only when the patient chose to show it here (record/emergency-copy.ts).
+  const [emergency] = useState(() => readLockScreenCopy());
   const secondsLeft = useCountdown(waitUntil);
 
   useEffect(() => {
@@ -62,6 +67,9 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
   }
 
   if (mode === 'recovery') return <RecoveryUnlock onCancel={() => setMode('secret')} />;
+  if (mode === 'emergency' && emergency) {
+    return <LockedEmergencyCard copy={emergency} onClose={() => setMode('secret')} />;
+  }
   if (mode === 'language') {
     return (
       <Screen title={t('common:language.choose')}>
@@ -105,6 +113,19 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
       <button type="button" className="link-button" onClick={() => setMode('recovery')}>
         {t('forgot')}
       </button>
+      {emergency && (
+        <div className="lock-emergency">
+          <Button variant="danger" icon="warning" onClick={() => setMode('emergency')}>
+            {t('emergency:lock.open')}
+            {i18n.resolvedLanguage !== CLINICIAN_LANGUAGE && (
+              // Whoever finds the phone in France reads French: the button says it in both.
+              <span lang={CLINICIAN_LANGUAGE} dir="ltr" className="lock-emergency-fr">
+                {i18n.getFixedT(CLINICIAN_LANGUAGE, 'emergency')('lock.open')}
+              </span>
+            )}
+          </Button>
+        </div>
+      )}
     </Screen>
   );
 }
