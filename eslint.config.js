@@ -178,6 +178,16 @@ export default tseslint.config(
     ],
   ),
   zones(
+    ['src/import-fetch/**'],
+    [
+      forbid(
+        ['./src', 'react', 'react-dom', 'i18next', 'dexie', 'jose'],
+        'The import page talks to other servers: it holds no key and no record code, only its own files.',
+        { allow: ['./src/import-fetch'] },
+      ),
+    ],
+  ),
+  zones(
     ['src/viewer/**'],
     [
       above.app,

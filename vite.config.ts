@@ -78,7 +78,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: '/index.html',
         // /v is the doctor's viewer (viewer.html, served by the relay): never the app shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/v(\/|$)/],
+        // Nor is the import page (import-fetch.html): it loads from the relay, with its own
+        // policy, when the patient imports a link from another server.
+        navigateFallbackDenylist: [/^\/api\//, /^\/v(\/|$)/, /^\/import-fetch/],
         cleanupOutdatedCaches: true,
         // The first worker takes control as soon as it has precached everything, so a
         // patient who loses the network during their very first visit can still open every
@@ -87,13 +89,14 @@ export default defineConfig({
       },
     }),
     {
-      // The doctor's page is not the patient's app: no web app manifest (no "install" offer).
+      // The doctor's page is not the patient's app: no web app manifest (no "install" offer);
+      // the import page loads nothing but its script.
       name: 'carnet-viewer-no-manifest',
       enforce: 'post',
       transformIndexHtml: {
         order: 'post',
         handler: (html, ctx) =>
-          ctx.filename.endsWith('viewer.html')
+          ctx.filename.endsWith('viewer.html') || ctx.filename.endsWith('import-fetch.html')
             ? html.replace(/<link rel="manifest"[^>]*>/, '')
             : html,
       },
@@ -109,10 +112,12 @@ export default defineConfig({
     // Every browser Carnet supports preloads modules itself; older ones just do not preload.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      // The patient app, and the doctor's viewer at /v (no libsodium, no app code).
+      // The patient app, the doctor's viewer at /v (no libsodium, no app code), and the
+      // import page the app frames to fetch a link from another server (src/import-fetch/).
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         viewer: resolve(import.meta.dirname, 'viewer.html'),
+        'import-fetch': resolve(import.meta.dirname, 'import-fetch.html'),
       },
     },
   },

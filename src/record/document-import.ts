@@ -2,7 +2,11 @@ import type { FileVault } from '../crypto/types.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { deleteFile, putFileChunks } from '../db/index.ts';
 import type { DocumentFile } from './documents.ts';
-import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_FILE_BYTES } from './documents.ts';
+import {
+  DOCUMENT_MIME_TYPES,
+  MAX_DOCUMENT_FILE_BYTES,
+  ORIGINAL_RECORD_MIME_TYPES,
+} from './documents.ts';
 import { RecordError } from './errors.ts';
 import { newId } from './ids.ts';
 import type { IndexWriter } from './index-writer.ts';
@@ -10,7 +14,7 @@ import type { IndexWriter } from './index-writer.ts';
 /** One file to store: the bytes as they will be kept (already downscaled and stripped). */
 export interface NewDocumentFile {
   readonly blob: Blob;
-  /** One of DOCUMENT_MIME_TYPES. */
+  /** One of DOCUMENT_MIME_TYPES, or ORIGINAL_RECORD_MIME_TYPES for an imported record. */
   readonly mime: string;
 }
 
@@ -37,7 +41,9 @@ export async function sealDocumentFiles(
   /** Files whose header is stored: whole, and in the index. */
   const whole: string[] = [];
   async function sealOne(file: NewDocumentFile, progress: (bytes: number) => void) {
-    if (!DOCUMENT_MIME_TYPES.includes(file.mime) || file.blob.size > MAX_DOCUMENT_FILE_BYTES) {
+    const known =
+      DOCUMENT_MIME_TYPES.includes(file.mime) || ORIGINAL_RECORD_MIME_TYPES.includes(file.mime);
+    if (!known || file.blob.size > MAX_DOCUMENT_FILE_BYTES) {
       throw new RecordError('invalid', { fields: { files: 'bad-value' } });
     }
     const fileId = newId();

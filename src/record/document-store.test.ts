@@ -8,6 +8,7 @@ import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { listFileIds, openCarnetDb, putFileChunks } from '../db/index.ts';
 import { createDocumentStore } from './document-store.ts';
+import { isImportedRecord } from './documents.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
@@ -106,6 +107,36 @@ describe('document store', () => {
     expect((await docs.list()).documents).toEqual([]);
   });
 
+  it('keeps an imported record whole, sealed, and never mixes it with pages', async () => {
+    const { db, docs } = await setup();
+    const fhir = new TextEncoder().encode('{"resourceType":"Bundle","type":"collection"}');
+    const original = (mime: string) => ({
+      blob: new Blob([fhir]),
+      mime,
+    });
+    const { thumbnail: _none, ...record } = input([], {
+      title: 'Reçu de la Clinique, 3 nov. 2026',
+      type: 'medical-other',
+      sensitive: true,
+      files: [original('application/fhir+json'), original('application/smart-health-card')],
+    });
+    const doc = await docs.add(record);
+    const [listed] = (await docs.list()).documents;
+    expect(listed && isImportedRecord(listed)).toBe(true);
+    expect(await bytesOf(await docs.readFile(doc.files[0]!))).toEqual(fhir);
+    // SECURITY: sealed like any page: the file's content is nowhere in clear.
+    const dump = JSON.stringify(await db.fileChunks.toArray(), (_k, v: unknown) =>
+      v instanceof Uint8Array ? new TextDecoder().decode(v) : v,
+    );
+    expect(dump).not.toContain('Bundle');
+
+    // A document is pages or an imported record's files, never both.
+    const mixed = input([randomBytes(3)]);
+    const both = { ...mixed, files: [...mixed.files, original('application/fhir+json')] };
+    expect(await codeOf(docs.add(both))).toBe('invalid');
+    expect((await docs.list()).documents).toHaveLength(1);
+  });
+
   it('leaves no partial document when the disk fills up mid-import', async () => {
     const { db, docs } = await setup((d) => fillDiskAfter(d, 'fileChunks', 3));
     const pages = [randomBytes(1024 * 1024), randomBytes(3 * 1024 * 1024)];
@@ -177,5 +208,43 @@ describe('deleting a profile', () => {
     expect((await store.documents.list()).documents.map((d) => d.id)).toEqual([kept.id]);
     const db = trackDb(await openCarnetDb(name));
     expect(await listFileIds(db)).toHaveLength(2);
+  });
+});
+
+describe('an imported record in a backup', () => {
+  it('comes back whole on another phone, still an imported record', async () => {
+    const phone = () => {
+      const name = freshDbName('documents-record-backup');
+      return createLocalStore(floorVault(), () => openCarnetDb(name));
+    };
+    const a = phone();
+    const code = await a.create('123456', 'pin');
+    const now = Date.now();
+    await a.saveProfile({
+      id: 'p1',
+      name: 'Amina',
+      relation: 'self',
+      sex: 'female',
+      language: 'ar',
+      interpreterNeeded: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const card = new TextEncoder().encode('{"verifiableCredential":["a.b.c"]}');
+    const { thumbnail: _none, ...record } = input([], {
+      title: 'Reçu de la Clinique',
+      type: 'medical-other',
+      sensitive: true,
+      files: [{ blob: new Blob([card]), mime: 'application/smart-health-card' }],
+    });
+    const doc = await a.documents.add(record);
+    const file = await a.backup.save({ now });
+
+    const b = phone();
+    await (await b.backup.restore(file, code)).commit('654321', 'pin');
+    const [restored] = (await b.documents.list()).documents;
+    expect(restored?.id).toBe(doc.id);
+    expect(restored && isImportedRecord(restored)).toBe(true);
+    expect(await bytesOf(await b.documents.readFile(restored!.files[0]!))).toEqual(card);
   });
 });

@@ -9,7 +9,7 @@ import { deleteOrphanFileChunks, getFileHeader, listFileIds, readFileChunks } fr
 import type { ImportProgress, NewDocumentFile } from './document-import.ts';
 import { sealDocumentFiles } from './document-import.ts';
 import type { DocumentDetails, DocumentFile, PaperDocument } from './documents.ts';
-import { documentFileIds, sortDocuments, validateDocument } from './documents.ts';
+import { documentFileIds, filesFitTogether, sortDocuments, validateDocument } from './documents.ts';
 import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import { newId } from './ids.ts';
@@ -155,6 +155,7 @@ async function addDocument(
 ): Promise<PaperDocument> {
   const fields = validateDocument(input);
   if (input.files.length === 0) fields.files = 'required';
+  else if (!filesFitTogether(input.files.map((f) => f.mime))) fields.files = 'bad-value';
   if (hasErrors(fields)) throw new RecordError('invalid', { fields });
   const sealed = await sealDocumentFiles(
     vault,

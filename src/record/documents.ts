@@ -41,6 +41,34 @@ export const SENSITIVE_BY_DEFAULT: readonly DocumentType[] = ['certificate', 'as
 /** File types a document page may have: what the import accepts and the viewer shows. */
 export const DOCUMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
+/**
+ * File types of an imported record kept whole, as it arrived: FHIR JSON, and a SMART Health
+ * Card file (`{"verifiableCredential": [JWS...]}`). A document of these files is an
+ * imported record (isImportedRecord): said for what it is and saved as a copy, never drawn.
+ */
+export const ORIGINAL_RECORD_MIME_TYPES = [
+  'application/fhir+json',
+  'application/smart-health-card',
+];
+
+/**
+ * Whether files may make one document: pages only (DOCUMENT_MIME_TYPES), or an imported
+ * record's originals only (ORIGINAL_RECORD_MIME_TYPES), never a mix.
+ */
+export function filesFitTogether(mimes: readonly string[]): boolean {
+  return (
+    mimes.every((mime) => DOCUMENT_MIME_TYPES.includes(mime)) ||
+    mimes.every((mime) => ORIGINAL_RECORD_MIME_TYPES.includes(mime))
+  );
+}
+
+/** Whether a document is an imported record kept whole (see ORIGINAL_RECORD_MIME_TYPES). */
+export function isImportedRecord(doc: Pick<PaperDocument, 'files'>): boolean {
+  return (
+    doc.files.length > 0 && doc.files.every((f) => ORIGINAL_RECORD_MIME_TYPES.includes(f.mime))
+  );
+}
+
 /** The largest file accepted, in bytes (50 MB). */
 export const MAX_DOCUMENT_FILE_BYTES = 50 * 1024 * 1024;
 

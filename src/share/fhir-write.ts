@@ -78,14 +78,46 @@ export function conceptOfKey(
 }
 
 /**
+ * A stored term's system as a FHIR URI: Carnet's own systems by name (`atc`), and the URI
+ * as written for a code Carnet does not know (an imported one keeps its source's system).
+ */
+function systemUri(system: string): string | undefined {
+  if (Object.hasOwn(CODE_SYSTEM_URIS, system)) {
+    return CODE_SYSTEM_URIS[system as keyof typeof CODE_SYSTEM_URIS];
+  }
+  return /^(https?:\/\/|urn:)/i.test(system) ? system : undefined;
+}
+
+/**
+ * Whether an entry's words name its code: a code without a Carnet label (one brought in
+ * from another system) has only its source's words, so they go in the concept's `text`.
+ */
+function wordsNameCode(entry: Entry): boolean {
+  return entry.term !== undefined && termByKey(entry.term.key) === undefined;
+}
+
+/**
  * What an entry is about: its coded term (see conceptOfKey), or the patient's own words
  * as `text` labelled with their language. Words beside a code go to `note` instead
- * (see patientNote), never into the coded concept.
+ * (see patientNote), never into the coded concept, except for a code Carnet does not
+ * know: kept with its system, code and the source's words, so sharing it again or
+ * exporting it loses nothing of what was imported.
  */
 export function conceptOf(entry: Entry, labels: IpsLabels): CodeableConcept {
   if (entry.term) {
-    const concept = conceptOfKey(entry.term.key, labels, { code: entry.term.code });
-    return concept.text ? concept : { ...concept, text: entry.term.code };
+    const system = systemUri(entry.term.system);
+    const concept = conceptOfKey(entry.term.key, labels, {
+      ...(system ? { system } : {}),
+      code: entry.term.code,
+    });
+    if (concept.text) return concept;
+    const words = wordsNameCode(entry) ? entry.text?.trim() : undefined;
+    if (!words) return { ...concept, text: entry.term.code };
+    return {
+      ...concept,
+      text: words,
+      ...(entry.textLang ? { _text: { extension: [languageOf(entry.textLang)] } } : {}),
+    };
   }
   return {
     text: entry.text ?? '',
@@ -100,8 +132,8 @@ function patientNote(text: string, lng: string | undefined) {
 
 /** The patient's words beside a code (a coded entry's free text), as `note`. */
 export function entryNotes(entry: Entry, more: readonly (string | undefined)[] = []) {
-  const texts = [entry.term ? entry.text : undefined, ...more].filter(
-    (t): t is string => t !== undefined && t.trim() !== '',
-  );
+  // Words that name an unknown code are already the concept's text (conceptOf).
+  const beside = entry.term && !wordsNameCode(entry) ? entry.text : undefined;
+  const texts = [beside, ...more].filter((t): t is string => t !== undefined && t.trim() !== '');
   return texts.length > 0 ? { note: texts.map((t) => patientNote(t, entry.textLang)) } : {};
 }

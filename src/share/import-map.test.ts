@@ -3,7 +3,7 @@ import { CODE_SYSTEM_URIS } from '../vocab/index.ts';
 import { ShareError } from './errors.ts';
 import { buildIps } from './ips-build.ts';
 import { LIMITS } from './ips-collect.ts';
-import { everything, input } from './ips-test-data.test-helper.ts';
+import { everything, input, ofType } from './ips-test-data.test-helper.ts';
 import { UNMAPPED_KEY } from './import-codes.ts';
 import { mapFhir } from './import-map.ts';
 import { openImportFile } from './import-open.ts';
@@ -226,5 +226,39 @@ describe('round trip', () => {
       number: '2 75 12 99 123 456',
       validUntil: '2027-01-31',
     });
+  });
+
+  it('an item with a code Carnet does not know keeps its system, code and words when shared again', () => {
+    const snomed = concept(CODE_SYSTEM_URIS.snomed, '1148818007', 'Long COVID');
+    const lab = { coding: [{ system: 'urn:oid:1.2.250.1.213.2.16', code: 'F-123' }] };
+    const imported = mapFhir([
+      bundle(
+        { resourceType: 'Condition', code: snomed },
+        { resourceType: 'Observation', code: { ...lab, text: 'Ferritine' } },
+      ),
+    ]).items;
+    expect(imported.every((i) => i.unmapped)).toBe(true);
+    const entries = imported.map((i, n) => ({
+      ...i.entry,
+      id: `i${n}`,
+      profileId: 'p',
+      createdAt: 0,
+      updatedAt: 0,
+    }));
+    const shared = buildIps(input({ entries }));
+    const [condition] = ofType(shared, 'Condition');
+    expect(condition?.code).toEqual({
+      coding: [{ system: CODE_SYSTEM_URIS.snomed, code: '1148818007' }],
+      text: 'Long COVID',
+    });
+    // The words are the concept's, not repeated as a note.
+    expect(condition?.note).toBeUndefined();
+    const [observation] = ofType(shared, 'Observation');
+    expect(observation?.code).toMatchObject({ coding: lab.coding, text: 'Ferritine' });
+
+    const again = mapFhir([JSON.parse(JSON.stringify(shared))]).items;
+    expect(again.map((i) => [i.entry.term, i.entry.text])).toEqual(
+      imported.map((i) => [i.entry.term, i.entry.text]),
+    );
   });
 });

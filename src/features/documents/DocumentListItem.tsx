@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatIsoDate } from '../../i18n/format.ts';
-import type { PaperDocument } from '../../record/documents.ts';
+import { isImportedRecord, type PaperDocument } from '../../record/documents.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import type { ThumbnailLoader } from './thumbnail-loader.ts';
 import { useLazyThumbnail } from './useDocuments.ts';
@@ -24,6 +24,7 @@ export const DocumentListItem = memo(function DocumentListItem({
   const { t, i18n } = useTranslation('documents');
   const thumb = useLazyThumbnail(thumbnails, doc.thumbnail);
   const isPdf = doc.files[0]?.mime === 'application/pdf';
+  const isRecord = isImportedRecord(doc);
   return (
     <li className="doc-item">
       <Link className="doc-link" to={`/documents/${doc.id}`}>
@@ -39,7 +40,11 @@ export const DocumentListItem = memo(function DocumentListItem({
             {doc.date && ` · ${formatIsoDate(doc.date, i18n.resolvedLanguage ?? 'fr')}`}
           </span>
           <span className="doc-detail">
-            {isPdf ? t('pdf') : t('pages', { count: doc.files.length })}
+            {isRecord
+              ? t('record.file')
+              : isPdf
+                ? t('pdf')
+                : t('pages', { count: doc.files.length })}
             {profileName && ` · ${profileName}`}
           </span>
         </span>

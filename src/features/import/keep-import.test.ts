@@ -84,6 +84,14 @@ describe('keeping an import', () => {
     });
     const papers = [...documents.values()];
     expect(papers[0]).toMatchObject({ title: 'Lettre', provenance: 'clinician', profileId: 'p1' });
+    // The original file, whole, as an imported record linked to the kept entry; sensitive.
+    expect(papers[1]).toMatchObject({
+      title: 'Reçu de Clinique du Parc, 3 déc. 2026',
+      entryIds: ids,
+      sensitive: true,
+      provenance: 'clinician',
+    });
+    expect(papers[1]?.files.map((f) => f.mime)).toEqual(['application/fhir+json']);
   });
 
   it('writes nothing when one write fails: what it wrote is removed again', async () => {

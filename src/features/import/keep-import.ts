@@ -1,6 +1,6 @@
 import { formatIsoDate } from '../../i18n/format.ts';
 import type { NewDocument } from '../../record/document-store.ts';
-import { DOCUMENT_MIME_TYPES, validateDocument } from '../../record/documents.ts';
+import { ORIGINAL_RECORD_MIME_TYPES, validateDocument } from '../../record/documents.ts';
 import { newId } from '../../record/ids.ts';
 import type { CarnetStore } from '../../record/store.ts';
 import type { Entry } from '../../record/types.ts';
@@ -37,14 +37,14 @@ export function sourceDate(opened: OpenedImport, now: Date): string {
 }
 
 /**
- * Whether the document store can hold the original file. SECURITY: it is sealed like any
- * page; until record/documents.ts accepts FHIR JSON among DOCUMENT_MIME_TYPES, the
- * original is not kept (and the preview does not promise it).
+ * Whether the original file(s) can be kept, as one imported record (a document of its own):
+ * FHIR JSON and health card files (record/documents.ts ORIGINAL_RECORD_MIME_TYPES). SECURITY:
+ * sealed like any page, and marked sensitive (see keepImport).
  */
 export function canKeepOriginal(opened: OpenedImport): boolean {
   return (
     opened.originals.length > 0 &&
-    opened.originals.every((f) => DOCUMENT_MIME_TYPES.includes(f.mime))
+    opened.originals.every((f) => ORIGINAL_RECORD_MIME_TYPES.includes(f.mime))
   );
 }
 

@@ -39,22 +39,36 @@ export function useImport() {
     [t],
   );
 
-  const preview = async (opened: OpenedImport): Promise<Preview> => {
+  /** Checks the health cards' signatures against their issuers' keys (through `get`). */
+  const preview = async (opened: OpenedImport, get: typeof fetch): Promise<Preview> => {
     if (opened.cards.length === 0) return { opened, cards: [] };
     const { verifyHealthCard } = await import('../../share/health-card-verify.ts');
     const cards = await Promise.all(
       opened.cards.map(async (card) => ({
         issuer: card.issuer,
-        check: await verifyHealthCard(card),
+        check: await verifyHealthCard(card, get),
       })),
     );
     return { opened, cards };
   };
 
+  /** Runs `read` with a fetch that reaches other servers through the import page. */
+  const withLinkFetch = async <T>(read: (get: typeof fetch) => Promise<T>): Promise<T> => {
+    const { linkFetch } = await import('./link-fetch.ts');
+    const link = linkFetch();
+    try {
+      return await read(link.fetch);
+    } finally {
+      link.close();
+    }
+  };
+
   const openLink = (link: string, passcode?: string) =>
     attempt(async () => {
       const { openImportLink } = await import('../../share/import-open.ts');
-      return preview(await openImportLink(link, passcode ? { passcode } : {}));
+      return withLinkFetch(async (get) =>
+        preview(await openImportLink(link, { ...(passcode ? { passcode } : {}), fetch: get }), get),
+      );
     });
 
   const openFile = (file: File) =>
@@ -63,7 +77,8 @@ export function useImport() {
       const { ShareError } = await import('../../share/errors.ts');
       // Refused before reading: a huge file never enters memory.
       if (file.size > MAX_IMPORT_FILE_BYTES) throw new ShareError('too-large');
-      return preview(await openImportFile(file.name, new Uint8Array(await file.arrayBuffer())));
+      const opened = await openImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      return withLinkFetch((get) => preview(opened, get));
     });
 
   const keep = (shown: Preview, picked: ReadonlySet<string>) =>

@@ -40,6 +40,29 @@ function viewerContentSecurityPolicy(extra: readonly string[]): string {
 /** The paths that serve the doctor's viewer (static.ts). */
 const VIEWER_PATHS = new Set(['/v', '/v/', '/viewer.html']);
 
+/**
+ * SECURITY: the import page (`/import-fetch.html`, src/import-fetch/). The patient app
+ * keeps `connect-src 'self'`; to import a SMART Health Link the patient chose whose server
+ * is elsewhere, it frames this page, which fetches the link's manifest and encrypted files
+ * from `https:` (and the operator's `extra` origins, VIEWER_CONNECT_SRC) and hands them back
+ * by postMessage. The page loads nothing but its own script (`default-src 'none'`), may be
+ * framed only by Carnet's own pages (frame-ancestors 'self', X-Frame-Options SAMEORIGIN),
+ * and never receives the link's key or anything of the record: the app decrypts.
+ */
+function importFetchContentSecurityPolicy(extra: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `connect-src ${["'self'", 'https:', ...extra].join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The path of the import page (static.ts serves it as a file of the build). */
+const IMPORT_FETCH_PATH = '/import-fetch.html';
+
 /** Only the camera (for photographing papers) may be used, and only by our own pages. */
 const PERMISSIONS_POLICY = [
   'camera=(self)',
@@ -78,6 +101,9 @@ export type SecurityHeaderSet = Readonly<Record<string, string>> & {
 /** Each header set's variant for the viewer's pages: the same, but for connect-src. */
 const VIEWER_SETS = new WeakMap<SecurityHeaderSet, SecurityHeaderSet>();
 
+/** Each header set's variant for the import page (importFetchContentSecurityPolicy). */
+const IMPORT_FETCH_SETS = new WeakMap<SecurityHeaderSet, SecurityHeaderSet>();
+
 /**
  * The security headers for a relay whose public address is `publicUrl` (null: unknown).
  * `viewerConnectSrc` are the origins the viewer may fetch from besides https ones.
@@ -92,8 +118,16 @@ export function securityHeaderSet(
     : SECURITY_HEADERS;
   const viewer: Record<string, string> = { ...headers };
   viewer['content-security-policy'] = viewerContentSecurityPolicy(viewerConnectSrc);
+  const importFetch: Record<string, string> = {
+    ...headers,
+    'content-security-policy': importFetchContentSecurityPolicy(viewerConnectSrc),
+    'x-frame-options': 'SAMEORIGIN',
+    // Its script's hashed name changes with each version: the page is never used stale.
+    'cache-control': 'no-cache',
+  };
   const set = Object.freeze({ ...headers }) as SecurityHeaderSet;
   VIEWER_SETS.set(set, Object.freeze(viewer) as SecurityHeaderSet);
+  IMPORT_FETCH_SETS.set(set, Object.freeze(importFetch) as SecurityHeaderSet);
   return set;
 }
 
@@ -144,15 +178,22 @@ export function isFinal(res: Response): boolean {
 
 /**
  * Adds the security headers (`security`) to every response, errors and 404s included;
- * the viewer's pages get its variant (wider connect-src, see viewerContentSecurityPolicy).
+ * the viewer's pages get its variant (wider connect-src, see viewerContentSecurityPolicy),
+ * the import page its own (importFetchContentSecurityPolicy).
  */
 export function securityHeaders(security: SecurityHeaderSet = DEFAULT_SET): MiddlewareHandler {
   const entries = Object.entries(security);
   const viewerEntries = Object.entries(VIEWER_SETS.get(security) ?? security);
+  const importFetchEntries = Object.entries(IMPORT_FETCH_SETS.get(security) ?? security);
   return async (c, next) => {
     await next();
     if (isFinal(c.res)) return; // built with the same set already
-    const set = VIEWER_PATHS.has(c.req.path) ? viewerEntries : entries;
+    const path = c.req.path;
+    const set = VIEWER_PATHS.has(path)
+      ? viewerEntries
+      : path === IMPORT_FETCH_PATH
+        ? importFetchEntries
+        : entries;
     for (const [name, value] of set) c.res.headers.set(name, value);
   };
 }
