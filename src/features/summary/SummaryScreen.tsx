@@ -23,7 +23,15 @@ import './summary.css';
 
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
-  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab', 'errors', 'share', 'documents']);
+  const { t, i18n } = useTranslation([
+    'summary',
+    'entry',
+    'vocab',
+    'errors',
+    'share',
+    'documents',
+    'emergency',
+  ]);
   const { state, activeProfileId } = useUnlocked();
   const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const [bilingual, setBilingual] = useState(false);
@@ -70,6 +78,12 @@ export function SummaryScreen() {
             <Icon name="printer" />
             <span>{t('share:print.open')}</span>
           </Link>
+          {profile.relation === 'self' && (
+            <Link className="btn btn-secondary btn-small" to="/emergency">
+              <Icon name="warning" />
+              <span>{t('emergency:title')}</span>
+            </Link>
+          )}
         </div>
       )}
       <Link className="btn btn-secondary summary-documents" to="/documents">
