@@ -133,6 +133,23 @@ describe('structured doses, reactions, rights and names', () => {
     expect(right('other')).toEqual({ text: 'required' });
   });
 
+  it("checks a paper's issuer and validity: a start after the end is refused", () => {
+    const paper = (details: Partial<Extract<Entry['details'], { kind: 'right' }>>) =>
+      validateEntry({ ...base, details: { kind: 'right', scheme: 'AME', ...details } }, NOW);
+    expect(
+      paper({ issuer: 'CPAM de Paris', validFrom: '2026-01-01', validUntil: '2027-01-01' }),
+    ).toEqual({});
+    expect(paper({ issuer: 'x'.repeat(121) })).toEqual({ issuer: 'too-long' });
+    expect(paper({ validFrom: '2026-05-01', validUntil: '2026-04-01' })).toEqual({
+      validUntil: 'bad-date',
+    });
+  });
+
+  it('accepts a note dated ahead: an appointment at the prefecture', () => {
+    const note = { ...base, details: { kind: 'note' as const, date: '2026-07-01' } };
+    expect(validateEntry(note, NOW)).toEqual({});
+  });
+
   it('wants the official name in Latin letters, with a family name', () => {
     const profile = {
       id: 'p',

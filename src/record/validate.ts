@@ -124,10 +124,16 @@ function checkDetails(errors: FieldErrors, d: EntryDetails, now: number) {
     case 'right':
       if (!RIGHT_SCHEMES.includes(d.scheme)) errors.scheme = 'bad-value';
       checkText(errors, 'number', d.number, MAX_SHORT);
+      checkText(errors, 'issuer', d.issuer, MAX_SHORT);
+      checkDate(errors, 'validFrom', d.validFrom, now, true);
       checkDate(errors, 'validUntil', d.validUntil, now, true);
+      // Full dates only: "2026-05" against "2026-05-10" says nothing certain.
+      if (d.validFrom?.length === 10 && d.validUntil?.length === 10 && d.validUntil < d.validFrom)
+        errors.validUntil = 'bad-date';
       break;
     case 'note':
-      checkDate(errors, 'date', d.date, now);
+      // A note may be dated ahead: an appointment at the prefecture, a hearing.
+      checkDate(errors, 'date', d.date, now, true);
       break;
   }
 }
