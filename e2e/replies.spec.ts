@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compactDecrypt, generateKeyPair } from 'jose';
 import type { Page } from '@playwright/test';
 import { makePdf } from './document-fixtures.ts';
@@ -13,6 +15,69 @@ const ar = (ns: string, path: string) => label('ar', ns, path);
 const replies = (path: string, vars: Record<string, string | number> = {}) =>
   phrase('ar', 'replies', path, vars);
 const LETTER = 'LETTRE-DU-GENERALISTE-7c1e';
+const LOT = 'LOT-AB123-9f2e';
+
+/**
+ * Every file the relay keeps under its DATA_DIR (playwright.config.ts starts it with
+ * `test-results/e2e-data/<port>`: the SQLite database, its WAL, the backups folder), as
+ * name and bytes. The files the relay process holds open there are read through /proc
+ * (Linux), so one unlinked meanwhile (another Playwright run cleaning test-results) is
+ * still the relay's own file; then every file the folder lists.
+ */
+function relayFiles(baseURL: string): { name: string; bytes: Buffer }[] {
+  const dir = resolve('test-results', 'e2e-data', new URL(baseURL).port);
+  const found: { name: string; bytes: Buffer }[] = [];
+  for (const pid of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    for (const fd of fds) {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (!target.startsWith(`${dir}/`)) continue;
+        found.push({ name: target, bytes: readFileSync(`/proc/${pid}/fd/${fd}`) });
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => {
+      const path = join(d, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  for (const path of existsSync(dir) ? walk(dir) : []) {
+    found.push({ name: path, bytes: readFileSync(path) });
+  }
+  return found;
+}
+
+/**
+ * Checks what the relay holds on disk after a reply: the reply's ciphertext is there (so
+ * the search does see it), and none of `clear` (the reply's words, as raw UTF-8 bytes).
+ */
+function expectOnlyCiphertextOnDisk(baseURL: string, jwe: string, clear: readonly string[]) {
+  const files = relayFiles(baseURL);
+  expect(files.some((f) => /relay\.sqlite( \(deleted\))?$/.test(f.name))).toBe(true);
+  // Pieces of the ciphertext at eight places: the database splits rows across pages, so
+  // one piece may straddle a page boundary, never all of them.
+  const ciphertext = jwe.split('.')[3]!;
+  const samples = Array.from({ length: 8 }, (_, i) => {
+    const at = Math.floor(((ciphertext.length - 32) * i) / 8);
+    return Buffer.from(ciphertext.slice(at, at + 32));
+  });
+  expect(files.some((f) => samples.some((piece) => f.bytes.includes(piece)))).toBe(true);
+  for (const { name, bytes } of files) {
+    expect({ name, found: clear.filter((c) => bytes.includes(Buffer.from(c))) }).toEqual({
+      name,
+      found: [],
+    });
+  }
+}
 
 /** An Arabic-speaking patient with one allergy, sharing it with a PIN. */
 async function patientShares(page: Page): Promise<{ link: string; pin: string }> {
@@ -45,6 +110,7 @@ async function goInApp(page: Page, path: string): Promise<void> {
 test('a GP writes back through a PIN share; the patient, in Arabic, keeps two items of three', async ({
   page,
   browser,
+  baseURL,
 }) => {
   const { link, pin } = await patientShares(page);
 
@@ -65,7 +131,7 @@ test('a GP writes back through a PIN share; the patient, in Arabic, keeps two it
     times: '3',
     days: '7',
   });
-  await form.vaccinate('tétanos', /^Tétanos seul/, 'AB123');
+  await form.vaccinate('tétanos', /^Tétanos seul/, LOT);
   await form.attach(
     { name: 'courrier.pdf', mimeType: 'application/pdf', buffer: makePdf(LETTER) },
     'Courrier du généraliste',
@@ -74,12 +140,15 @@ test('a GP writes back through a PIN share; the patient, in Arabic, keeps two it
   await form.previewAndSend();
   await expect(form.sent).toBeVisible();
 
-  // The relay received ciphertext only, which another key does not open.
+  // The relay received ciphertext only, which another key does not open, and keeps only
+  // that on its disk.
   const jwe = (await posted).postData()!;
   expect(jwe.split('.')).toHaveLength(5);
-  for (const clear of ['Martin', 'J01CA04', 'AB123', LETTER]) expect(jwe).not.toContain(clear);
+  const clear = ['Claire Martin', '10101010101', 'J01CA04', LOT, LETTER];
+  for (const words of clear) expect(jwe).not.toContain(words);
   const { privateKey: wrong } = await generateKeyPair('ECDH-ES+A256KW', { crv: 'P-256' });
   await expect(compactDecrypt(jwe, wrong)).rejects.toThrow();
+  expectOnlyCiphertextOnDisk(baseURL!, jwe, clear);
   await gpContext.close();
 
   // The patient reviews, in Arabic: codes translated, the sender named as self-declared.
@@ -126,4 +195,74 @@ test('a GP writes back through a PIN share; the patient, in Arabic, keeps two it
   await docs.openFromSummary();
   await docs.open('Courrier du généraliste');
   await docs.expectPdfDrawn(1);
+});
+
+test('a social worker adds an AME decision, a prefecture appointment and a note through an administrative share; the patient keeps them', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const fr = (ns: string, path: string) => label('fr', ns, path);
+  await setUpRecordIn(page, 'fr', '591736', 'Amal Haddad');
+  const share = new SharePage(page);
+  await share.open();
+  await share.chooseAudience('social');
+  const { link, pin } = await share.create();
+
+  // The social worker, on their own phone, opens the administrative share.
+  const swContext = await browser.newContext({ locale: 'fr-FR' });
+  const sw = await swContext.newPage();
+  const viewer = new ViewerPage(sw);
+  await viewer.open(link);
+  await viewer.giveName('S. Durand');
+  if (pin) await viewer.givePin(pin);
+  await expect(sw.getByRole('heading', { level: 1 })).toHaveText(
+    fr('viewer', 'summary.headingAdmin'),
+  );
+  const form = new ReplyFormPage(sw);
+  await form.open(true);
+  await form.author('Sophie Durand, CADA de Bobigny');
+  await form.paper('AME', { number: '2 75 12 99 123 456', validUntil: '2027-12-03' });
+  const visit = 'Préfecture de Bobigny, guichet 4, avec le récépissé';
+  await form.appointment(visit, '2026-12-15');
+  await form.note('Dossier CSS envoyé à la CPAM le 2 décembre.');
+  const posted = sw.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/replies'));
+  await form.previewAndSend();
+  await expect(form.sent).toBeVisible();
+  const jwe = (await posted).postData()!;
+  // (The name given to open the share, "S. Durand", is in the access list, by design.)
+  expectOnlyCiphertextOnDisk(baseURL!, jwe, ['CADA de Bobigny', '2 75 12 99 123 456', visit]);
+  await swContext.close();
+
+  // The patient reviews the three items and keeps them all.
+  await goInApp(page, '/replies');
+  const card = page.getByRole('region', {
+    name: phrase('fr', 'replies', 'from', { name: 'Sophie Durand, CADA de Bobigny' }),
+  });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  const items = card.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  const ame = items.filter({ hasText: fr('entry', 'scheme.AME') });
+  await expect(ame).toContainText(
+    phrase('fr', 'replies', 'number', { number: '2 75 12 99 123 456' }),
+  );
+  await expect(ame).toContainText(fr('replies', 'kind.paper'));
+  await expect(items.filter({ hasText: visit })).toBeVisible();
+  for (const item of await items.all()) {
+    await item.getByRole('button', { name: fr('replies', 'accept'), exact: true }).click();
+  }
+  await card.getByRole('button', { name: fr('replies', 'save') }).click();
+  await expect(
+    page.getByText(
+      phrase('fr', 'replies', `saved_${new Intl.PluralRules('fr').select(3)}`, { count: 3 }),
+    ),
+  ).toBeVisible();
+
+  // The AME decision is among the patient's papers and rights, sent by the social worker.
+  await goInApp(page, '/');
+  const rights = page.getByRole('region', { name: fr('entry', 'kinds.right') });
+  const kept = rights.getByRole('listitem').filter({ hasText: fr('entry', 'scheme.AME') });
+  await expect(kept).toBeVisible();
+  await expect(kept).toContainText('Sophie Durand, CADA de Bobigny');
+  await expect(page.getByText(visit)).toBeVisible();
 });

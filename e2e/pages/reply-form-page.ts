@@ -18,8 +18,10 @@ export class ReplyFormPage {
     return this.page.getByRole('group', { name: legend }).last();
   }
 
-  async open(): Promise<void> {
-    await this.page.getByRole('button', { name: this.l('entry.button') }).click();
+  /** Opens the form: "Add to the patient's record", or its social worker's wording. */
+  async open(admin = false): Promise<void> {
+    const button = this.l(admin ? 'entry.buttonAdmin' : 'entry.button');
+    await this.page.getByRole('button', { name: button }).click();
     await expect(this.page.getByRole('heading', { name: this.l('form.heading') })).toBeVisible();
   }
 
@@ -62,6 +64,36 @@ export class ReplyFormPage {
     const item = this.last(this.l('document.legend'));
     await item.getByLabel(this.l('document.file')).setInputFiles(file);
     await item.getByLabel(this.l('document.title')).fill(title);
+  }
+
+  /** An administrative paper or right: `scheme` is its id (AME, residence-permit...). */
+  async paper(
+    scheme: string,
+    fields: { number?: string; issuer?: string; validUntil?: string } = {},
+  ): Promise<void> {
+    await this.page.getByRole('button', { name: `+ ${this.l('add.paper')}` }).click();
+    const item = this.last(this.l('right.paperLegend'));
+    await item
+      .getByLabel(this.l('right.paper'))
+      .selectOption({ label: this.l(`right.schemes.${scheme}`) });
+    if (fields.number) await item.getByLabel(this.l('right.number')).fill(fields.number);
+    if (fields.issuer) await item.getByLabel(this.l('right.issuer')).fill(fields.issuer);
+    if (fields.validUntil) {
+      await item.getByLabel(this.l('right.validUntil'), { exact: true }).fill(fields.validUntil);
+    }
+  }
+
+  /** An appointment: where and why, and its day (YYYY-MM-DD). */
+  async appointment(text: string, date: string): Promise<void> {
+    await this.page.getByRole('button', { name: `+ ${this.l('add.appointment')}` }).click();
+    const item = this.last(this.l('note.appointmentLegend'));
+    await item.getByLabel(this.l('note.appointmentText')).fill(text);
+    await item.getByLabel(this.l('note.appointmentDate')).fill(date);
+  }
+
+  async note(text: string): Promise<void> {
+    await this.page.getByRole('button', { name: `+ ${this.l('add.note')}` }).click();
+    await this.last(this.l('note.legend')).getByLabel(this.l('note.text')).fill(text);
   }
 
   async previewAndSend(): Promise<void> {

@@ -5,15 +5,20 @@ import * as v from 'valibot';
  * back, encrypted to the share's own public key; the patient's app lists, fetches and
  * deletes them. The relay sees ciphertext, sizes and times only.
  *
- * - `PUT  /api/shl/<id>/reply-token` `{tokenHash}`: management token, same origin, only
- *   while the share waits for its files (so: at creation). 204, or 404 like every
- *   management endpoint.
+ * The reply token's SHA-256 is given at creation (`replyTokenHash` in `POST /api/shl`,
+ * protocol.ts); the relay stores only that hash, and a share created without it takes no
+ * reply.
+ *
  * - `POST /api/shl/<id>/replies`, `Authorization: Bearer <replyToken>`, body one compact
- *   JWE (`application/jose`), at most REPLY_MAX_BYTES: 201 ReplyCreated. 404, identically,
- *   for an unknown, expired, revoked or blocked share and a wrong or missing token; 429
- *   past REPLIES_PER_SHARE; 413 past the size. CORS open, without credentials.
+ *   JWE (`application/jose`), at most REPLY_MAX_BYTES, streamed to storage and checked as
+ *   it arrives: 201 ReplyCreated. 404, identically, for an unknown, pending, expired,
+ *   revoked or blocked share and a wrong or missing token; 429 past REPLIES_PER_SHARE; 413
+ *   past the size (from Content-Length, or at the first byte past it); 400
+ *   `not_compact_jwe` at the first byte that cannot belong to a compact JWE. CORS open,
+ *   without credentials.
  * - `GET /api/shl/<id>/replies` (ReplyList), `GET .../replies/<rid>` (the JWE),
- *   `DELETE .../replies/<rid>` (204): management token, same origin.
+ *   `DELETE .../replies/<rid>` (204): management token, same origin. The JWE is streamed
+ *   from storage a chunk at a time.
  */
 
 /**
@@ -31,15 +36,7 @@ export function repliesPath(id: string): string {
   return `/api/shl/${id}/replies`;
 }
 
-/** Path the reply token's hash is registered at (once, while the share is pending). */
-export function replyTokenPath(id: string): string {
-  return `/api/shl/${id}/reply-token`;
-}
-
 const base64url43 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/));
-
-/** `PUT .../reply-token` body: the SHA-256 of the reply token, base64url (43 characters). */
-export const replyTokenRequestSchema = v.strictObject({ tokenHash: base64url43 });
 
 /** `201` answer to a reply: its id (43 base64url characters). */
 export const replyCreatedSchema = v.object({ id: base64url43 });

@@ -92,7 +92,7 @@ describe('request schemas', () => {
 
   it('refuse unknown keys, at the top and in each file, naming the allowed ones', () => {
     expect(first(create, { ...valid, padding: [{}, {}] })).toBe(
-      'Unknown field: only "files", "exp", "passcode", "maxUses" are allowed here.',
+      'Unknown field: only "files", "exp", "passcode", "maxUses", "replyTokenHash" are allowed here.',
     );
     expect(first(create, { ...valid, files: [{ ...FILE, jwe: JWE }] })).toBe(
       'Unknown field: only "contentType", "length" are allowed here.',
@@ -133,6 +133,13 @@ describe('request schemas', () => {
       'A share lives at most 86400 seconds (1 days).',
     );
     expect(first(create, { ...valid, exp: NOW + 86_400 })).toBe('ok');
+    const hash = 'A'.repeat(43);
+    expect(first(create, { ...valid, replyTokenHash: hash })).toBe('ok');
+    for (const replyTokenHash of ['A'.repeat(42), `${'A'.repeat(42)}=`, 43, null]) {
+      expect(first(create, { ...valid, replyTokenHash })).toBe(
+        '"replyTokenHash" must be the SHA-256 of the reply token, base64url (43 characters).',
+      );
+    }
     expect(first(recipientSchema(BOUNDS), 'abcdef')).toBe(
       '"recipient" must be at most 5 characters.',
     );

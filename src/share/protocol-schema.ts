@@ -46,6 +46,8 @@ export function createShareRequestSchema(bounds: RequestBounds, now: number) {
   const days = Math.floor(lifetime / 86_400);
   const passcode = `"passcode" must be a string of 1 to ${bounds.maxPasscodeLength} characters.`;
   const maxUses = `"maxUses" must be a whole number from 1 to ${bounds.maxUsesCeiling}.`;
+  const replyTokenHash =
+    '"replyTokenHash" must be the SHA-256 of the reply token, base64url (43 characters).';
   const file = jsonObject(
     'Each file must be an object.',
     {
@@ -93,6 +95,9 @@ export function createShareRequestSchema(bounds: RequestBounds, now: number) {
           v.minValue(1, maxUses),
           v.maxValue(bounds.maxUsesCeiling, maxUses),
         ),
+      ),
+      replyTokenHash: v.optional(
+        v.pipe(v.string(replyTokenHash), v.regex(/^[A-Za-z0-9_-]{43}$/, replyTokenHash)),
       ),
     },
     'strict',

@@ -42,6 +42,10 @@ export type ShlContentType = (typeof SHL_CONTENT_TYPES)[number];
  *    - `passcode`: optional (flag `P`); the relay keeps only an Argon2id hash of it.
  *    - `maxUses`: optional number of successful manifest requests after which the link is
  *      dead.
+ *    - `replyTokenHash`: optional (write-back, protocol-replies.ts): the SHA-256 of the
+ *      share's reply token (its ASCII bytes), base64url, 43 characters. The relay stores
+ *      only this hash, given here at creation and never changed; without it the share
+ *      takes no reply. The token itself travels only inside the encrypted bundle.
  *
  *    A body in the former shape, files carrying their `jwe` inline, is refused with
  *    `400 inline_files_unsupported`.

@@ -197,6 +197,19 @@ describe('uploadShare', () => {
     expect(vi.mocked(fetch).mock.calls).toHaveLength(1); // nothing revoked
   });
 
+  it('gives the reply token hash with the terms, in the one create request', async () => {
+    relayAnswering();
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const replyTokenHash = 'H'.repeat(43);
+    await uploadShare({ ...share, replyTokenHash });
+    const calls = vi.mocked(fetch).mock.calls;
+    expect(calls).toHaveLength(1);
+    const [url, init] = calls[0]!;
+    expect(url).toBe('/api/shl');
+    expect(JSON.parse(init?.body as string)).toMatchObject({ replyTokenHash });
+    expect(FakeXhr.sent.map((r) => r.url)).toEqual(CREATED.uploads);
+  });
+
   it('revokes the share when an upload fails, and says why', async () => {
     relayAnswering();
     vi.stubGlobal('XMLHttpRequest', FakeXhr);

@@ -14,7 +14,6 @@ import {
   type ShlContentType,
   type UploadFileResponse,
 } from './protocol.ts';
-import { replyTokenPath } from './protocol-replies.ts';
 import { relayFailure, type RelayCall } from './relay-status.ts';
 
 /**
@@ -42,8 +41,8 @@ export interface ShareUpload {
   readonly exp: number;
   readonly passcode?: string;
   /**
-   * SHA-256 of the share's reply token (reply-keys.ts), registered once the share exists
-   * and before any file is uploaded, so the share never opens without it.
+   * SHA-256 of the share's reply token (reply-keys.ts), base64url: part of the share's
+   * terms at creation, all the relay ever keeps of the token.
    */
   readonly replyTokenHash?: string;
 }
@@ -74,14 +73,12 @@ export async function uploadShare(
     files: share.files.map((f) => ({ contentType: f.contentType, length: f.jwe.length })),
     exp: share.exp,
     ...(share.passcode ? { passcode: share.passcode } : {}),
+    ...(share.replyTokenHash ? { replyTokenHash: share.replyTokenHash } : {}),
   };
   const created = await createOnRelay(request);
   const total = request.files.reduce((n, f) => n + f.length, 0);
   try {
     if (created.uploads.length !== share.files.length) throw new ShareError('network');
-    if (share.replyTokenHash) {
-      await registerReplyToken(created.id, created.managementToken, share.replyTokenHash);
-    }
     let sent = 0;
     let complete = false;
     for (const [index, file] of share.files.entries()) {
@@ -118,22 +115,6 @@ async function createOnRelay(request: CreateShareRequest): Promise<CreateShareRe
   }
   if (response.status !== 201) throw relayFailure(response.status, MANAGE);
   return answerOf(createShareResponseSchema, await response.json().catch(() => undefined));
-}
-
-/** `PUT .../reply-token`: the reply token's hash, while the share waits for its files. */
-async function registerReplyToken(id: string, managementToken: string, tokenHash: string) {
-  let response: Response;
-  try {
-    response = await fetch(replyTokenPath(encodeURIComponent(id)), {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${managementToken}` },
-      body: JSON.stringify({ tokenHash }),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ShareError(offline() ? 'offline' : 'network');
-  }
-  if (response.status !== 204) throw relayFailure(response.status, MANAGE);
 }
 
 /**

@@ -24,7 +24,7 @@ const CREATED = {
   uploads: [`/api/shl/${ID}/files/0`],
 };
 
-/** A relay stand-in: answers the create and the reply-token PUT, keeps the uploaded JWE. */
+/** A relay stand-in: answers the create, keeps the uploaded JWE. */
 function fakeRelay() {
   const seen: { url: string; init: RequestInit }[] = [];
   const uploads: string[] = [];
@@ -32,7 +32,6 @@ function fakeRelay() {
     'fetch',
     vi.fn((url: string, init: RequestInit = {}) => {
       seen.push({ url, init });
-      if (url.endsWith('/reply-token')) return Promise.resolve(new Response(null, { status: 204 }));
       return Promise.resolve(Response.json(CREATED, { status: 201 }));
     }),
   );
@@ -113,12 +112,13 @@ const REPLY: Reply = {
 };
 
 describe('the reply channel made with a share', () => {
-  it('registers only the token hash with the relay, before the file, and keeps the private key', async () => {
+  it('gives the relay only the token hash, in the create request, and keeps the private key', async () => {
     const { relay, made } = await madeShare();
-    const put = relay.seen.find((s) => s.url.endsWith('/reply-token'))!;
-    expect(put.url).toBe(`/api/shl/${ID}/reply-token`);
-    const sent = JSON.parse(put.init.body as string) as { tokenHash: string };
-    expect(sent.tokenHash).toBe(createHash('sha256').update(made.reply.token).digest('base64url'));
+    expect(relay.seen.map((s) => s.url)).toEqual(['/api/shl']);
+    const sent = JSON.parse(relay.seen[0]!.init.body as string) as { replyTokenHash: string };
+    expect(sent.replyTokenHash).toBe(
+      createHash('sha256').update(made.reply.token).digest('base64url'),
+    );
     for (const s of relay.seen) {
       expect((s.init.body as string | undefined) ?? '').not.toContain(made.reply.token);
       expect((s.init.body as string | undefined) ?? '').not.toContain('"d"');

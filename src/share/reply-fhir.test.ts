@@ -27,6 +27,53 @@ describe('readReplyBundle', () => {
     expect(readReplyBundle(buildReplyBundle(BASE))).toEqual(BASE);
   });
 
+  it('writes a paper or right as a share does (name, number, validity, issuer) and reads it back', () => {
+    const reply: Reply = {
+      ...BASE,
+      items: [
+        {
+          kind: 'right',
+          scheme: 'residence-receipt',
+          number: '7501234567',
+          issuer: 'Préfecture de police',
+          validFrom: '2026-12-01',
+          validUntil: '2027-03-01',
+        },
+        { kind: 'right', scheme: 'AME', number: '2 99 01 75 123 456', validUntil: '2027-12-03' },
+        { kind: 'right', scheme: 'other', text: 'Carte Solidarité Transport' },
+        { kind: 'note', text: 'Rendez-vous en préfecture, guichet 4.', date: '2026-12-15' },
+      ],
+    };
+    const bundle = buildReplyBundle(reply, {
+      schemeText: (s) => (s === 'AME' ? 'AME (aide médicale de l’État)' : 'Récépissé'),
+    });
+    const [receipt, ame, other] = bundle.entry.slice(1).map((e) => e.resource);
+    expect(receipt).toMatchObject({
+      resourceType: 'Coverage',
+      type: { coding: [{ code: 'residence-receipt' }], text: 'Récépissé' },
+      subscriberId: '7501234567',
+      period: { start: '2026-12-01', end: '2027-03-01' },
+      payor: [{ display: 'Préfecture de police' }],
+    });
+    expect(ame).toMatchObject({
+      type: { text: 'AME (aide médicale de l’État)' },
+      payor: [{ display: 'Assurance Maladie' }],
+    });
+    expect(other).toMatchObject({ type: { text: 'Carte Solidarité Transport' } });
+    expect(readReplyBundle(bundle)).toEqual(reply);
+    // A paper of another kind must be named.
+    const unnamed = hostile((b) =>
+      b.entry.push({
+        fullUrl: 'urn:uuid:y',
+        resource: {
+          resourceType: 'Coverage',
+          type: { coding: [{ system: 'urn:carnet:right-scheme', code: 'other' }] },
+        },
+      }),
+    );
+    expect(refused(unnamed)).toThrow(ShareError);
+  });
+
   it('keeps a code Carnet does not know as its words', () => {
     const json = hostile((b) => {
       b.entry.push({

@@ -1,7 +1,7 @@
 import { fromBase64Url, toBase64 } from '../crypto/encoding.ts';
 import { DOCUMENT_TYPES } from '../record/documents.ts';
 import type { Dosage } from '../record/types.ts';
-import { RIGHT_SCHEMES } from '../record/types.ts';
+import { INSURANCE_SCHEMES, RIGHT_SCHEMES, type RightScheme } from '../record/types.ts';
 import { CODE_SYSTEM_URIS, termByKey } from '../vocab/index.ts';
 import { termByCode } from '../vocab/terms.ts';
 import type { TermKind } from '../vocab/index.ts';
@@ -37,12 +37,19 @@ const DOCUMENT_SYSTEM = 'urn:carnet:document-type';
 const REPLY_TAG = { system: 'urn:carnet:bundle', code: 'reply' };
 
 /** French dose words for the Dosage text, when the writer has them. */
-export type DoseText = (dosage: Dosage) => string;
+type DoseText = (dosage: Dosage) => string;
+
+/** Words the writer has for a Bundle's text parts, in the reply's language. */
+interface WriteOptions {
+  doseText?: DoseText;
+  /** A paper's or right's name ("Titre de séjour"); the scheme's id without it. */
+  schemeText?: (scheme: RightScheme) => string;
+}
 
 /** Writes `reply` as a collection Bundle: a Practitioner, then one resource per item. */
 export function buildReplyBundle(
   reply: Reply,
-  options: { doseText?: DoseText; uuid?: () => string } = {},
+  options: WriteOptions & { uuid?: () => string } = {},
 ): FhirBundle {
   const uuid = options.uuid ?? (() => crypto.randomUUID());
   const author = `urn:uuid:${uuid()}`;
@@ -84,7 +91,7 @@ function itemResource(
   item: ReplyItem,
   reply: Reply,
   author: string,
-  options: { doseText?: DoseText },
+  options: WriteOptions,
 ): FhirResource {
   switch (item.kind) {
     case 'medication':
@@ -116,14 +123,7 @@ function itemResource(
       };
     }
     case 'right':
-      return {
-        resourceType: 'Coverage',
-        status: 'active',
-        type: { coding: [{ system: RIGHT_SYSTEM, code: item.scheme }] },
-        beneficiary: SUBJECT,
-        payor: [{ display: 'Assurance maladie' }],
-        ...(item.validUntil ? { period: { end: item.validUntil } } : {}),
-      };
+      return coverage(item, options);
     case 'note':
       return {
         resourceType: 'Communication',
@@ -145,7 +145,7 @@ function medicationRequest(
   item: Of<'medication'>,
   reply: Reply,
   author: string,
-  options: { doseText?: DoseText },
+  options: WriteOptions,
 ): FhirResource {
   const dose = item.dosage
     ? fhirDosage(item.dosage, { fr: {} }, { fr: options.doseText ?? (() => '') })
@@ -165,6 +165,36 @@ function medicationRequest(
     authoredOn: reply.date,
     requester: ref(author),
     dosageInstruction: [{ ...dose, ...(Object.keys(repeat).length ? { timing: { repeat } } : {}) }],
+  };
+}
+
+/**
+ * A paper or right as a Coverage, as a share writes one (ips-resources.ts): "<name> —
+ * <words>" as the type's text, the number as `subscriberId`, the validity as `period`,
+ * who issued it as the payor; the scheme's id as a coding too, so the reader never
+ * depends on the words.
+ */
+function coverage(item: Of<'right'>, options: WriteOptions): FhirResource {
+  const label =
+    item.scheme === 'other' ? undefined : (options.schemeText?.(item.scheme) ?? item.scheme);
+  const name = [label, item.text].filter(Boolean).join(' — ') || item.scheme;
+  const payor =
+    item.issuer ?? (INSURANCE_SCHEMES.includes(item.scheme) ? 'Assurance Maladie' : name);
+  return {
+    resourceType: 'Coverage',
+    status: 'active',
+    type: { coding: [{ system: RIGHT_SYSTEM, code: item.scheme }], text: name },
+    beneficiary: SUBJECT,
+    ...(item.number ? { subscriberId: item.number } : {}),
+    ...(item.validFrom || item.validUntil
+      ? {
+          period: {
+            ...(item.validFrom ? { start: item.validFrom } : {}),
+            ...(item.validUntil ? { end: item.validUntil } : {}),
+          },
+        }
+      : {}),
+    payor: [{ display: payor }],
   };
 }
 
@@ -293,12 +323,8 @@ function readItem(r: Record<string, unknown>): ReplyItem {
         ...(date ? { date } : {}),
       };
     }
-    case 'Coverage': {
-      const code = str(objs(obj(r.type)?.coding).find((c) => c.system === RIGHT_SYSTEM)?.code);
-      const scheme = RIGHT_SCHEMES.find((s) => s === code) ?? refuse();
-      const validUntil = dateOf(obj(r.period)?.end);
-      return { kind: 'right', scheme, ...(validUntil ? { validUntil } : {}) };
-    }
+    case 'Coverage':
+      return readCoverage(r);
     case 'Communication': {
       const text = short(objs(r.payload)[0]?.contentString, REPLY_LIMITS.text) ?? refuse();
       const date = dateOf(r.sent);
@@ -309,6 +335,35 @@ function readItem(r: Record<string, unknown>): ReplyItem {
     default:
       return refuse();
   }
+}
+
+/** A paper or right (see coverage): the scheme from its coding, words after the name. */
+function readCoverage(r: Record<string, unknown>): ReplyItem {
+  const type = obj(r.type);
+  const code = str(objs(type?.coding).find((c) => c.system === RIGHT_SYSTEM)?.code);
+  const scheme = RIGHT_SCHEMES.find((s) => s === code) ?? refuse();
+  const name = short(type?.text) ?? '';
+  const text =
+    scheme === 'other'
+      ? name === scheme
+        ? undefined
+        : name
+      : name.split(' — ').slice(1).join(' — ') || undefined;
+  if (scheme === 'other' && !text) refuse();
+  const number = short(r.subscriberId, 60);
+  const payor = short(objs(r.payor)[0]?.display);
+  const issuer = payor?.toLowerCase() !== 'assurance maladie' && payor !== name ? payor : undefined;
+  const validFrom = dateOf(obj(r.period)?.start);
+  const validUntil = dateOf(obj(r.period)?.end);
+  return {
+    kind: 'right',
+    scheme,
+    ...(number ? { number } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(validFrom ? { validFrom } : {}),
+    ...(validUntil ? { validUntil } : {}),
+    ...(text ? { text } : {}),
+  };
 }
 
 function readDocument(r: Record<string, unknown>): ReplyItem {

@@ -1,6 +1,5 @@
 import type { DocumentType } from '../record/documents.ts';
-import type { CodedTerm, Dosage, IsoDate } from '../record/types.ts';
-import type { RIGHT_SCHEMES } from '../record/types.ts';
+import type { CodedTerm, Dosage, IsoDate, RightScheme } from '../record/types.ts';
 
 /**
  * What a clinician (or a social worker) sends back through a share, as both sides handle
@@ -38,9 +37,17 @@ export type ReplyItem =
       readonly date?: IsoDate;
     })
   | {
+      /** An administrative paper or right (AME decision, residence permit...), as in shares. */
       readonly kind: 'right';
-      readonly scheme: (typeof RIGHT_SCHEMES)[number];
+      readonly scheme: RightScheme;
+      /** The paper's or card's number, as printed on it. */
+      readonly number?: string;
+      /** Who issued it (a CPAM, the prefecture, OFPRA...). */
+      readonly issuer?: string;
+      readonly validFrom?: IsoDate;
       readonly validUntil?: IsoDate;
+      /** Words naming it (required for `other`), in the reply's language. */
+      readonly text?: string;
     }
   | {
       readonly kind: 'note';
@@ -87,4 +94,5 @@ export const REPLY_LIMITS = {
 
 // The record's shapes a reply reuses, for the viewer (which may not import record/).
 export type { DocumentType } from '../record/documents.ts';
-export type { Dosage, DoseUnit } from '../record/types.ts';
+export type { Dosage, DoseUnit, RightScheme } from '../record/types.ts';
+export { RIGHT_SCHEMES } from '../record/types.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatIsoDate } from '../../i18n/format.ts';
 import { deleteReply } from '../../share/reply-inbox.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -29,6 +30,8 @@ export function RepliesScreen() {
       days: (count) => fr('dose.days', { count }),
       lot: (lot) => fr('lot', { lot }),
       untitled: fr('untitled', { name: p.reply.author.name }),
+      appointment: (date, text) =>
+        fr('appointment', { date: formatIsoDate(date, p.reply.lang), text }),
     };
     const profileId = p.share.profileId || activeProfileId || state.profiles[0]?.id;
     if (!profileId) throw new Error('no profile');

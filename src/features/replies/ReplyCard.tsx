@@ -4,7 +4,7 @@ import { formatIsoDate } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import type { PendingReply } from './reply-sync.ts';
-import { ReplyItemLine } from './ReplyItemLine.tsx';
+import { ReplyItemLine, replyKindKey } from './ReplyItemLine.tsx';
 
 interface ReplyCardProps {
   pending: PendingReply;
@@ -48,7 +48,7 @@ export function ReplyCard({ pending, onSave }: ReplyCardProps) {
         {reply.items.map((item, i) => (
           <li key={i} className="reply-item">
             <ReplyItemLine item={item} lang={reply.lang} />
-            <span className="reply-choice" role="group" aria-label={t(`kind.${item.kind}`)}>
+            <span className="reply-choice" role="group" aria-label={t(replyKindKey(item))}>
               <button
                 type="button"
                 className="btn btn-secondary"

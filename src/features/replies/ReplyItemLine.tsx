@@ -24,7 +24,11 @@ export function ReplyItemLine({ item, lang }: ReplyItemLineProps) {
   const named = (it: { term?: { key: string }; text?: string }) =>
     it.term ? t(vocabKey(it.term.key)) : (it.text ?? '');
   const freeText = (it: ReplyItem): string | undefined =>
-    it.kind === 'note' ? it.text : 'term' in it && !it.term ? it.text : undefined;
+    it.kind === 'note' || it.kind === 'right'
+      ? it.text
+      : 'term' in it && !it.term
+        ? it.text
+        : undefined;
   const main = (): string => {
     switch (item.kind) {
       case 'medication':
@@ -45,7 +49,11 @@ export function ReplyItemLine({ item, lang }: ReplyItemLineProps) {
         return item.date ? `${date(item.date)} — ${item.text}` : item.text;
       case 'right':
         return [
-          item.scheme,
+          item.scheme === 'other' ? item.text : t(`entry:scheme.${item.scheme}`),
+          item.scheme === 'other' ? '' : item.text,
+          item.number ? t('replies:number', { number: item.number }) : '',
+          item.issuer ? t('replies:issuer', { issuer: item.issuer }) : '',
+          item.validFrom ? t('replies:validFrom', { date: date(item.validFrom) }) : '',
           item.validUntil ? t('replies:validUntil', { date: date(item.validUntil) }) : '',
         ]
           .filter(Boolean)
@@ -59,7 +67,7 @@ export function ReplyItemLine({ item, lang }: ReplyItemLineProps) {
   const language = languageName(lang, lng);
   return (
     <span className="reply-item-line">
-      <span className="reply-item-kind">{t(`replies:kind.${item.kind}`)}</span>
+      <span className="reply-item-kind">{t(`replies:${replyKindKey(item)}`)}</span>
       <span lang={text !== undefined ? lang : undefined} dir="auto">
         {main()}
       </span>
@@ -71,6 +79,13 @@ export function ReplyItemLine({ item, lang }: ReplyItemLineProps) {
       )}
     </span>
   );
+}
+
+/** The label key of an item's kind: a right is any administrative paper (`kind.paper`). */
+export function replyKindKey(
+  item: ReplyItem,
+): `kind.${Exclude<ReplyItem['kind'], 'right'> | 'paper'}` {
+  return item.kind === 'right' ? 'kind.paper' : `kind.${item.kind}`;
 }
 
 /** `lang`'s name in `lng` ("الفرنسية" for fr in Arabic), else its own name. */

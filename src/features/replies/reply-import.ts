@@ -1,7 +1,7 @@
 import type { NewDocument } from '../../record/document-store.ts';
 import { newId } from '../../record/ids.ts';
 import type { CarnetStore } from '../../record/store.ts';
-import type { Entry } from '../../record/types.ts';
+import { SENSITIVE_SCHEMES, type Entry } from '../../record/types.ts';
 import { MAX_SHORT } from '../../record/validate.ts';
 import type { Reply, ReplyItem } from '../../share/reply-model.ts';
 import { termByKey } from '../../vocab/index.ts';
@@ -21,9 +21,16 @@ export interface ImportWords {
   readonly lot: (lot: string) => string;
   /** A title for an untitled attachment. */
   readonly untitled: string;
+  /** "Rendez-vous le 15 déc. 2026 : <text>", for a note dated in the future. */
+  readonly appointment: (date: string, text: string) => string;
 }
 
-function entryOf(item: Exclude<ReplyItem, { kind: 'document' }>, reply: Reply, words: ImportWords) {
+function entryOf(
+  item: Exclude<ReplyItem, { kind: 'document' }>,
+  reply: Reply,
+  words: ImportWords,
+  now: number,
+) {
   const coded =
     'term' in item || 'text' in item ? (item as { term?: Entry['term']; text?: string }) : {};
   const base = {
@@ -61,19 +68,29 @@ function entryOf(item: Exclude<ReplyItem, { kind: 'document' }>, reply: Reply, w
           ...(item.date ? { date: item.date } : {}),
         },
       };
-    case 'note':
+    case 'note': {
+      // A note's date is a day gone by; an appointment's is ahead, so it goes in the words.
+      const today = new Date(now).toISOString().slice(0, 10);
+      const ahead = item.date !== undefined && item.date > today ? item.date : undefined;
       return {
         ...base,
-        text: item.text,
+        text: ahead ? words.appointment(ahead, item.text) : item.text,
         textLang: reply.lang,
-        details: { kind: 'note' as const, ...(item.date ? { date: item.date } : {}) },
+        details: { kind: 'note' as const, ...(item.date && !ahead ? { date: item.date } : {}) },
       };
+    }
     case 'right':
       return {
         ...base,
+        ...(item.text ? { text: item.text, textLang: reply.lang } : {}),
+        // Asylum papers start hidden from shares, as when the patient adds one.
+        sensitive: SENSITIVE_SCHEMES.includes(item.scheme),
         details: {
           kind: 'right' as const,
           scheme: item.scheme,
+          ...(item.number ? { number: item.number } : {}),
+          ...(item.issuer ? { issuer: item.issuer } : {}),
+          ...(item.validFrom ? { validFrom: item.validFrom } : {}),
           ...(item.validUntil ? { validUntil: item.validUntil } : {}),
         },
       };
@@ -118,7 +135,7 @@ export async function importReply(
         continue;
       }
       const entry: Entry = {
-        ...entryOf(item, reply, words),
+        ...entryOf(item, reply, words, now),
         id: newId(),
         profileId,
         provenance: 'clinician',

@@ -1,8 +1,10 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { REPLY_FILE_MAX_BYTES, type ReplyFileType } from '../../share/reply-model.ts';
 import type { LabelMap } from '../../vocab/types.ts';
 import { FORM_DOCUMENT_TYPES, FORM_UNITS, unitLabel, type Draft } from './drafts.ts';
+import { Field, type TextField } from './Field.tsx';
 import { cleanPhoto } from './photo.ts';
+import { RightFields } from './RightFields.tsx';
 import type { ReplyKey, ReplyStrings } from './strings.ts';
 import { TermPicker } from './TermPicker.tsx';
 
@@ -15,23 +17,12 @@ interface ItemEditorProps {
   onRemove: () => void;
 }
 
-/** A labelled input, its id tied to its label. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <p className="v-reply-field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </p>
-  );
-}
-
 const LEGEND: Record<Draft['kind'], ReplyKey> = {
   medication: 'medication.legend',
   vaccination: 'vaccination.legend',
   result: 'result.legend',
   note: 'note.legend',
-  right: 'right.legend',
+  right: 'right.paperLegend',
   document: 'document.legend',
 };
 
@@ -125,45 +116,11 @@ function Fields({ s, draft: d, labels, admin, onChange }: Omit<ItemEditorProps, 
         </>
       );
     case 'right':
-      return (
-        <>
-          <Field label={s.t('right.scheme')}>
-            {(id) => (
-              <select
-                id={id}
-                className="v-input"
-                value={d.scheme}
-                onChange={(e) =>
-                  onChange({ ...d, scheme: e.target.value as 'AME' | 'PUMa' | 'CSS' })
-                }
-              >
-                {(['AME', 'PUMa', 'CSS'] as const).map((x) => (
-                  <option key={x} value={x}>
-                    {x}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {text(
-            s.t('right.validUntil'),
-            d.validUntil,
-            (validUntil) => ({ ...d, validUntil }),
-            'date',
-          )}
-        </>
-      );
+      return <RightFields s={s} draft={d} onChange={onChange} text={text} />;
     case 'document':
       return <DocumentFields s={s} draft={d} admin={admin} onChange={onChange} />;
   }
 }
-
-type TextField = (
-  label: string,
-  value: string,
-  set: (v: string) => Draft,
-  type?: string,
-) => ReactNode;
 
 /** A prescription line: the medicine (ATC), dose, unit, intakes per day or week, days. */
 function MedicationFields({

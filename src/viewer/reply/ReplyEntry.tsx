@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { entry as frenchEntry } from '../../../public/locales/fr/viewer-reply.json';
 import type { ReplyTarget } from '../../share/ips-build-reply.ts';
 import { useT } from '../i18n.ts';
+import { FRENCH_ENTRY, type EntryWords } from './entry-words.ts';
 
 // The form, its strings, the vocabulary and the encryption load only when asked for, so
 // the summary's first load does not grow (viewer_js_gzip_kb).
@@ -14,8 +14,6 @@ interface ReplyEntryProps {
   admin: boolean;
 }
 
-type EntryWords = typeof frenchEntry;
-
 /**
  * "Add to the patient's record", at the end of the summary: a button that opens the
  * reply form (loaded on demand) for a share that offers a reply channel.
@@ -23,13 +21,13 @@ type EntryWords = typeof frenchEntry;
 export function ReplyEntry({ target, admin }: ReplyEntryProps) {
   const { lng } = useT();
   const [open, setOpen] = useState(false);
-  const [words, setWords] = useState<EntryWords>(frenchEntry);
+  const [words, setWords] = useState<EntryWords>(FRENCH_ENTRY);
   useEffect(() => {
     if (lng === 'fr' || !target) return;
     let live = true;
     fetch(`/locales/${encodeURIComponent(lng)}/viewer-reply.json`)
       .then((res) => (res.ok ? (res.json() as Promise<{ entry?: Partial<EntryWords> }>) : null))
-      .then((json) => live && json?.entry && setWords({ ...frenchEntry, ...json.entry }))
+      .then((json) => live && json?.entry && setWords({ ...FRENCH_ENTRY, ...json.entry }))
       .catch(() => undefined);
     return () => {
       live = false;

@@ -6,7 +6,7 @@ import type { Reply, ReplyItem } from '../../share/reply-model.ts';
 import { sendReply } from '../../share/reply-send.ts';
 import { toLabelMap } from '../../vocab/labels.ts';
 import type { LabelMap } from '../../vocab/types.ts';
-import { doseWords, itemOf, newDraft, type Draft, type DraftKind } from './drafts.ts';
+import { doseWords, itemOf, newDraft, schemeLabel, type Draft, type DraftKind } from './drafts.ts';
 import { ItemEditor } from './ItemEditor.tsx';
 import { ReplyPreview } from './ReplyPreview.tsx';
 import { loadReplyStrings, type ReplyStrings } from './strings.ts';
@@ -84,7 +84,7 @@ export default function ReplyForm({ target, admin, lng, onClose }: ReplyFormProp
     const items: ReplyItem[] = [];
     for (const d of drafts) {
       const item = itemOf(d);
-      if (!item) return s.t(`incomplete.${d.kind}`);
+      if (!item) return s.t(d.kind === 'right' ? 'incomplete.paper' : `incomplete.${d.kind}`);
       items.push(item);
     }
     return {
@@ -102,6 +102,7 @@ export default function ReplyForm({ target, admin, lng, onClose }: ReplyFormProp
     try {
       const bundle = buildReplyBundle(r, {
         doseText: (dosage) => doseWords(s, dosage),
+        schemeText: (scheme) => schemeLabel(s, scheme),
       });
       await sendReply(target, bundle);
       setStage('sent');
@@ -177,7 +178,7 @@ export default function ReplyForm({ target, admin, lng, onClose }: ReplyFormProp
             className="v-button v-secondary"
             onClick={() => add(kind)}
           >
-            + {s.t(`add.${kind}`)}
+            + {s.t(kind === 'right' ? 'add.paper' : `add.${kind}`)}
           </button>
         ))}
       </div>

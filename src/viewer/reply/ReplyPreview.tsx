@@ -1,7 +1,7 @@
 import type { ShareErrorCode } from '../../share/errors.ts';
 import type { Reply, ReplyItem } from '../../share/reply-model.ts';
 import type { LabelMap } from '../../vocab/types.ts';
-import { doseWords } from './drafts.ts';
+import { doseWords, schemeLabel } from './drafts.ts';
 import type { ReplyStrings } from './strings.ts';
 
 interface ReplyPreviewProps {
@@ -70,7 +70,17 @@ function ReplyLines({ s, reply, labels }: ReplyPreviewProps) {
       case 'note':
         return item.date ? `${item.date} — ${item.text}` : item.text;
       case 'right':
-        return `${item.scheme}${item.validUntil ? ` → ${item.validUntil}` : ''}`;
+        return [
+          item.scheme === 'other' ? item.text : schemeLabel(s, item.scheme),
+          item.scheme === 'other' ? undefined : item.text,
+          item.number ? s.t('preview.number', { number: item.number }) : undefined,
+          item.issuer,
+          item.validFrom || item.validUntil
+            ? `${item.validFrom ?? '…'} → ${item.validUntil ?? '…'}`
+            : undefined,
+        ]
+          .filter(Boolean)
+          .join(' — ');
       case 'document':
         return s.t('preview.file', {
           title: item.title || '—',

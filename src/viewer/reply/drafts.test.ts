@@ -31,4 +31,32 @@ describe('the reply form drafts', () => {
     expect(itemOf(newDraft('document', 1, true))).toBeNull();
     expect(itemOf(newDraft('right', 1, true))).toEqual({ kind: 'right', scheme: 'AME' });
   });
+
+  it('turns a paper into an item with its number, issuer and validity; another kind needs a name', () => {
+    const draft = newDraft('right', 1, true);
+    if (draft.kind !== 'right') throw new Error('not a right draft');
+    expect(
+      itemOf({
+        ...draft,
+        scheme: 'residence-permit',
+        number: ' 7501234567 ',
+        issuer: 'Préfecture de Seine-Saint-Denis',
+        validFrom: '2026-12-01',
+        validUntil: '2027-11-30',
+      }),
+    ).toEqual({
+      kind: 'right',
+      scheme: 'residence-permit',
+      number: '7501234567',
+      issuer: 'Préfecture de Seine-Saint-Denis',
+      validFrom: '2026-12-01',
+      validUntil: '2027-11-30',
+    });
+    expect(itemOf({ ...draft, scheme: 'other' })).toBeNull();
+    expect(itemOf({ ...draft, scheme: 'other', text: 'Carte Solidarité Transport' })).toEqual({
+      kind: 'right',
+      scheme: 'other',
+      text: 'Carte Solidarité Transport',
+    });
+  });
 });

@@ -4,6 +4,7 @@ import type {
   DoseUnit,
   ReplyFileType,
   ReplyItem,
+  RightScheme,
 } from '../../share/reply-model.ts';
 import type { Term } from '../../vocab/types.ts';
 import type { ReplyStrings } from './strings.ts';
@@ -46,7 +47,17 @@ export type Draft =
   | { kind: 'vaccination'; id: number; term?: Term; lot: string; date: string }
   | { kind: 'result'; id: number; term?: Term; value: string; unit: string; date: string }
   | { kind: 'note'; id: number; text: string; date: string; appointment: boolean }
-  | { kind: 'right'; id: number; scheme: 'AME' | 'PUMa' | 'CSS'; validUntil: string }
+  | {
+      kind: 'right';
+      id: number;
+      scheme: RightScheme;
+      /** Words naming the paper: required for `other`, optional beside the others. */
+      text: string;
+      number: string;
+      issuer: string;
+      validFrom: string;
+      validUntil: string;
+    }
   | {
       kind: 'document';
       id: number;
@@ -73,7 +84,16 @@ export function newDraft(kind: DraftKind | 'appointment', id: number, admin: boo
     case 'appointment':
       return { kind: 'note', id, text: '', date: '', appointment: true };
     case 'right':
-      return { kind, id, scheme: 'AME', validUntil: '' };
+      return {
+        kind,
+        id,
+        scheme: 'AME',
+        text: '',
+        number: '',
+        issuer: '',
+        validFrom: '',
+        validUntil: '',
+      };
     case 'document':
       return { kind, id, title: '', type: admin ? 'insurance-rights' : 'hospital-letter' };
   }
@@ -128,12 +148,19 @@ export function itemOf(d: Draft): ReplyItem | null {
     case 'note':
       if (!d.text.trim()) return null;
       return { kind: 'note', text: d.text.trim(), ...(d.date ? { date: d.date } : {}) };
-    case 'right':
+    case 'right': {
+      const text = d.text.trim();
+      if (d.scheme === 'other' && !text) return null;
       return {
         kind: 'right',
         scheme: d.scheme,
+        ...(d.number.trim() ? { number: d.number.trim() } : {}),
+        ...(d.issuer.trim() ? { issuer: d.issuer.trim() } : {}),
+        ...(d.validFrom ? { validFrom: d.validFrom } : {}),
         ...(d.validUntil ? { validUntil: d.validUntil } : {}),
+        ...(text ? { text } : {}),
       };
+    }
     case 'document':
       if (!d.file) return null;
       return {
@@ -171,4 +198,9 @@ export function doseWords(s: ReplyStrings, dosage: Dosage | undefined, days?: nu
   }
   if (days !== undefined) parts.push(s.t('dose.days', { count: days }));
   return parts.join(', ');
+}
+
+/** A paper's or right's name in the form's language ("Titre de séjour"). */
+export function schemeLabel(s: ReplyStrings, scheme: RightScheme): string {
+  return s.t(`right.schemes.${scheme}`);
 }

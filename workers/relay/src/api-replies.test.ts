@@ -1,6 +1,9 @@
-// HTTP tests of the reply API (write-back): registration, the clinician's POST, the
-// patient's list/get/delete, the limits, and the purge of replies with their share.
+// HTTP tests of the reply API (write-back): the token hash at creation, the clinician's
+// streamed POST, the patient's list/get/delete, the limits, and the purge of replies with
+// their share.
+import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { REPLIES_PER_SHARE } from '../../../src/share/protocol-replies.ts';
 import { startSweeper } from './sweeper.ts';
@@ -13,35 +16,28 @@ interface ReplyShare extends Created {
   replyToken: string;
 }
 
-/** Creates a share with a reply token registered at creation, then uploads its file. */
+/** SHA-256 of a reply token, base64url: what the app gives at creation. */
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Creates a share with a reply token's hash given at creation, then uploads its file. */
 async function createWithReplies(
   api: Client,
   extra: Record<string, unknown> = {},
 ): Promise<ReplyShare> {
   const jwe = fakeJwe();
+  const replyToken = randomBytes(32).toString('base64url');
   const res = await api.postJson('/api/shl', {
     files: [{ contentType: 'application/fhir+json', length: jwe.length }],
     exp: Math.floor(api.now() / 1000) + 3600,
+    replyTokenHash: hashOf(replyToken),
     ...extra,
   });
+  expect(res.status).toBe(201);
   const created = (await res.json()) as Created;
-  const replyToken = randomBytes(32).toString('base64url');
-  const tokenHash = createHash('sha256').update(replyToken).digest('base64url');
-  const reg = await registerToken(api, created, tokenHash);
-  expect(reg.status).toBe(204);
   expect((await api.upload(created.uploads[0]!, created.managementToken, jwe)).status).toBe(200);
   return { ...created, replyToken };
-}
-
-function registerToken(api: Client, share: Created, tokenHash: string): Promise<Response> {
-  return api.request(`/api/shl/${share.id}/reply-token`, {
-    method: 'PUT',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${share.managementToken}`,
-    },
-    body: JSON.stringify({ tokenHash }),
-  });
 }
 
 function postReply(
@@ -137,22 +133,32 @@ describeOnEveryStore(
       expect(await answer(await postReply(relay.api, share.id, share.replyToken))).toBe(reference);
     });
 
-    it('refuses a reply before the share is complete, and a second token registration', async () => {
+    it('takes the token hash only at creation: no reply before the share is complete, no later registration', async () => {
+      const token = randomBytes(32).toString('base64url');
       const res = await relay.api.postJson('/api/shl', {
         files: [{ contentType: 'application/fhir+json', length: 64 }],
         exp: Math.floor(relay.clock / 1000) + 3600,
+        replyTokenHash: hashOf(token),
       });
       const created = (await res.json()) as Created;
-      const token = randomBytes(32).toString('base64url');
-      const hash = createHash('sha256').update(token).digest('base64url');
-      expect((await registerToken(relay.api, created, hash)).status).toBe(204);
-      expect((await registerToken(relay.api, created, hash)).status).toBe(409);
       expect((await postReply(relay.api, created.id, token)).status).toBe(404);
-      const wrong = { ...created, managementToken: randomBytes(32).toString('base64url') };
-      expect((await registerToken(relay.api, wrong, hash)).status).toBe(404);
-      expect((await registerToken(relay.api, created, 'not a hash')).status).toBe(400);
-      const done = await createWithReplies(relay.api);
-      expect((await registerToken(relay.api, done, hash)).status).toBe(409);
+      // The former separate registration is gone: the hash comes with the share or never.
+      const put = await relay.api.request(`/api/shl/${created.id}/reply-token`, {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${created.managementToken}`,
+        },
+        body: JSON.stringify({ tokenHash: hashOf(token) }),
+      });
+      expect(put.status).toBe(404);
+      const bad = await relay.api.postJson('/api/shl', {
+        files: [{ contentType: 'application/fhir+json', length: 64 }],
+        exp: Math.floor(relay.clock / 1000) + 3600,
+        replyTokenHash: 'not a hash',
+      });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { message: string }).message).toMatch(/replyTokenHash/);
     });
 
     it('takes at most 20 replies per share: the 21st answers 429', async () => {
@@ -196,6 +202,39 @@ describeOnEveryStore(
       expect(text.status).toBe(415);
       const list = await manage(relay.api, `/api/shl/${share.id}/replies`, share.managementToken);
       expect(await list.json()).toEqual({ replies: [] });
+    });
+
+    it('keeps nothing of a reply refused while it streams in, and answers the 21st before reading it', async () => {
+      const share = await createWithReplies(relay.api);
+      const send = (pieces: string[], endless = false) =>
+        relay.api.request(`/api/shl/${share.id}/replies`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/jose',
+            Authorization: `Bearer ${share.replyToken}`,
+          },
+          body: new ReadableStream<Uint8Array>({
+            pull(controller) {
+              const next = pieces.shift();
+              if (next !== undefined) controller.enqueue(new TextEncoder().encode(next));
+              else if (!endless) controller.close();
+            },
+          }),
+          duplex: 'half',
+        });
+      const jwe = fakeJwe(MAX - 200);
+      const bad = await send([jwe.slice(0, 1000), '<script>', jwe.slice(1000)]);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toBe('not_compact_jwe');
+      expect((await send([jwe.slice(0, 1000), jwe.slice(1000), 'A'.repeat(300)])).status).toBe(413);
+      expect(await relay.store.replies(share.id)).toEqual([]);
+      expect(await leftovers(relay, share.id)).toBe(0);
+
+      for (let i = 0; i < REPLIES_PER_SHARE; i++) {
+        expect((await send([fakeJwe(100)])).status).toBe(201);
+      }
+      // A body that never ends: the answer comes from the count alone.
+      expect((await send([jwe.slice(0, 100)], true)).status).toBe(429);
     });
 
     it('lists, reads and deletes only with the management token, from the same origin', async () => {
@@ -268,6 +307,20 @@ describeOnEveryStore(
   { limits: { replyMaxBytes: MAX }, passcodeParams: FAST_HASH },
   { per: 'test' },
 );
+
+/** Rows or keys of replies that are not stored ones (chunks of a refused body). */
+async function leftovers(relay: TestRelay, id: string): Promise<number> {
+  if (relay.kind === 'SQLite') {
+    const db = new Database(relay.file, { readonly: true });
+    const n = db.prepare('SELECT count(*) FROM reply_chunks').pluck().get() as number;
+    db.close();
+    return n;
+  }
+  const raw = new Redis(relay.redis.url);
+  const keys = await raw.keys(`${relay.redis.prefix}shl:{${id}}:r*`);
+  await raw.quit();
+  return keys.length;
+}
 
 describe('reply limits', () => {
   it('reads REPLY_MAX_BYTES from the environment', async () => {

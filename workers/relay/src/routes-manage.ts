@@ -95,7 +95,7 @@ function mountCreate(app: Hono, deps: ShareDeps, sameOrigin: MiddlewareHandler):
     const now = deps.now();
     const parsed = parseCreate(body.value, limits, Math.floor(now / 1000));
     if (!parsed.ok) return refuse(c, parsed.refusal);
-    const { files, exp, passcode, maxUses } = parsed.value;
+    const { files, exp, passcode, maxUses, replyTokenHash } = parsed.value;
 
     const id = randomId();
     const managementToken = randomId();
@@ -120,11 +120,13 @@ function mountCreate(app: Hono, deps: ShareDeps, sameOrigin: MiddlewareHandler):
       attempts: passcodeHash === null ? null : limits.passcodeAttempts,
       maxUses,
       files,
+      replyTokenHash,
     });
     const bytes = files.reduce((n, f) => n + f.length, 0);
     log.info(
       `share ${redactId(id)} created, waiting for ${files.length} file(s), ${bytes} bytes, ` +
-        `${Math.round((exp * 1000 - now) / 3_600_000)} h${passcodeHash ? ', passcode' : ''}`,
+        `${Math.round((exp * 1000 - now) / 3_600_000)} h${passcodeHash ? ', passcode' : ''}` +
+        (replyTokenHash ? ', replies' : ''),
     );
     const answer: CreateShareResponse = {
       id,

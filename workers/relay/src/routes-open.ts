@@ -209,7 +209,7 @@ async function manifestAnswer(
  * A body of strings and stored files, produced as the client reads it: one chunk in
  * memory at a time. A file deleted meanwhile (revoked, swept) ends the response early.
  */
-function streamOf(parts: readonly (string | StoredFile)[]): ReadableStream<Uint8Array> {
+export function streamOf(parts: readonly (string | StoredFile)[]): ReadableStream<Uint8Array> {
   async function* pieces(): AsyncGenerator<Uint8Array, void, undefined> {
     for (const part of parts) {
       if (typeof part === 'string') yield Buffer.from(part);

@@ -72,8 +72,15 @@ describe('parseCreate and parseManifest', () => {
   it('read absent options, and an empty manifest passcode, as null', () => {
     expect(parseCreate({ files: [file], exp: now + 60 }, DEFAULT_LIMITS, now)).toEqual({
       ok: true,
-      value: { files: [file], exp: now + 60, passcode: null, maxUses: null },
+      value: { files: [file], exp: now + 60, passcode: null, maxUses: null, replyTokenHash: null },
     });
+    const replyTokenHash = 'h'.repeat(43);
+    const withHash = parseCreate(
+      { files: [file], exp: now + 60, replyTokenHash },
+      DEFAULT_LIMITS,
+      now,
+    );
+    expect(withHash.ok && withHash.value.replyTokenHash).toBe(replyTokenHash);
     expect(parseManifest({ recipient: ' Dr M ', passcode: '' }, DEFAULT_LIMITS)).toEqual({
       ok: true,
       value: { recipient: 'Dr M', passcode: null, embeddedLengthMax: null },

@@ -15,6 +15,8 @@ export interface ValidCreate {
   exp: number;
   passcode: string | null;
   maxUses: number | null;
+  /** SHA-256 of the share's reply token, base64url; null when the share takes no reply. */
+  replyTokenHash: string | null;
 }
 
 /** A manifest request as the routes use it: options not given (or an empty passcode) are `null`. */
@@ -83,8 +85,17 @@ export function parseCreate(body: unknown, limits: RelayLimits, now: number): Re
   if (hasInlineFiles(body)) return { ok: false, refusal: INLINE_FILES };
   const parsed = check(createShareRequestSchema(limits, now), body);
   if (!parsed.ok) return parsed;
-  const { files, exp, passcode, maxUses } = parsed.value;
-  return { ok: true, value: { files, exp, passcode: passcode ?? null, maxUses: maxUses ?? null } };
+  const { files, exp, passcode, maxUses, replyTokenHash } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      files,
+      exp,
+      passcode: passcode ?? null,
+      maxUses: maxUses ?? null,
+      replyTokenHash: replyTokenHash ?? null,
+    },
+  };
 }
 
 /** Checks a manifest request body (SHL: `{recipient, passcode?, embeddedLengthMax?}`). */

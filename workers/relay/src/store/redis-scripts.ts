@@ -6,9 +6,11 @@
  * max (absent without a use limit), uses, n (file count at creation), files (JSON
  * FileMeta[], '[]' once purged), active (epoch ms of the last attempt or open), pending
  * (files not yet stored; absent in shares stored before uploads were separate: 0),
- * u (uploads begun), f<index> (1 once that file is stored), rt (reply token hash), rn
- * (replies ever stored). A share's replies: the hash `<share>:r` (reply id -> JSON
- * {id, at, length}) and one string `<share>:r:<reply id>` each, expiring with the share.
+ * u (uploads begun), f<index> (1 once that file is stored), rt (reply token hash, set at
+ * creation), rn (replies ever stored), ru (replies begun). A share's replies: the hash
+ * `<share>:r` (reply id -> JSON {id, at, length}) and one string `<share>:r:<reply id>`
+ * each, expiring with the share; a reply still arriving is the string `<share>:rp:<n>`
+ * (n: its number among the replies begun), APPENDed to, then RENAMEd once whole.
  *
  * Keys derived inside a script from the share key (files, uploads) carry its hash tag,
  * so they live in the same slot.
@@ -126,11 +128,12 @@ return 1
 
 /**
  * KEYS: share hash, access list, expiry set, dead set. ARGV: id, share key. Deletes the
- * share, its files, its replies and every upload of it begun so far, at once; an upload still arriving
- * then finds no share and stores nothing. Returns the number of keys deleted.
+ * share, its files, its replies and every upload and reply of it begun so far, at once; an
+ * upload or reply still arriving then finds no share and stores nothing. Returns the
+ * number of keys deleted.
  */
 export const REMOVE_SHARE = `
-local v = redis.call('HMGET', KEYS[1], 'n', 'u')
+local v = redis.call('HMGET', KEYS[1], 'n', 'u', 'ru')
 local deleted = redis.call('DEL', KEYS[1], KEYS[2])
 for _, r in ipairs(redis.call('HKEYS', ARGV[2] .. ':r')) do
   deleted = deleted + redis.call('DEL', ARGV[2] .. ':r:' .. r)
@@ -138,41 +141,67 @@ end
 deleted = deleted + redis.call('DEL', ARGV[2] .. ':r')
 for i = 0, (tonumber(v[1]) or 0) - 1 do deleted = deleted + redis.call('DEL', ARGV[2] .. ':f:' .. i) end
 for i = 1, (tonumber(v[2]) or 0) do deleted = deleted + redis.call('DEL', ARGV[2] .. ':u:' .. i) end
+for i = 1, (tonumber(v[3]) or 0) do deleted = deleted + redis.call('DEL', ARGV[2] .. ':rp:' .. i) end
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 return deleted
 `;
 
 /**
- * KEYS: share hash. ARGV: reply token hash. Registers it on a pending share that has none;
- * returns 1, or 0 (nothing changed).
+ * Whether the share in KEYS[1] takes a reply at ARGV[1] (now ms): complete, unexpired, its
+ * passcode attempts not spent. Sets expMs, or returns -1 from the script.
  */
-export const SET_REPLY_TOKEN = `
-local v = redis.call('HMGET', KEYS[1], 'pending', 'rt')
-if not v[1] or tonumber(v[1]) <= 0 or v[2] then return 0 end
-redis.call('HSET', KEYS[1], 'rt', ARGV[1])
-return 1
-`;
-
-/**
- * KEYS: share hash, reply index hash, reply key. ARGV: now ms, most replies, reply id,
- * bytes, index entry JSON. Stores a reply on a complete, unexpired share whose passcode
- * attempts are not spent, under the lifetime limit; everything expires with the share.
- * Returns 1 (stored), 0 (limit reached) or -1 (no such share now).
- */
-export const ADD_REPLY = `
+const TAKES_REPLY = `
 local v = redis.call('HMGET', KEYS[1], 'exp', 'pending', 'rem', 'rn')
 if not v[1] then return -1 end
 local expMs = tonumber(v[1]) * 1000
 if expMs <= tonumber(ARGV[1]) then return -1 end
 if v[2] and tonumber(v[2]) > 0 then return -1 end
 if v[3] and tonumber(v[3]) <= 0 then return -1 end
-if (tonumber(v[4]) or 0) >= tonumber(ARGV[2]) then return 0 end
+local received = tonumber(v[4]) or 0
+`;
+
+/**
+ * KEYS: share hash. ARGV: now ms, most replies. Starts a reply on a share that takes one:
+ * returns {its number, the share's expiry ms}, 0 (limit reached) or -1 (no such share now).
+ */
+export const BEGIN_REPLY = `${TAKES_REPLY}
+if received >= tonumber(ARGV[2]) then return 0 end
+return {redis.call('HINCRBY', KEYS[1], 'ru', 1), expMs}
+`;
+
+/**
+ * KEYS: share hash, pending reply key. ARGV: bytes, expiry of the pending key (epoch ms).
+ * Appends while the share exists; returns the new length, or -1.
+ */
+export const APPEND_REPLY = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local n = redis.call('APPEND', KEYS[2], ARGV[1])
+redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+return n
+`;
+
+/**
+ * KEYS: share hash, reply index hash, pending reply key, reply key. ARGV: now ms, most
+ * replies, reply id, length, index entry JSON. Makes a whole pending reply a stored one
+ * (RENAME), counted against the lifetime limit, on a share that still takes replies;
+ * everything expires with the share. Returns 1 (stored), 0 (limit reached) or -1 (no such
+ * share now, or not the length received); in both last cases the pending reply is deleted.
+ */
+export const COMMIT_REPLY = `
+local function drop(r) redis.call('DEL', KEYS[3]) return r end
+local ok = (function()
+${TAKES_REPLY}
+  if received >= tonumber(ARGV[2]) then return 0 end
+  return expMs
+end)()
+if ok <= 0 then return drop(ok) end
+if redis.call('STRLEN', KEYS[3]) ~= tonumber(ARGV[4]) then return drop(-1) end
 redis.call('HINCRBY', KEYS[1], 'rn', 1)
-redis.call('SET', KEYS[3], ARGV[4])
-redis.call('PEXPIREAT', KEYS[3], expMs)
+redis.call('RENAME', KEYS[3], KEYS[4])
+redis.call('PEXPIREAT', KEYS[4], ok)
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[5])
-redis.call('PEXPIREAT', KEYS[2], expMs)
+redis.call('PEXPIREAT', KEYS[2], ok)
 return 1
 `;
 

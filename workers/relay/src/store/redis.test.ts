@@ -46,4 +46,26 @@ describe('Redis store keys', () => {
     expect(await raw.keys(`${prefix}shl:{${share.id}}*`)).toEqual([]);
     await raw.quit();
   });
+
+  it('keeps a reply under way no longer than the upload window, and only while its share exists', async () => {
+    const { Redis } = await import('ioredis');
+    const { url, prefix } = relay.redis;
+    const raw = new Redis(url);
+    const now = Date.now();
+    const share = newShare(
+      { replyTokenHash: 'h'.repeat(43), exp: Math.floor(now / 1000) + 5 * 3600 },
+      now,
+    );
+    await putShare(relay.store, share);
+    const reply = await relay.store.beginReply(share.id, 'r'.repeat(43), now, 20);
+    if (reply === null || reply === 'full') throw new Error('reply refused');
+    expect(await reply.append(Buffer.from(fakeJwe(50)))).toBe(true);
+    const [pending] = await raw.keys(`${prefix}shl:{${share.id}}:rp:*`);
+    expect(await raw.pexpiretime(pending!)).toBe(now + 3600_000);
+    await relay.store.remove(share.id);
+    expect(await raw.keys(`${prefix}shl:{${share.id}}*`)).toEqual([]);
+    expect(await reply.append(Buffer.from('x'))).toBe(false);
+    expect(await raw.keys(`${prefix}shl:{${share.id}}*`)).toEqual([]);
+    await raw.quit();
+  });
 });

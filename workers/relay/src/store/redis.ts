@@ -2,16 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { log } from '../log.ts';
 import {
-  ADD_REPLY,
+  APPEND_REPLY,
   APPEND_UPLOAD,
+  BEGIN_REPLY,
   BEGIN_UPLOAD,
+  COMMIT_REPLY,
   COMMIT_UPLOAD,
   PURGE_DEAD,
   RECORD_USE,
   REMOVE_REPLY,
   REMOVE_SHARE,
   RETURN_ATTEMPT,
-  SET_REPLY_TOKEN,
   TAKE_ATTEMPT,
 } from './redis-scripts.ts';
 import {
@@ -21,9 +22,9 @@ import {
   type Access,
   type FileMeta,
   type FileUpload,
-  type NewReply,
   type NewShare,
   type ReplyMeta,
+  type ReplyUpload,
   type ShareMeta,
   type ShareStore,
   type StoredFile,
@@ -79,6 +80,9 @@ export class RedisStore implements ShareStore {
   private replyKey(id: string, replyId: string): string {
     return `${this.share(id)}:r:${replyId}`;
   }
+  private pendingReplyKey(id: string, n: number): string {
+    return `${this.share(id)}:rp:${n}`;
+  }
   private get expSet(): string {
     return `${this.p}exp`;
   }
@@ -127,6 +131,7 @@ export class RedisStore implements ShareStore {
       fields.rem = share.attempts;
     }
     if (share.maxUses !== null) fields.max = share.maxUses;
+    if (share.replyTokenHash) fields.rt = share.replyTokenHash;
     // MULTI/EXEC: the share appears whole or not at all.
     const result = await this.redis
       .multi()
@@ -210,7 +215,11 @@ export class RedisStore implements ShareStore {
   }
 
   async openFile(id: string, index: number): Promise<StoredFile | null> {
-    const key = this.fileKey(id, index);
+    return await this.openString(this.fileKey(id, index));
+  }
+
+  /** A stored file or reply (one string), read in GETRANGE windows of CHUNK_BYTES. */
+  private async openString(key: string): Promise<StoredFile | null> {
     const length = await this.redis.strlen(key);
     if (length === 0) return null; // absent: a stored JWE is never empty
     const redis = this.redis;
@@ -271,24 +280,50 @@ export class RedisStore implements ShareStore {
     return { expired, purged };
   }
 
-  async setReplyToken(id: string, tokenHash: string): Promise<boolean> {
-    return Number(await this.run(SET_REPLY_TOKEN, [this.share(id)], [tokenHash])) === 1;
-  }
-
   async replyTokenHash(id: string): Promise<string | null> {
     return await this.redis.hget(this.share(id), 'rt');
   }
 
-  async addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'> {
-    const entry: ReplyMeta = { id: reply.id, at: reply.at, length: reply.body.length };
-    const r = Number(
-      await this.run(
-        ADD_REPLY,
-        [this.share(id), this.replyIndex(id), this.replyKey(id, reply.id)],
-        [reply.at, max, reply.id, reply.body, JSON.stringify(entry)],
-      ),
-    );
-    return r === 1 ? 'stored' : r === 0 ? 'full' : 'gone';
+  async beginReply(
+    id: string,
+    replyId: string,
+    at: number,
+    max: number,
+  ): Promise<ReplyUpload | 'full' | null> {
+    const share = this.share(id);
+    const begun = await this.run(BEGIN_REPLY, [share], [at, max]);
+    if (!Array.isArray(begun)) return Number(begun) === 0 ? 'full' : null;
+    const [n, expMs] = (begun as [number, number]).map(Number) as [number, number];
+    const key = this.pendingReplyKey(id, n);
+    // A reply cut off by a relay that died is not kept past the upload window.
+    const untilMs = Math.min(expMs, at + UPLOAD_WINDOW_MS);
+    let length = 0;
+    let closed = false; // committed or aborted: nothing more is appended
+    return {
+      append: async (bytes: Buffer): Promise<boolean> => {
+        if (closed) return false;
+        const r = Number(await this.run(APPEND_REPLY, [share, key], [bytes, untilMs]));
+        if (r < 0) return false; // removed meanwhile
+        length = r;
+        return true;
+      },
+      commit: async (): Promise<'stored' | 'full' | null> => {
+        closed = true;
+        const entry: ReplyMeta = { id: replyId, at, length };
+        const r = Number(
+          await this.run(
+            COMMIT_REPLY,
+            [share, this.replyIndex(id), key, this.replyKey(id, replyId)],
+            [at, max, replyId, length, JSON.stringify(entry)],
+          ),
+        );
+        return r === 1 ? 'stored' : r === 0 ? 'full' : null;
+      },
+      abort: async (): Promise<void> => {
+        closed = true;
+        await this.redis.del(key); // a committed reply's key is gone already (renamed)
+      },
+    };
   }
 
   async replies(id: string): Promise<ReplyMeta[]> {
@@ -298,8 +333,8 @@ export class RedisStore implements ShareStore {
       .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   }
 
-  async openReply(id: string, replyId: string): Promise<Buffer | null> {
-    return await this.redis.getBuffer(this.replyKey(id, replyId));
+  async openReply(id: string, replyId: string): Promise<StoredFile | null> {
+    return await this.openString(this.replyKey(id, replyId));
   }
 
   async removeReply(id: string, replyId: string): Promise<boolean> {

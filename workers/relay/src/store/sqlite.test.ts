@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fakeJwe, newShare, putShare, readFile } from '../testing/fixtures.ts';
 import { openStore, setUpRelay, type SqliteTestStore } from '../testing/setup.ts';
+import { CHUNK_BYTES, UPLOAD_WINDOW_MS } from './store.ts';
 import { storeContract } from './store-contract.ts';
 
 let contract: SqliteTestStore;
@@ -35,6 +36,60 @@ describe('SQLite store on disk', () => {
       if (existsSync(f))
         expect(readFileSync(f).includes(Buffer.from(marker.slice(0, 200)))).toBe(false);
     }
+  });
+});
+
+describe('SQLite replies', () => {
+  const relay = setUpRelay('SQLite');
+
+  it('deletes the rows of a reply that never ended once the upload window is over', async () => {
+    const now = Date.now();
+    const exp = Math.floor(now / 1000) + 5 * 3600;
+    const share = newShare({ replyTokenHash: 'h'.repeat(43), exp }, now);
+    await putShare(relay.store, share);
+    const cut = await relay.store.beginReply(share.id, 'c'.repeat(43), now, 20);
+    if (cut === null || cut === 'full') throw new Error('reply refused');
+    expect(await cut.append(Buffer.from(fakeJwe(50)))).toBe(true);
+    const count = () => {
+      const db = new Database(relay.file, { readonly: true });
+      const n = db.prepare('SELECT count(*) FROM reply_chunks').pluck().get() as number;
+      db.close();
+      return n;
+    };
+    expect(count()).toBe(1);
+    await relay.store.sweep(now + UPLOAD_WINDOW_MS - 1, 0);
+    expect(count()).toBe(1);
+    await relay.store.sweep(now + UPLOAD_WINDOW_MS + 1, 0);
+    expect(count()).toBe(0);
+    expect(await cut.commit()).toBeNull();
+    expect(await relay.store.replies(share.id)).toEqual([]);
+  });
+
+  it('cuts replies stored whole by an earlier relay into chunks', async () => {
+    const share = newShare({ replyTokenHash: 'h'.repeat(43) });
+    await putShare(relay.store, share);
+    await relay.store.close();
+    const jwe = fakeJwe(CHUNK_BYTES + 10);
+    const db = new Database(relay.file);
+    db.exec(`CREATE TABLE share_replies (
+      share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE, reply_id TEXT NOT NULL,
+      at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (share_id, reply_id))`);
+    db.prepare('INSERT INTO share_replies VALUES (?, ?, ?, ?)').run(
+      share.id,
+      'r'.repeat(43),
+      7,
+      Buffer.from(jwe),
+    );
+    db.close();
+    const reopened = relay.twin();
+    expect(await reopened.replies(share.id)).toEqual([
+      { id: 'r'.repeat(43), at: 7, length: jwe.length },
+    ]);
+    const file = (await reopened.openReply(share.id, 'r'.repeat(43)))!;
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.chunks()) chunks.push(chunk);
+    expect(chunks).toHaveLength(2);
+    expect(Buffer.concat(chunks).toString()).toBe(jwe);
   });
 });
 

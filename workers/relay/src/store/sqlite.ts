@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
+import { REPLY_SCHEMA, SqliteReplies, migrateReplies } from './sqlite-replies.ts';
 import {
   ACCESS_LOG_MAX,
   CHUNK_BYTES,
@@ -8,9 +9,9 @@ import {
   type Access,
   type FileMeta,
   type FileUpload,
-  type NewReply,
   type NewShare,
   type ReplyMeta,
+  type ReplyUpload,
   type ShareMeta,
   type ShareStore,
   type StoredFile,
@@ -58,22 +59,11 @@ CREATE TABLE IF NOT EXISTS accesses (
   at INTEGER NOT NULL,
   PRIMARY KEY (share_id, slot)
 ) WITHOUT ROWID;
--- Replies (write-back): compact JWEs to the share's own key, gone with the share.
-CREATE TABLE IF NOT EXISTS share_replies (
-  share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
-  reply_id TEXT NOT NULL,
-  at INTEGER NOT NULL,              -- epoch ms
-  data BLOB NOT NULL,               -- the JWE, at most REPLY_MAX_BYTES
-  PRIMARY KEY (share_id, reply_id)
-);
 CREATE TABLE IF NOT EXISTS relay_keys (
   name TEXT PRIMARY KEY,
   key BLOB NOT NULL
 ) WITHOUT ROWID;
 `;
-
-/** Thrown inside the reply transaction to undo its count when the limit is reached. */
-const FULL = 'reply limit reached';
 
 /** A share is dead (never opens again) when its attempts or its uses are spent. */
 const DEAD = `((remaining IS NOT NULL AND remaining <= 0) OR (max_uses IS NOT NULL AND uses >= max_uses))`;
@@ -108,7 +98,7 @@ type ShareRow = [
 export class SqliteStore implements ShareStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof statements>;
-  private readonly r: ReturnType<typeof replyStatements>;
+  private readonly r: SqliteReplies;
   private readonly createTx: (share: NewShare) => void;
   private readonly commitTx: (
     id: string,
@@ -118,11 +108,6 @@ export class SqliteStore implements ShareStore {
   private readonly useTx: (batch: PendingUse[]) => boolean[];
   private pendingUses: PendingUse[] = [];
   private readonly removeTx: (id: string) => boolean;
-  private readonly replyTx: (
-    id: string,
-    reply: NewReply,
-    max: number,
-  ) => 'stored' | 'full' | 'gone';
   private hits = new Map<string, number>();
   private hitWindow = -1;
 
@@ -134,23 +119,30 @@ export class SqliteStore implements ShareStore {
     this.db.pragma('busy_timeout = 5000');
     // SECURITY: deleted ciphertext is overwritten with zeros, not left in free pages.
     this.db.pragma('secure_delete = ON');
-    this.db.exec(SCHEMA);
+    this.db.exec(SCHEMA + REPLY_SCHEMA);
     migrate(this.db);
     // After the migration: older databases have no `pending` column before it.
     this.db.exec(
       'CREATE INDEX IF NOT EXISTS shares_pending ON shares(created_at) WHERE pending > 0',
     );
     this.q = statements(this.db);
-    this.r = replyStatements(this.db);
+    this.r = new SqliteReplies(this.db, () => this.scrubWal());
     this.createTx = this.db.transaction((share: NewShare) => {
       const files: FileMeta[] = share.files.map((f) => ({
         contentType: f.contentType,
         length: f.length,
       }));
       this.q.insertShare.run({
-        ...share,
+        id: share.id,
+        tokenHash: share.tokenHash,
+        exp: share.exp,
+        createdAt: share.createdAt,
+        passcodeHash: share.passcodeHash,
+        attempts: share.attempts,
+        maxUses: share.maxUses,
         files: JSON.stringify(files),
         pending: files.length,
+        replyTokenHash: share.replyTokenHash ?? null,
       });
       files.forEach((f, i) => this.q.insertFile.run(share.id, i, f.length));
     });
@@ -175,13 +167,6 @@ export class SqliteStore implements ShareStore {
       }),
     );
     this.removeTx = this.db.transaction((id: string) => this.q.remove.run(id).changes > 0);
-    this.replyTx = this.db.transaction((id: string, reply: NewReply, max: number) => {
-      const count = this.r.countReply.get({ id, now: reply.at }) as number | undefined;
-      if (count === undefined) return 'gone';
-      if (count > max) throw new Error(FULL); // rolls the count back
-      this.r.insertReply.run(id, reply.id, reply.at, reply.body);
-      return 'stored';
-    });
   }
 
   create(share: NewShare): Promise<void> {
@@ -315,6 +300,7 @@ export class SqliteStore implements ShareStore {
       const expired =
         this.q.expire.run(Math.floor(now / 1000)).changes +
         this.q.stale.run(now - UPLOAD_WINDOW_MS).changes;
+      this.r.sweep(now - UPLOAD_WINDOW_MS);
       const before = now - deadGraceMs;
       this.q.deadChunks.run(before);
       this.q.deadFiles.run(before);
@@ -325,35 +311,29 @@ export class SqliteStore implements ShareStore {
     return Promise.resolve(result);
   }
 
-  setReplyToken(id: string, tokenHash: string): Promise<boolean> {
-    return Promise.resolve(this.r.setReplyToken.run(tokenHash, id).changes > 0);
-  }
-
   replyTokenHash(id: string): Promise<string | null> {
-    return Promise.resolve((this.r.replyToken.get(id) as string | null | undefined) ?? null);
+    return Promise.resolve(this.r.tokenHash(id));
   }
 
-  addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'> {
-    try {
-      return Promise.resolve(this.replyTx(id, reply, max));
-    } catch (err) {
-      if (err instanceof Error && err.message === FULL) return Promise.resolve('full');
-      throw err;
-    }
+  beginReply(
+    id: string,
+    replyId: string,
+    at: number,
+    max: number,
+  ): Promise<ReplyUpload | 'full' | null> {
+    return Promise.resolve(this.r.begin(id, replyId, at, max));
   }
 
   replies(id: string): Promise<ReplyMeta[]> {
-    return Promise.resolve(this.r.replies.all(id) as ReplyMeta[]);
+    return Promise.resolve(this.r.list(id));
   }
 
-  openReply(id: string, replyId: string): Promise<Buffer | null> {
-    return Promise.resolve((this.r.reply.get(id, replyId) as Buffer | undefined) ?? null);
+  openReply(id: string, replyId: string): Promise<StoredFile | null> {
+    return Promise.resolve(this.r.open(id, replyId));
   }
 
   removeReply(id: string, replyId: string): Promise<boolean> {
-    const existed = this.r.removeReply.run(id, replyId).changes > 0;
-    if (existed) this.scrubWal();
-    return Promise.resolve(existed);
+    return Promise.resolve(this.r.remove(id, replyId));
   }
 
   hit(bucket: string, key: string, now: number): Promise<number> {
@@ -386,8 +366,9 @@ export class SqliteStore implements ShareStore {
 }
 
 /**
- * Brings a database written by an earlier relay to this schema: `shares.pending`, and the
- * former `files` table (one row holding each whole JWE) cut into chunks. One transaction.
+ * Brings a database written by an earlier relay to this schema: `shares.pending`, the reply
+ * columns, and the former `files` and `share_replies` tables (one row holding each whole
+ * JWE) cut into chunks. One transaction.
  */
 function migrate(db: Database.Database): void {
   db.transaction(() => {
@@ -399,6 +380,7 @@ function migrate(db: Database.Database): void {
       db.exec('ALTER TABLE shares ADD COLUMN reply_token_hash TEXT');
       db.exec('ALTER TABLE shares ADD COLUMN replies_received INTEGER NOT NULL DEFAULT 0');
     }
+    migrateReplies(db);
     const old = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'");
     if (old.get() === undefined) return;
     const keys = db.prepare('SELECT share_id, idx FROM files').raw().all() as [string, number][];
@@ -425,8 +407,8 @@ function statements(db: Database.Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
     insertShare: p(
-      `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at, pending)
-       VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt, @pending)`,
+      `INSERT INTO shares (id, token_hash, exp, created_at, passcode_hash, remaining, max_uses, files, active_at, pending, reply_token_hash)
+       VALUES (@id, @tokenHash, @exp, @createdAt, @passcodeHash, @attempts, @maxUses, @files, @createdAt, @pending, @replyTokenHash)`,
     ),
     insertFile: p('INSERT INTO share_files (share_id, idx, length) VALUES (?, ?, ?)'),
     // Raw rows (arrays): the hot manifest path reads one per request.
@@ -495,29 +477,5 @@ function statements(db: Database.Database) {
       `DELETE FROM share_files WHERE share_id IN (SELECT id FROM shares WHERE ${DEAD} AND active_at < ?)`,
     ),
     deadMark: p(`UPDATE shares SET files = '[]' WHERE ${DEAD} AND active_at < ? AND files != '[]'`),
-  };
-}
-
-/** The reply statements (write-back), prepared once. */
-function replyStatements(db: Database.Database) {
-  const p = (sql: string): Statement => db.prepare(sql);
-  return {
-    setReplyToken: p(
-      'UPDATE shares SET reply_token_hash = ? WHERE id = ? AND pending > 0 AND reply_token_hash IS NULL',
-    ),
-    replyToken: p('SELECT reply_token_hash FROM shares WHERE id = ?').pluck(),
-    // -> the count with this reply, or undefined when the share takes no reply now.
-    countReply: p(
-      `UPDATE shares SET replies_received = replies_received + 1
-       WHERE id = @id AND pending = 0 AND exp * 1000 > @now
-         AND (remaining IS NULL OR remaining > 0)
-       RETURNING replies_received`,
-    ).pluck(),
-    insertReply: p('INSERT INTO share_replies (share_id, reply_id, at, data) VALUES (?, ?, ?, ?)'),
-    replies: p(
-      'SELECT reply_id AS id, at, length(data) AS length FROM share_replies WHERE share_id = ? ORDER BY at, reply_id',
-    ),
-    reply: p('SELECT data FROM share_replies WHERE share_id = ? AND reply_id = ?').pluck(),
-    removeReply: p('DELETE FROM share_replies WHERE share_id = ? AND reply_id = ?'),
   };
 }

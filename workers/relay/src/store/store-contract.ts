@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeJwe, newShare, putFile, putShare, readFile } from '../testing/fixtures.ts';
+import { replyContract } from './reply-contract.ts';
 import { ACCESS_LOG_MAX, CHUNK_BYTES, UPLOAD_WINDOW_MS, type ShareStore } from './store.ts';
 
 /**
@@ -20,6 +21,7 @@ export function storeContract(
     afterAll(async () => {
       await close();
     });
+    replyContract(() => store, now);
 
     it('stores a share whole and gives back metadata without file bodies', async () => {
       const jwes = [fakeJwe(10), fakeJwe(3000)];

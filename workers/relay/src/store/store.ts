@@ -7,10 +7,11 @@ import type { ShlContentType } from '../../../../src/share/protocol.ts';
  *
  * SECURITY: a store holds ciphertext (JWE bytes, replies included), hashes of secrets
  * (management token, passcode, reply token) and the access list. Replies belong to their
- * share: removing, expiring or sweeping a share deletes them with it. It never holds a key, a passcode or a token in clear.
+ * share: removing, expiring or sweeping a share deletes them with it. It never holds a
+ * key, a passcode or a token in clear.
  *
- * Files are stored and read in chunks of about CHUNK_BYTES, so no file is ever whole in
- * the relay's memory, whatever its size.
+ * Files and replies are stored and read in chunks of about CHUNK_BYTES, so none is ever
+ * whole in the relay's memory, whatever its size.
  */
 export interface ShareStore {
   /**
@@ -70,27 +71,28 @@ export interface ShareStore {
    */
   sweep(now: number, deadGraceMs: number): Promise<SweepResult>;
 
-  /**
-   * Registers the SHA-256 of a share's reply token (write-back), once, while the share is
-   * pending. False, changing nothing, when the share is absent, complete or has one.
-   */
-  setReplyToken(id: string, tokenHash: string): Promise<boolean>;
-
-  /** The share's reply token hash, or null when it has none or is absent. */
+  /** The share's reply token hash (given at creation), or null when it has none or is absent. */
   replyTokenHash(id: string): Promise<string | null>;
 
   /**
-   * Stores one reply, atomically checking that the share is complete, unexpired at
-   * `reply.at`, not blocked (passcode attempts spent) and has received fewer than `max`
-   * replies in its life. 'stored', 'full' (the limit is reached) or 'gone' (nothing kept).
+   * Starts storing reply `replyId` (43 base64url characters, fresh) of a share that takes
+   * replies at `at`: complete, unexpired, not blocked (passcode attempts spent). 'full' when
+   * it has received `max` replies in its life already, null when it takes none now. The
+   * reply is listed and readable only once committed; one never committed is deleted with
+   * its share, or UPLOAD_WINDOW_MS after it began.
    */
-  addReply(id: string, reply: NewReply, max: number): Promise<'stored' | 'full' | 'gone'>;
+  beginReply(
+    id: string,
+    replyId: string,
+    at: number,
+    max: number,
+  ): Promise<ReplyUpload | 'full' | null>;
 
-  /** The share's stored replies, oldest first (empty when the share is absent). */
+  /** The share's stored (committed) replies, oldest first (empty when the share is absent). */
   replies(id: string): Promise<ReplyMeta[]>;
 
-  /** One reply's bytes, or null. */
-  openReply(id: string, replyId: string): Promise<Buffer | null>;
+  /** One committed reply's bytes, read a chunk at a time, or null. */
+  openReply(id: string, replyId: string): Promise<StoredFile | null>;
 
   /** Deletes one reply. True when it existed. */
   removeReply(id: string, replyId: string): Promise<boolean>;
@@ -110,27 +112,43 @@ export const CHUNK_BYTES = 1024 * 1024;
 /** How long a share may wait for its files after its creation, ms; then it is deleted. */
 export const UPLOAD_WINDOW_MS = 3600_000;
 
-/** One file being stored: bytes appended in order, then committed or aborted. */
-export interface FileUpload {
-  /** The length the share declared for this file, bytes. */
-  readonly length: number;
+/**
+ * A body being stored as it arrives (uploads.ts): bytes appended in order, then committed
+ * (the stored bytes become what the store serves) or aborted (they are deleted).
+ */
+export interface JweSink<T> {
   /**
    * Stores the next bytes (a copy: the caller reuses `bytes` once this resolves). False,
-   * keeping nothing more, when the share was removed or completed meanwhile, or the bytes
-   * would pass `length`: the caller stops.
+   * keeping nothing more, when the share is gone meanwhile or the bytes pass the limit:
+   * the caller stops.
    */
   append(bytes: Buffer): Promise<boolean>;
-  /**
-   * Makes the appended bytes (exactly `length` of them) the file, replacing an earlier
-   * upload of the same index, atomically. Resolves whether the share is now complete, or
-   * null when it was removed or completed meanwhile, or the length is wrong (nothing kept).
-   */
-  commit(): Promise<{ complete: boolean } | null>;
+  /** Makes the appended bytes the stored body, atomically; null (nothing kept) when gone. */
+  commit(): Promise<T | null>;
   /** Deletes what was appended; nothing once committed. */
   abort(): Promise<void>;
 }
 
-/** A stored file, opened for reading. */
+/**
+ * One file being stored. `append` refuses bytes past `length` and stops once the share is
+ * removed or complete. `commit` makes the appended bytes (exactly `length` of them) the
+ * file, replacing an earlier upload of the same index, and resolves whether the share is
+ * now complete; null when it was removed or completed meanwhile, or the length is wrong.
+ */
+export interface FileUpload extends JweSink<{ complete: boolean }> {
+  /** The length the share declared for this file, bytes. */
+  readonly length: number;
+}
+
+/**
+ * One reply being stored. `append` stops once the share is removed. `commit` counts it
+ * against the share's lifetime limit and lists it, atomically, checking again that the
+ * share takes replies: 'stored', 'full' (the limit was reached meanwhile) or null (the
+ * share is gone or no longer takes replies); in the last two cases nothing is kept.
+ */
+export type ReplyUpload = JweSink<'stored' | 'full'>;
+
+/** A stored file (or reply), opened for reading. */
 export interface StoredFile {
   /** Bytes (= characters: a compact JWE is ASCII). */
   readonly length: number;
@@ -156,6 +174,8 @@ export interface NewShare {
   maxUses: number | null;
   /** Each file's type and declared length; the bytes come later, one upload each. */
   files: FileMeta[];
+  /** SHA-256 of the reply token, base64url; null when the share takes no reply. */
+  replyTokenHash: string | null;
 }
 
 export interface ShareMeta {
@@ -181,15 +201,6 @@ export interface FileMeta {
 export interface Access {
   recipient: string;
   at: number;
-}
-
-/** A reply as it arrives: a compact JWE the relay cannot read. */
-export interface NewReply {
-  /** 43 base64url characters (32 random bytes). */
-  id: string;
-  /** Arrival, epoch ms. */
-  at: number;
-  body: Buffer;
 }
 
 export interface ReplyMeta {

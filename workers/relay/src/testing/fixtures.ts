@@ -48,6 +48,7 @@ export function newShare(
     })),
     jwes,
     ...rest,
+    replyTokenHash: rest.replyTokenHash ?? null,
   };
 }
 
