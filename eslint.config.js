@@ -103,6 +103,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-console': 'error',
+      // The build runs React's API on Preact (vite-plugins/react-on-preact.ts): no React 19
+      // only API, which Preact does not have.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react',
+              importNames: ['use', 'useActionState', 'useOptimistic', 'useFormStatus'],
+              message: 'Preact runs the app (vite-plugins/react-on-preact.ts) and has no such API.',
+            },
+            {
+              name: 'react-dom',
+              importNames: ['flushSync', 'useFormStatus'],
+              message: 'Preact runs the app (vite-plugins/react-on-preact.ts) and has no such API.',
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/only-throw-error': 'error',

@@ -8,6 +8,7 @@ import { NAMESPACES } from './src/i18n/namespaces.ts';
 import { localeBundles } from './vite-plugins/locale-bundles.ts';
 import { offlineSplit } from './vite-plugins/offline-split.ts';
 import { precompress } from './vite-plugins/precompress.ts';
+import { reactOnPreact } from './vite-plugins/react-on-preact.ts';
 
 // What the first visit precaches: the app shell and French; see offline-split.ts.
 const split = offlineSplit({
@@ -19,6 +20,8 @@ const split = offlineSplit({
 export default defineConfig({
   plugins: [
     react(),
+    // React's API on Preact, about 50 KB gzip less on every first load: see the plugin.
+    reactOnPreact(),
     localeBundles({
       localesDir: resolve(import.meta.dirname, 'public/locales'),
       namespaces: NAMESPACES,

@@ -82,11 +82,17 @@ function Gate({ preloadStore, onShown }: GateProps) {
   const { state } = useSession();
   usePreloadRecordRoutes(preloadStore);
   useWarmDeferredAssets(state.status === 'unlocked');
+  const { t } = useTranslation('common');
+  // The boundary sits below SessionProvider: a screen whose code (or strings) is still on its
+  // way must never take the session down with it. React keeps the state of a suspended
+  // tree's ancestors; Preact (aliased for React in vite.config.ts) remounts everything
+  // between the boundary and the screen, so a boundary above the session would lock the
+  // vault each time a screen loads.
   return (
-    <>
+    <Suspense fallback={<p className="boot">{t('loading')}</p>}>
       <Screen state={state} />
       {state.status !== 'starting' && <Shown onShown={onShown} />}
-    </>
+    </Suspense>
   );
 }
 

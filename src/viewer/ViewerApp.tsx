@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { LinkReading } from './flow.ts';
 import { useT } from './i18n.ts';
 import { Message } from './Message.tsx';
@@ -20,6 +20,11 @@ export function ViewerApp({ reading }: ViewerAppProps) {
   const { t } = useT();
   const viewer = useViewer(reading);
   const { step } = viewer;
+  const loading = (
+    <p className="v-card v-loading" role="status">
+      {t('loading')}
+    </p>
+  );
   return (
     <>
       <header className="v-header">
@@ -55,18 +60,19 @@ export function ViewerApp({ reading }: ViewerAppProps) {
             onChangeName={viewer.changeName}
           />
         )}
-        {step.kind === 'loading' && (
-          <p className="v-card v-loading" role="status">
-            {t('loading')}
-          </p>
-        )}
+        {step.kind === 'loading' && loading}
         {step.kind === 'summary' && (
-          <Summary
-            content={step.content}
-            now={viewer.now}
-            expiresAt={viewer.expiresAt}
-            onRefresh={viewer.retry}
-          />
+          // Here, not only in main.tsx: under Preact (vite-plugins/react-on-preact.ts) a
+          // suspended Summary would remount everything up to its boundary, this component's
+          // state (the opened share) included.
+          <Suspense fallback={loading}>
+            <Summary
+              content={step.content}
+              now={viewer.now}
+              expiresAt={viewer.expiresAt}
+              onRefresh={viewer.retry}
+            />
+          </Suspense>
         )}
       </main>
     </>

@@ -1,5 +1,5 @@
 import { ShareError } from '../share/errors.ts';
-import { UnreachableServer } from '../share/open-link.ts';
+import type { UnreachableServer } from '../share/open-link.ts';
 import { hasFlag, parseShlink, type ShlPayload } from '../share/shlink.ts';
 import type { ShareContent } from './content.ts';
 
@@ -69,15 +69,23 @@ export function nextAfterName(payload: ShlPayload): Step {
 }
 
 /**
+ * The server an UnreachableServer (share/open-link.ts) names. Read by shape, not with
+ * `instanceof`: this module is on the first screen, the share reader loads later (reader.ts).
+ */
+function unreachableHost(error: ShareError): string | undefined {
+  const { host } = error as Partial<UnreachableServer>;
+  return typeof host === 'string' ? host : undefined;
+}
+
+/**
  * The step a failed open leads to. A server other than the page's own (`ownHost`) that
  * does not answer is named: checking the doctor's connection would not help, since this
  * page just came over it.
  */
 export function stepForError(error: unknown, ownHost: string): Step {
   if (!(error instanceof ShareError)) return { kind: 'stop', code: 'unsupported' };
-  if (error instanceof UnreachableServer && error.host !== ownHost) {
-    return { kind: 'retry', code: 'unreachable', host: error.host };
-  }
+  const host = unreachableHost(error);
+  if (host !== undefined && host !== ownHost) return { kind: 'retry', code: 'unreachable', host };
   const left = error.details.remainingAttempts;
   switch (error.code) {
     case 'wrong-passcode':

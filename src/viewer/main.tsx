@@ -1,8 +1,10 @@
 import { StrictMode, Suspense } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { directionOf } from '../i18n/languages.ts';
-import { readFragment, type LinkReading } from './flow.ts';
+import { firstStep, readFragment, type LinkReading } from './flow.ts';
 import { TranslatorContext, loadTranslator, viewerLanguage, type Translator } from './i18n.ts';
+import { preloadReader } from './reader.ts';
+import { savedRecipient } from './recipient.ts';
 import { ViewerApp, loadSummary } from './ViewerApp.tsx';
 import './viewer.css';
 
@@ -56,13 +58,18 @@ function show(translator: Translator, what: LinkReading): void {
   );
 }
 
-// The doctor typing a name or a PIN: the summary's code loads meanwhile.
 const typing = ['keydown', 'input'] as const;
-function preloadSummary(): void {
-  for (const name of typing) window.removeEventListener(name, preloadSummary, true);
+/** The code that opens, reads and shows a share, which the first screen does not need. */
+function preloadShareCode(): void {
+  for (const name of typing) window.removeEventListener(name, preloadShareCode, true);
+  preloadReader();
   void loadSummary().catch(() => undefined);
 }
-for (const name of typing) window.addEventListener(name, preloadSummary, true);
+// The doctor typing a name or a PIN: that code loads meanwhile. A link that opens without
+// either (a known reader, no PIN) needs it at once.
+if (reading.ok && firstStep(reading, Date.now(), savedRecipient()).kind === 'loading')
+  preloadShareCode();
+else for (const name of typing) window.addEventListener(name, preloadShareCode, true);
 
 if (container) {
   const lng = viewerLanguage(navigator.languages);

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openShareLink } from '../share/open-link.ts';
 import type { ShlPayload } from '../share/shlink.ts';
-import { contentFromShare } from './content.ts';
 import {
   firstStep,
   isExpired,
@@ -10,6 +8,7 @@ import {
   type LinkReading,
   type Step,
 } from './flow.ts';
+import { openAndRead } from './reader.ts';
 import { saveRecipient, savedRecipient } from './recipient.ts';
 
 /** How often the time left is refreshed and the link's expiry checked, ms. */
@@ -55,11 +54,10 @@ export function useViewer(reading: LinkReading): Viewer {
     }
     setStep({ kind: 'loading' });
     try {
-      const opened = await openShareLink(payload, {
+      const content = await openAndRead(payload, {
         recipient: name,
         ...(passcodeRef.current !== undefined ? { passcode: passcodeRef.current } : {}),
       });
-      const content = await contentFromShare(opened, payload.url);
       // The page may have been closed while the files were on their way.
       if (!payloadRef.current) return;
       setNow(Date.now());
