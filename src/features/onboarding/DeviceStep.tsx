@@ -7,6 +7,10 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { BackButton } from '../shell/BackButton.tsx';
 import { useAction } from '../shell/useAction.ts';
+import { HelperLine } from '../helper/HelperLine.tsx';
+import { NoVoiceNotice } from '../shell/NoVoiceNotice.tsx';
+import { ReadAloud } from '../shell/ReadAloud.tsx';
+import { spoken } from './spoken.ts';
 
 interface DeviceStepProps {
   onBack: () => void;
@@ -42,7 +46,18 @@ export function DeviceStep({ onBack, create, onCreated }: DeviceStepProps) {
   }
 
   return (
-    <Screen title={t('device.title')} start={<BackButton onClick={onBack} />}>
+    <Screen
+      title={t('device.title')}
+      start={<BackButton onClick={onBack} />}
+      end={
+        <ReadAloud
+          text={spoken(t('device.title'), t('device.intro'), t('device.recovery'))}
+          label={t('common:readAloud')}
+        />
+      }
+    >
+      <NoVoiceNotice />
+      <HelperLine step="device" />
       <p className="lead">{t('device.intro')}</p>
       <Notice tone="info">{t('device.recovery')}</Notice>
       {failure && <Notice tone="error">{failure}</Notice>}

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSPHRASE_MIN_CHARS, PIN_MIN_DIGITS } from '../../crypto/secret-rules.ts';
 import type { RecoveryCode, SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -8,13 +9,18 @@ import { Screen } from '../../ui/Screen.tsx';
 import { BackButton } from '../shell/BackButton.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
+import { HelperLine } from '../helper/HelperLine.tsx';
+import { NoVoiceNotice } from '../shell/NoVoiceNotice.tsx';
+import { ReadAloud } from '../shell/ReadAloud.tsx';
 import { DeviceStep } from './DeviceStep.tsx';
 import { SecretFields, secretFieldsProblem } from './SecretFields.tsx';
+import { spoken } from './spoken.ts';
 import { useDeviceAvailable } from './useDevice.ts';
 
 interface SecretStepProps {
   onBack: () => void;
-  onCreated: (code: RecoveryCode) => void;
+  /** The vault exists, protected by a secret of `kind`; `code` is shown once, next. */
+  onCreated: (code: RecoveryCode, kind: SecretKind) => void;
 }
 
 /**
@@ -41,7 +47,7 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
       setAskDevice(true);
       return;
     }
-    await run(async () => onCreated(await store.create(secret, kind)));
+    await run(async () => onCreated(await store.create(secret, kind), kind));
   }
 
   if (askDevice) {
@@ -51,13 +57,25 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
         create={(linkPhone) =>
           linkPhone ? store.device.create(secret, kind) : store.create(secret, kind)
         }
-        onCreated={onCreated}
+        onCreated={(code) => onCreated(code, kind)}
       />
     );
   }
 
+  const text = spoken(
+    t('secret.title'),
+    t('secret.intro'),
+    t('secret.passphraseAdvice'),
+    t(`secret.rule.${kind}`, { count: kind === 'pin' ? PIN_MIN_DIGITS : PASSPHRASE_MIN_CHARS }),
+  );
   return (
-    <Screen title={t('secret.title')} start={<BackButton onClick={onBack} />}>
+    <Screen
+      title={t('secret.title')}
+      start={<BackButton onClick={onBack} />}
+      end={<ReadAloud text={text} label={t('common:readAloud')} />}
+    >
+      <NoVoiceNotice />
+      <HelperLine step="secret" />
       <p className="lead">{t('secret.intro')}</p>
       <p>{t('secret.passphraseAdvice')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>

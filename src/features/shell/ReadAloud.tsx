@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSpeech } from './useSpeech.ts';
 import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import './read-aloud.css';
 
 interface ReadAloudProps {
   /** What the device's voice says: the screen's words, as shown. */
@@ -14,14 +15,20 @@ interface ReadAloudProps {
 
 /**
  * A button that reads `text` aloud with a local voice of its language, for a patient who
- * reads little. Renders nothing when the device has no local voice for that language.
+ * reads little. Renders nothing when the device has no local voice for that language
+ * (NoVoiceNotice says so once).
  */
 export function ReadAloud({ text, label, lng }: ReadAloudProps) {
   const { i18n } = useTranslation();
   const { canSpeak, speak } = useSpeech(lng ?? i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE);
   if (!canSpeak) return null;
   return (
-    <button type="button" className="icon-button speak-button" onClick={() => speak(text)}>
+    <button
+      type="button"
+      className="icon-button speak-button"
+      title={label}
+      onClick={() => speak(text)}
+    >
       <Icon name="speaker" />
       <span className="visually-hidden">{label}</span>
     </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice } from './useSpeech.ts';
+import { pickVoice, voiceStatus } from './useSpeech.ts';
 
 const voice = (lang: string, localService = true) => ({ lang, localService, name: lang });
 
@@ -17,5 +17,16 @@ describe('read-aloud voice', () => {
 
   it('never uses an online voice, which would send the text away', () => {
     expect(pickVoice([voice('prs-AF', false)], 'prs')).toBeUndefined();
+  });
+});
+
+describe('whether the device can read a language aloud', () => {
+  it('is known as soon as a voice is found', () => {
+    expect(voiceStatus(true, false)).toBe('available');
+  });
+
+  it('waits while the voice list may still be loading, then says none', () => {
+    expect(voiceStatus(false, false)).toBe('checking');
+    expect(voiceStatus(false, true)).toBe('none');
   });
 });

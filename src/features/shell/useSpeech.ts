@@ -3,6 +3,19 @@ import { useCallback, useEffect, useState } from 'react';
 type Voice = Pick<SpeechSynthesisVoice, 'lang' | 'localService'>;
 
 /**
+ * Whether the device can read `lng` aloud: 'checking' while its voices may still be loading,
+ * then 'available' or 'none'.
+ */
+export type VoiceStatus = 'checking' | 'available' | 'none';
+
+/**
+ * How long an empty voice list may still be "loading" (ms). Chromium and Android fill the list
+ * after start-up and say so with `voiceschanged`; a browser with no voice at all (Chromium
+ * headless, some cheap phones) never does.
+ */
+export const VOICES_GRACE_MS = 2500;
+
+/**
  * The device voice for `lng`: an exact tag match first, then the same base language.
  * SECURITY: only voices the browser reports as local (`localService`), so record text is
  * never sent to an online speech service.
@@ -16,28 +29,56 @@ export function pickVoice<V extends Voice>(voices: readonly V[], lng: string): V
   );
 }
 
+/**
+ * What the voice list says about `lng`: a voice, none, or nothing yet (`listed` false while
+ * the list is empty and the grace time has not run out).
+ */
+export function voiceStatus(found: boolean, listed: boolean): VoiceStatus {
+  if (found) return 'available';
+  return listed ? 'none' : 'checking';
+}
+
+function synthesis(): SpeechSynthesis | undefined {
+  return typeof speechSynthesis === 'undefined' ? undefined : speechSynthesis;
+}
+
 function findVoice(lng: string): SpeechSynthesisVoice | undefined {
-  if (typeof speechSynthesis === 'undefined') return undefined;
-  return pickVoice(speechSynthesis.getVoices(), lng);
+  const speech = synthesis();
+  return speech ? pickVoice(speech.getVoices(), lng) : undefined;
 }
 
 /**
  * Reading aloud with the device's own voices (Web Speech API). `voice` is undefined when
  * the device has no voice for the language, and the screen then shows no button: a voice
- * for another language reading this text would be worse than none.
+ * for another language reading this text would be worse than none. `status` says when that
+ * is known for sure, for the one-time "no voice" notice (NoVoiceNotice).
  * Only local voices are used (see pickVoice).
  */
 export function useSpeech(lng: string) {
   const [voice, setVoice] = useState<SpeechSynthesisVoice | undefined>(() => findVoice(lng));
+  // Whether the device has answered: a non-empty list, `voiceschanged`, or the grace time.
+  const [listed, setListed] = useState(
+    () => synthesis() === undefined || (synthesis()?.getVoices().length ?? 0) > 0,
+  );
 
   useEffect(() => {
-    if (typeof speechSynthesis === 'undefined') return;
-    const update = () => setVoice(findVoice(lng));
+    const speech = synthesis();
+    if (!speech) return;
+    const update = () => {
+      setVoice(findVoice(lng));
+      if (speech.getVoices().length > 0) setListed(true);
+    };
+    const answered = () => {
+      update();
+      setListed(true);
+    };
     update();
-    speechSynthesis.addEventListener('voiceschanged', update);
+    const grace = window.setTimeout(() => setListed(true), VOICES_GRACE_MS);
+    speech.addEventListener('voiceschanged', answered);
     return () => {
-      speechSynthesis.removeEventListener('voiceschanged', update);
-      speechSynthesis.cancel();
+      window.clearTimeout(grace);
+      speech.removeEventListener('voiceschanged', answered);
+      speech.cancel();
     };
   }, [lng]);
 
@@ -54,5 +95,9 @@ export function useSpeech(lng: string) {
     [voice],
   );
 
-  return { canSpeak: voice !== undefined, speak };
+  return {
+    canSpeak: voice !== undefined,
+    speak,
+    status: voiceStatus(voice !== undefined, listed),
+  };
 }
