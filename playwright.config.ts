@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { foreignOrigin } from './e2e/foreign-origin.ts';
@@ -5,6 +8,12 @@ import { foreignOrigin } from './e2e/foreign-origin.ts';
 const port = Number(process.env.E2E_PORT ?? 8181);
 /** The built app the tests run against (`vite build` output). */
 const staticDir = process.env.E2E_STATIC_DIR ?? 'dist';
+/**
+ * The relay's data for this run: a fresh folder outside test-results/ (which every other
+ * Playwright run empties), made once by the runner and inherited by its workers, which read
+ * it back (e2e/replies.spec.ts looks there for plaintext).
+ */
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), `carnet-e2e-${port}-`));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +39,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: `test-results/e2e-data/${port}`,
+      DATA_DIR: process.env.E2E_DATA_DIR,
       STATIC_DIR: staticDir,
       // Every test shares one loopback address: lift the per-IP limits (tested in the relay's own tests).
       RELAY_CREATE_PER_MINUTE: '10000',

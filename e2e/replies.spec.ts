@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { compactDecrypt, generateKeyPair } from 'jose';
 import type { Page } from '@playwright/test';
 import { makePdf } from './document-fixtures.ts';
@@ -18,33 +18,14 @@ const LETTER = 'LETTRE-DU-GENERALISTE-7c1e';
 const LOT = 'LOT-AB123-9f2e';
 
 /**
- * Every file the relay keeps under its DATA_DIR (playwright.config.ts starts it with
- * `test-results/e2e-data/<port>`: the SQLite database, its WAL, the backups folder), as
- * name and bytes. The files the relay process holds open there are read through /proc
- * (Linux), so one unlinked meanwhile (another Playwright run cleaning test-results) is
- * still the relay's own file; then every file the folder lists.
+ * Every file the relay keeps under its DATA_DIR (playwright.config.ts gives it a fresh folder
+ * per run in E2E_DATA_DIR: the SQLite database, its WAL, the backups folder), as name and
+ * bytes.
  */
-function relayFiles(baseURL: string): { name: string; bytes: Buffer }[] {
-  const dir = resolve('test-results', 'e2e-data', new URL(baseURL).port);
+function relayFiles(): { name: string; bytes: Buffer }[] {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
   const found: { name: string; bytes: Buffer }[] = [];
-  for (const pid of existsSync('/proc') ? readdirSync('/proc') : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue; // gone, or not ours to read
-    }
-    for (const fd of fds) {
-      try {
-        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-        if (!target.startsWith(`${dir}/`)) continue;
-        found.push({ name: target, bytes: readFileSync(`/proc/${pid}/fd/${fd}`) });
-      } catch {
-        // closed meanwhile
-      }
-    }
-  }
   const walk = (d: string): string[] =>
     readdirSync(d).flatMap((name) => {
       const path = join(d, name);
@@ -60,9 +41,9 @@ function relayFiles(baseURL: string): { name: string; bytes: Buffer }[] {
  * Checks what the relay holds on disk after a reply: the reply's ciphertext is there (so
  * the search does see it), and none of `clear` (the reply's words, as raw UTF-8 bytes).
  */
-function expectOnlyCiphertextOnDisk(baseURL: string, jwe: string, clear: readonly string[]) {
-  const files = relayFiles(baseURL);
-  expect(files.some((f) => /relay\.sqlite( \(deleted\))?$/.test(f.name))).toBe(true);
+function expectOnlyCiphertextOnDisk(jwe: string, clear: readonly string[]) {
+  const files = relayFiles();
+  expect(files.some((f) => /relay\.sqlite$/.test(f.name))).toBe(true);
   // Pieces of the ciphertext at eight places: the database splits rows across pages, so
   // one piece may straddle a page boundary, never all of them.
   const ciphertext = jwe.split('.')[3]!;
@@ -110,7 +91,6 @@ async function goInApp(page: Page, path: string): Promise<void> {
 test('a GP writes back through a PIN share; the patient, in Arabic, keeps two items of three', async ({
   page,
   browser,
-  baseURL,
 }) => {
   const { link, pin } = await patientShares(page);
 
@@ -148,7 +128,7 @@ test('a GP writes back through a PIN share; the patient, in Arabic, keeps two it
   for (const words of clear) expect(jwe).not.toContain(words);
   const { privateKey: wrong } = await generateKeyPair('ECDH-ES+A256KW', { crv: 'P-256' });
   await expect(compactDecrypt(jwe, wrong)).rejects.toThrow();
-  expectOnlyCiphertextOnDisk(baseURL!, jwe, clear);
+  expectOnlyCiphertextOnDisk(jwe, clear);
   await gpContext.close();
 
   // The patient reviews, in Arabic: codes translated, the sender named as self-declared.
@@ -200,7 +180,6 @@ test('a GP writes back through a PIN share; the patient, in Arabic, keeps two it
 test('a social worker adds an AME decision, a prefecture appointment and a note through an administrative share; the patient keeps them', async ({
   page,
   browser,
-  baseURL,
 }) => {
   const fr = (ns: string, path: string) => label('fr', ns, path);
   await setUpRecordIn(page, 'fr', '591736', 'Amal Haddad');
@@ -231,7 +210,7 @@ test('a social worker adds an AME decision, a prefecture appointment and a note 
   await expect(form.sent).toBeVisible();
   const jwe = (await posted).postData()!;
   // (The name given to open the share, "S. Durand", is in the access list, by design.)
-  expectOnlyCiphertextOnDisk(baseURL!, jwe, ['CADA de Bobigny', '2 75 12 99 123 456', visit]);
+  expectOnlyCiphertextOnDisk(jwe, ['CADA de Bobigny', '2 75 12 99 123 456', visit]);
   await swContext.close();
 
   // The patient reviews the three items and keeps them all.

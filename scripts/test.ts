@@ -74,7 +74,6 @@ function vitest(name: string, project: string): void {
 function playwright(name: string): void {
   const out = 'test-results/e2e.json';
   rmSync(out, { force: true });
-  rmSync('test-results/e2e-data', { recursive: true, force: true });
   const ok = run(name, 'npx', ['playwright', 'test']);
   const stats = readJson(out)?.stats;
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
