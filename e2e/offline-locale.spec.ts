@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { label } from './locales.ts';
+import { label, phrase } from './locales.ts';
 
 // A French phone: French is the one language precached; Turkish is not.
 test.use({ locale: 'fr-FR' });
@@ -55,7 +55,11 @@ test('offline, a language never used on this phone leaves the app in its languag
   await page.reload();
   await expect(page.getByRole('button', { name: label('fr', 'common', 'continue') })).toBeVisible();
   await page.getByRole('button', { name: 'Română', exact: true }).click();
-  // It could not be loaded: still French, every string readable, and nothing was remembered.
+  // It could not be loaded, and the patient is told so: still French, every string
+  // readable, and nothing was remembered.
+  await expect(
+    page.getByText(phrase('fr', 'common', 'language.unavailable', { language: 'Română' })),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('button', { name: label('fr', 'common', 'continue') })).toBeVisible();
   await page.reload();

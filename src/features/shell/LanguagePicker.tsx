@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, SHIPPED_LANGUAGES, findLanguage } from '../../i18n/languages.ts';
 import { changeLanguage } from '../../i18n/setup.ts';
+import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useLocaleMeta } from './useLocaleMeta.ts';
 import './shell.css';
@@ -16,8 +18,15 @@ export function LanguagePicker({ onPicked }: { onPicked?: (code: string) => void
   const current = i18n.resolvedLanguage ?? 'fr';
   const meta = useLocaleMeta(current);
   const language = findLanguage(current);
+  // A language that could not be loaded (offline, never used on this phone): said plainly.
+  const [unavailable, setUnavailable] = useState<string | null>(null);
   return (
     <>
+      {unavailable && (
+        <Notice tone="error">
+          {t('language.unavailable', { language: findLanguage(unavailable)?.nativeName })}
+        </Notice>
+      )}
       <ul className="language-list" aria-label={t('language.choose')}>
         {offered.map((l) => {
           const isCurrent = current === l.code;
@@ -30,10 +39,15 @@ export function LanguagePicker({ onPicked }: { onPicked?: (code: string) => void
                 lang={l.code}
                 dir={l.dir}
                 onClick={() => {
-                  void changeLanguage(l.code).then(() => onPicked?.(l.code));
+                  setUnavailable(null);
+                  changeLanguage(l.code).then(
+                    () => onPicked?.(l.code),
+                    () => setUnavailable(l.code),
+                  );
                 }}
               >
-                {l.nativeName}
+                <Icon name="language" />
+                <span>{l.nativeName}</span>
               </button>
             </li>
           );

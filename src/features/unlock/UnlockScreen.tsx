@@ -8,11 +8,14 @@ import { RecordError } from '../../record/errors.ts';
 import type { SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { LanguagePicker } from '../shell/LanguagePicker.tsx';
+import { NoVoiceNotice } from '../shell/NoVoiceNotice.tsx';
+import { ReadAloud } from '../shell/ReadAloud.tsx';
 import { useDeviceState } from '../onboarding/useDevice.ts';
 import { LockedEmergencyCard } from './LockedEmergencyCard.tsx';
 import { RecoveryUnlock } from './RecoveryUnlock.tsx';
@@ -82,11 +85,16 @@ export function UnlockScreen({ kind }: { kind: SecretKind }) {
     <Screen
       title={t('title')}
       end={
-        <button type="button" className="icon-button" onClick={() => setMode('language')}>
-          {t('common:language.short')}
-        </button>
+        <>
+          <ReadAloud text={`${t('title')}. ${t(`intro.${kind}`)}`} label={t('common:readAloud')} />
+          <button type="button" className="icon-button" onClick={() => setMode('language')}>
+            <Icon name="language" />
+            <span>{t('common:language.short')}</span>
+          </button>
+        </>
       }
     >
+      <NoVoiceNotice />
       <p className="lead">{t(`intro.${kind}`)}</p>
       {device.state === 'on' && <p>{t('device.hint')}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate>
