@@ -66,6 +66,8 @@ export default defineConfig({
         // public/locales/ holds the viewer's per-namespace files only.
         globPatterns: ['**/*.{js,mjs,css,html,json,svg,png,webmanifest,woff2,wasm}'],
         globIgnores: ['**/node_modules/**', 'locales/**'],
+        // A tap on a reminder's notification opens or brings back the app.
+        importScripts: ['/sw-notifications.js'],
         manifestTransforms: [split.transform],
         runtimeCaching: [
           {
