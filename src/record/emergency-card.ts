@@ -32,7 +32,6 @@ export const EmergencyCardSchema = v.object({
 });
 
 export type EmergencyCard = Readonly<InferOutput<typeof EmergencyCardSchema>>;
-export type EmergencyContact = NonNullable<EmergencyCard['contact']>;
 
 /** An entry of a kind a card may carry. */
 export type CardEntry = Entry & { readonly details: Extract<Entry['details'], { kind: CardKind }> };
@@ -72,7 +71,7 @@ export function startingCard(profile: Profile, entries: readonly Entry[]): Emerg
  * that still exist, belong to its profile and may go on a card (a medicine stopped since, or
  * a problem resolved, drops off).
  */
-export function cardEntries(card: EmergencyCard, entries: readonly Entry[]): CardEntry[] {
+function cardEntries(card: EmergencyCard, entries: readonly Entry[]): CardEntry[] {
   const picked = new Set(card.entryIds);
   const on = entries.filter(
     (e): e is CardEntry => picked.has(e.id) && e.profileId === card.profileId && onCardKind(e),

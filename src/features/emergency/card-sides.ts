@@ -11,7 +11,7 @@ export type CardT = TFunction<readonly ['emergency', 'vocab', 'entry']>;
 export const CARD_NAMESPACES = ['emergency', 'vocab', 'entry'] as const;
 
 /** One line of a card side: words in `lang`, and a note on them (the language they are in). */
-export interface CardLine {
+interface CardLine {
   readonly key: string;
   readonly text: string;
   readonly lang: string;

@@ -4,7 +4,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { useHelperMode } from './helper-mode.ts';
 import './helper.css';
 
-export type HelperStep =
+type HelperStep =
   'intro' | 'secret' | 'device' | 'recovery' | 'profile' | 'papers' | 'handover';
 
 /**
