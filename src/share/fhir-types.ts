@@ -59,6 +59,8 @@ export const FHIR = {
   ipsComposition: 'http://hl7.org/fhir/uv/ips/StructureDefinition/Composition-uv-ips',
   /** Who a Carnet share was made for (Composition.category): `doctor`, `social`, `custom`. */
   carnetAudience: 'urn:carnet:share-audience',
+  /** The kind of an administrative paper (Coverage.type): `AME`, `residence-receipt`... */
+  carnetPaperKind: 'urn:carnet:paper-kind',
 } as const;
 
 /** IPS section codes (LOINC), in the order a doctor reads them. */

@@ -228,6 +228,62 @@ describe('round trip', () => {
     });
   });
 
+  it('an administrative paper comes back as the same kind, with its issuer and validity', () => {
+    const receipt = {
+      id: 'r1',
+      profileId: 'p',
+      details: {
+        kind: 'right' as const,
+        scheme: 'residence-receipt' as const,
+        number: 'R 33 0012',
+        issuer: 'Préfecture de la Gironde',
+        validFrom: '2026-01-02',
+        validUntil: '2026-07-01',
+      },
+      provenance: 'paper' as const,
+      sensitive: false,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const css = {
+      ...receipt,
+      id: 'r2',
+      details: { kind: 'right' as const, scheme: 'CSS' as const },
+    };
+    const shared = buildIps(
+      input({
+        audience: 'social',
+        entries: [receipt, css],
+        documents: [],
+        words: {
+          ...input().words,
+          schemes: {
+            ...input().words.schemes,
+            'residence-receipt': 'Récépissé de titre de séjour',
+            CSS: 'Complémentaire santé solidaire (CSS)',
+          },
+        },
+      }),
+    );
+    const details = mapFhir([JSON.parse(JSON.stringify(shared))]).items.map((i) => i.entry.details);
+    expect(details).toEqual([receipt.details, css.details]);
+  });
+
+  it('an asylum paper imported starts sensitive', () => {
+    const decision = {
+      id: 'd1',
+      profileId: 'p',
+      details: { kind: 'right' as const, scheme: 'ofpra-decision' as const },
+      provenance: 'paper' as const,
+      sensitive: true,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const shared = buildIps(input({ audience: 'custom', entries: [decision], documents: [] }));
+    const [item] = mapFhir([JSON.parse(JSON.stringify(shared))]).items;
+    expect(item?.entry).toMatchObject({ details: decision.details, sensitive: true });
+  });
+
   it('an item with a code Carnet does not know keeps its system, code and words when shared again', () => {
     const snomed = concept(CODE_SYSTEM_URIS.snomed, '1148818007', 'Long COVID');
     const lab = { coding: [{ system: 'urn:oid:1.2.250.1.213.2.16', code: 'F-123' }] };

@@ -1,4 +1,5 @@
 import type { EntryDetails } from '../record/types.ts';
+import { RIGHT_SCHEMES, SENSITIVE_SCHEMES, type RightScheme } from '../record/types.ts';
 import { FHIR } from './fhir-types.ts';
 import type { Resolve } from './ips-collect.ts';
 import { languageOf, readDate } from './ips-labels.ts';
@@ -183,11 +184,18 @@ function observation(r: Resource, lang: string | undefined): Read {
 
 /** A right: Carnet writes "AME — <words>" as the Coverage type's text (ips-resources.ts). */
 function coverage(r: Resource, lang: string | undefined): Read {
-  const name = str(obj(r.type)?.text) ?? '';
-  const scheme = (['AME', 'PUMa', 'CSS'] as const).find((s) => name.startsWith(s)) ?? 'other';
-  const rest = name.split(' — ').slice(1).join(' — ') || (scheme === 'other' ? name : '');
+  const type = obj(r.type);
+  const name = str(type?.text) ?? '';
+  const scheme = paperKind(type, name);
+  const [label = '', ...words] = name.split(' — ');
+  const rest = words.join(' — ') || (scheme === 'other' ? name : '');
   const number = str(r.subscriberId);
+  const validFrom = readDate(obj(r.period)?.start);
   const validUntil = readDate(obj(r.period)?.end);
+  // Who issued it, unless it is only what Carnet writes when the patient did not say.
+  const payor = str(obj(objs(r.payor)[0])?.display);
+  const issuer =
+    payor && payor !== 'Assurance Maladie' && payor !== label && payor !== rest ? payor : undefined;
   return {
     entry: {
       ...(rest ? { text: rest } : {}),
@@ -196,13 +204,29 @@ function coverage(r: Resource, lang: string | undefined): Read {
         kind: 'right',
         scheme,
         ...(number ? { number } : {}),
+        ...(issuer ? { issuer } : {}),
+        ...(validFrom ? { validFrom } : {}),
         ...(validUntil ? { validUntil } : {}),
       },
       provenance: 'clinician',
-      sensitive: false,
+      // Asylum papers start sensitive, as when the patient adds one.
+      sensitive: SENSITIVE_SCHEMES.includes(scheme),
     },
     unmapped: false,
   };
+}
+
+/** The kind of paper: Carnet's own code when there is one, else the name's health cover. */
+function paperKind(type: Record<string, unknown> | undefined, name: string): RightScheme {
+  for (const coding of objs(type?.coding)) {
+    const code = str(coding.code);
+    if (str(coding.system) === FHIR.carnetPaperKind && isRightScheme(code)) return code;
+  }
+  return (['AME', 'PUMa', 'CSS'] as const).find((s) => name.startsWith(s)) ?? 'other';
+}
+
+function isRightScheme(code: string | undefined): code is RightScheme {
+  return RIGHT_SCHEMES.some((s) => s === code);
 }
 
 /** Any other resource (a procedure, a report, a care plan) is kept as a note, in its words. */

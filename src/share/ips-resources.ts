@@ -207,7 +207,11 @@ export function entryResource(
       return {
         resourceType: 'Coverage',
         status: 'active',
-        type: { text: name || (w.schemes.other ?? 'other') },
+        // The kind as a code too, so that Carnet reads back the same kind of paper.
+        type: {
+          coding: [{ system: FHIR.carnetPaperKind, code: d.scheme }],
+          text: name || (w.schemes.other ?? 'other'),
+        },
         beneficiary: subject,
         ...(d.number ? { subscriberId: d.number } : {}),
         ...(d.validFrom || d.validUntil ? { period } : {}),
