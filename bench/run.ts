@@ -129,6 +129,8 @@ async function browserFigures(): Promise<Figures> {
       page.evaluate(() => window.carnetBench.unlockMs(5)),
     );
     const render = await summaryRenderMs(browser, origin, 1000);
+    // Issue 16: the summary's cost must not grow with the record (summary_render_ratio).
+    const renderBig = await summaryRenderMs(browser, origin, 10000, 1);
     const docs = await harness(browser, origin, (page) =>
       page.evaluate(() => window.carnetBench.docRatios(20, 5)),
     );
@@ -148,6 +150,7 @@ async function browserFigures(): Promise<Figures> {
       record_write_plain_ms_1000: round(write.record_write_plain_ms_1000),
       record_seal_only_ms_1000: round(write.record_seal_only_ms_1000),
       summary_render_ms_1000: round(render),
+      summary_render_ms_10000: round(renderBig),
       share_create_ratio: round(share.share_create_ratio, 2),
       share_create_ms_5mb: round(share.share_create_ms_5mb),
       share_plain_upload_ms_5mb: round(share.share_plain_upload_ms_5mb),
