@@ -57,13 +57,8 @@ export function ImportPreview({ items, papers, picked, onToggle, cards }: Import
                   <span dir="auto">{entryTitle(shown, t)}</span>
                   <small>{t(`entry:kinds.${entry.details.kind}`)}</small>
                   {detail && <small dir="auto">{detail}</small>}
-                  {unmapped && entry.term && (
-                    <small>
-                      {t('preview.unmapped', {
-                        code: [entry.term.system, entry.term.code].filter(Boolean).join(' '),
-                      })}
-                    </small>
-                  )}
+                  {/* The code itself is kept for the doctor, never shown to the patient. */}
+                  {unmapped && entry.term && <small>{t('preview.unknownCode')}</small>}
                   {entry.sensitive && (
                     <small className="tag tag-sensitive">
                       <Icon name="sensitive" />
