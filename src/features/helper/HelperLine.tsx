@@ -4,8 +4,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { useHelperMode } from './helper-mode.ts';
 import './helper.css';
 
-type HelperStep =
-  'intro' | 'secret' | 'device' | 'recovery' | 'profile' | 'papers' | 'handover';
+type HelperStep = 'intro' | 'secret' | 'device' | 'recovery' | 'profile' | 'papers' | 'handover';
 
 /**
  * The helper's instruction for this step, always in French (the social worker's language),
