@@ -26,6 +26,17 @@ describe('the app around the share API', () => {
     expect(await route.text()).toContain('<title>Carnet</title>');
   });
 
+  it("revalidates the service worker's imported script, so a fix reaches phones at once", async () => {
+    writeFileSync(join(dist, 'sw-notifications.js'), 'self.addEventListener("x", () => {});');
+    try {
+      const res = await relay.api.request('/sw-notifications.js');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Cache-Control')).toBe('no-cache');
+    } finally {
+      rmSync(join(dist, 'sw-notifications.js'));
+    }
+  });
+
   it('keeps /api JSON and never serves outside the build folder', async () => {
     const missing = await relay.api.request('/api/shl/unknown/thing');
     expect(missing.status).toBe(404);

@@ -24,6 +24,7 @@ const ALWAYS_REVALIDATE = new Set([
   '/index.html',
   '/viewer.html',
   '/sw.js',
+  '/sw-notifications.js',
   '/manifest.webmanifest',
   '/registerSW.js',
 ]);
