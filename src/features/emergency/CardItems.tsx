@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardEntry } from '../../record/emergency-card.ts';
 import { CARD_KINDS } from '../../record/emergency-copy.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { SensitiveTag } from '../../ui/SensitiveTag.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
 import { KIND_ICONS } from '../summary/kind-icons.ts';
 
@@ -36,12 +37,7 @@ export function CardItems({ entries, picked, onToggle }: CardItemsProps) {
                 />
                 <span>
                   {entryTitle(e, t)}
-                  {e.sensitive && (
-                    <small className="tag tag-sensitive">
-                      <Icon name="sensitive" />
-                      {t('summary:sensitive')}
-                    </small>
-                  )}
+                  {e.sensitive && <SensitiveTag label={t('summary:sensitive')} />}
                 </span>
               </label>
               {e.sensitive && picked.has(e.id) && (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportCandidate, ImportPaper } from '../../share/import-map.ts';
 import type { CardCheck } from '../../share/health-card-verify.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { SensitiveTag } from '../../ui/SensitiveTag.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { entryDetailLine, entryTitle } from '../entries/entry-text.ts';
 import { KIND_ICONS } from '../summary/kind-icons.ts';
@@ -59,12 +60,7 @@ export function ImportPreview({ items, papers, picked, onToggle, cards }: Import
                   {detail && <small dir="auto">{detail}</small>}
                   {/* The code itself is kept for the doctor, never shown to the patient. */}
                   {unmapped && entry.term && <small>{t('preview.unknownCode')}</small>}
-                  {entry.sensitive && (
-                    <small className="tag tag-sensitive">
-                      <Icon name="sensitive" />
-                      {t('preview.sensitive')}
-                    </small>
-                  )}
+                  {entry.sensitive && <SensitiveTag label={t('preview.sensitive')} />}
                 </span>
               </label>
             </li>

@@ -4,6 +4,7 @@ import { declarationItem } from '../../record/shares.ts';
 import type { DeclarableKind, Entry } from '../../record/types.ts';
 import { ENTRY_KINDS } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
+import { SensitiveTag } from '../../ui/SensitiveTag.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
 import { KIND_ICONS } from '../summary/kind-icons.ts';
 
@@ -38,12 +39,7 @@ export function ShareItems({
         />
         <span>
           {label}
-          {sensitive && (
-            <small className="tag tag-sensitive">
-              <Icon name="sensitive" />
-              {t('summary:sensitive')}
-            </small>
-          )}
+          {sensitive && <SensitiveTag label={t('summary:sensitive')} />}
         </span>
       </label>
       {sensitive && picked.has(id) && (
