@@ -1,5 +1,6 @@
 import type { EntryDetails } from '../record/types.ts';
-import { RIGHT_SCHEMES, SENSITIVE_SCHEMES, type RightScheme } from '../record/types.ts';
+import { SENSITIVE_SCHEMES } from '../record/types.ts';
+import { readCoverage } from './coverage-read.ts';
 import { FHIR } from './fhir-types.ts';
 import type { Resolve } from './ips-collect.ts';
 import { languageOf, readDate } from './ips-labels.ts';
@@ -182,51 +183,20 @@ function observation(r: Resource, lang: string | undefined): Read {
   );
 }
 
-/** A right: Carnet writes "AME — <words>" as the Coverage type's text (ips-resources.ts). */
+/** A right or paper, as a share writes one (ips-resources.ts); see coverage-read.ts. */
 function coverage(r: Resource, lang: string | undefined): Read {
-  const type = obj(r.type);
-  const name = str(type?.text) ?? '';
-  const scheme = paperKind(type, name);
-  const [label = '', ...words] = name.split(' — ');
-  const rest = words.join(' — ') || (scheme === 'other' ? name : '');
-  const number = str(r.subscriberId);
-  const validFrom = readDate(obj(r.period)?.start);
-  const validUntil = readDate(obj(r.period)?.end);
-  // Who issued it, unless it is only what Carnet writes when the patient did not say.
-  const payor = str(obj(objs(r.payor)[0])?.display);
-  const issuer =
-    payor && payor !== 'Assurance Maladie' && payor !== label && payor !== rest ? payor : undefined;
+  const { text, ...details } = readCoverage(r, { text: str, date: readDate });
   return {
     entry: {
-      ...(rest ? { text: rest } : {}),
-      ...(rest && lang ? { textLang: lang } : {}),
-      details: {
-        kind: 'right',
-        scheme,
-        ...(number ? { number } : {}),
-        ...(issuer ? { issuer } : {}),
-        ...(validFrom ? { validFrom } : {}),
-        ...(validUntil ? { validUntil } : {}),
-      },
+      ...(text ? { text } : {}),
+      ...(text && lang ? { textLang: lang } : {}),
+      details: { kind: 'right', ...details },
       provenance: 'clinician',
       // Asylum papers start sensitive, as when the patient adds one.
-      sensitive: SENSITIVE_SCHEMES.includes(scheme),
+      sensitive: SENSITIVE_SCHEMES.includes(details.scheme),
     },
     unmapped: false,
   };
-}
-
-/** The kind of paper: Carnet's own code when there is one, else the name's health cover. */
-function paperKind(type: Record<string, unknown> | undefined, name: string): RightScheme {
-  for (const coding of objs(type?.coding)) {
-    const code = str(coding.code);
-    if (str(coding.system) === FHIR.carnetPaperKind && isRightScheme(code)) return code;
-  }
-  return (['AME', 'PUMa', 'CSS'] as const).find((s) => name.startsWith(s)) ?? 'other';
-}
-
-function isRightScheme(code: string | undefined): code is RightScheme {
-  return RIGHT_SCHEMES.some((s) => s === code);
 }
 
 /** Any other resource (a procedure, a report, a care plan) is kept as a note, in its words. */

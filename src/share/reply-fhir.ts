@@ -1,10 +1,11 @@
 import { fromBase64Url, toBase64 } from '../crypto/encoding.ts';
 import { DOCUMENT_TYPES } from '../record/documents.ts';
 import type { Dosage } from '../record/types.ts';
-import { INSURANCE_SCHEMES, RIGHT_SCHEMES, type RightScheme } from '../record/types.ts';
+import { INSURANCE_SCHEMES, type RightScheme } from '../record/types.ts';
 import { CODE_SYSTEM_URIS, termByKey } from '../vocab/index.ts';
 import { termByCode } from '../vocab/terms.ts';
 import type { TermKind } from '../vocab/index.ts';
+import { readCoverage, RIGHT_SYSTEM } from './coverage-read.ts';
 import { ShareError } from './errors.ts';
 import type { FhirBundle, FhirBundleEntry, FhirResource } from './fhir-types.ts';
 import { FHIR } from './fhir-types.ts';
@@ -30,8 +31,7 @@ import {
 
 /** RPPS, the French national identifier of health professionals (OID 1.2.250.1.71.4.2.1). */
 const RPPS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
-/** Carnet's own codes for a right's scheme (AME, PUMa, CSS) and a paper's kind. */
-const RIGHT_SYSTEM = 'urn:carnet:right-scheme';
+/** Carnet's own code for a paper's kind (a right's is RIGHT_SYSTEM). */
 const DOCUMENT_SYSTEM = 'urn:carnet:document-type';
 /** The tag that marks a Bundle as a Carnet reply. */
 const REPLY_TAG = { system: 'urn:carnet:bundle', code: 'reply' };
@@ -324,7 +324,7 @@ function readItem(r: Record<string, unknown>): ReplyItem {
       };
     }
     case 'Coverage':
-      return readCoverage(r);
+      return readRight(r);
     case 'Communication': {
       const text = short(objs(r.payload)[0]?.contentString, REPLY_LIMITS.text) ?? refuse();
       const date = dateOf(r.sent);
@@ -337,33 +337,12 @@ function readItem(r: Record<string, unknown>): ReplyItem {
   }
 }
 
-/** A paper or right (see coverage): the scheme from its coding, words after the name. */
-function readCoverage(r: Record<string, unknown>): ReplyItem {
-  const type = obj(r.type);
-  const code = str(objs(type?.coding).find((c) => c.system === RIGHT_SYSTEM)?.code);
-  const scheme = RIGHT_SCHEMES.find((s) => s === code) ?? refuse();
-  const name = short(type?.text) ?? '';
-  const text =
-    scheme === 'other'
-      ? name === scheme
-        ? undefined
-        : name
-      : name.split(' — ').slice(1).join(' — ') || undefined;
-  if (scheme === 'other' && !text) refuse();
-  const number = short(r.subscriberId, 60);
-  const payor = short(objs(r.payor)[0]?.display);
-  const issuer = payor?.toLowerCase() !== 'assurance maladie' && payor !== name ? payor : undefined;
-  const validFrom = dateOf(obj(r.period)?.start);
-  const validUntil = dateOf(obj(r.period)?.end);
-  return {
-    kind: 'right',
-    scheme,
-    ...(number ? { number } : {}),
-    ...(issuer ? { issuer } : {}),
-    ...(validFrom ? { validFrom } : {}),
-    ...(validUntil ? { validUntil } : {}),
-    ...(text ? { text } : {}),
-  };
+/** A paper or right (see coverage), read as an import reads one, within the reply's bounds. */
+function readRight(r: Record<string, unknown>): ReplyItem {
+  const right = readCoverage(r, { text: short, date: dateOf });
+  // A paper of another kind must be named.
+  if (right.scheme === 'other' && !right.text) refuse();
+  return { kind: 'right', ...right };
 }
 
 function readDocument(r: Record<string, unknown>): ReplyItem {
