@@ -7,18 +7,10 @@ import { LOCK_SCREEN_KEY, readLockScreenCopy } from './emergency-copy.ts';
 import { memoryStorage } from './emergency-test-storage.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
+import { STORED_PROFILE } from './profile.test-helper.ts';
 import type { Entry, Profile } from './types.ts';
 
-const self: Profile = {
-  id: 'p1',
-  name: 'Amina',
-  relation: 'self',
-  sex: 'female',
-  language: 'ar',
-  interpreterNeeded: true,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const self: Profile = STORED_PROFILE;
 const child: Profile = { ...self, id: 'p2', name: 'Yusuf', relation: 'child' };
 const entry = (id: string, text: string, profileId = 'p1'): Entry => ({
   id,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { STORED_PROFILE } from './profile.test-helper.ts';
 import { EntrySchema, ProfileSchema } from './schemas.ts';
 
 /**
@@ -25,16 +26,7 @@ describe('records saved before papers had an issuer and a start date', () => {
   });
 
   it('opens an old profile without remembered reminders', () => {
-    const stored = {
-      id: 'p1',
-      name: 'أمينة',
-      relation: 'self',
-      sex: 'female',
-      language: 'ar',
-      interpreterNeeded: true,
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const stored = { ...STORED_PROFILE, name: 'أمينة' };
     expect(v.parse(ProfileSchema, stored)).toEqual(stored);
   });
 
