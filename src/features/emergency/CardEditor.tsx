@@ -13,6 +13,7 @@ import type { Entry, Profile } from '../../record/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
+import { officialName } from '../print/official-name.ts';
 import { useSession } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
 import { useStoreQuery } from '../shell/useStoreQuery.ts';
@@ -30,12 +31,6 @@ interface CardEditorProps {
   entries: readonly Entry[];
   /** The card as saved, or null before the first save. */
   saved: EmergencyCard | null;
-}
-
-/** The name as on official papers, "FAMILY Given", for the French side of the printed card. */
-function frenchName(profile: Profile): string {
-  const o = profile.officialName;
-  return o ? [o.family.toUpperCase(), o.given].filter(Boolean).join(' ') : profile.name;
 }
 
 /**
@@ -72,7 +67,10 @@ export function CardEditor({ profile, entries, saved }: CardEditorProps) {
     updatedAt: 0, // set when saved
   };
   const copy = lockScreenCopy(card, profile, entries);
-  const sides = useCardSides(copy, { own: profile.name, french: frenchName(profile) });
+  const sides = useCardSides(copy, {
+    own: profile.name,
+    french: officialName(profile) ?? profile.name,
+  });
   const language = findLanguage(profile.language);
 
   /** Saves the card as shown; false (with the reason shown) when the contact is half given. */

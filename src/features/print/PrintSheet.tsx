@@ -2,6 +2,7 @@ import { CLINICIAN_LANGUAGE, directionOf, findLanguage } from '../../i18n/langua
 import { formatIsoDate } from '../../i18n/format.ts';
 import type { Profile } from '../../record/types.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
+import { officialName } from './official-name.ts';
 import type { Part, PrintT, Side } from './print-lines.ts';
 
 interface PrintSheetProps {
@@ -145,12 +146,6 @@ export function PrintSheet({ profile, parts, lng, t, fr, today, share }: PrintSh
       )}
     </article>
   );
-}
-
-/** The name as on official papers, "FAMILY Given", when the patient gave it. */
-function officialName(profile: Profile): string | undefined {
-  const o = profile.officialName;
-  return o ? [o.family.toUpperCase(), o.given].filter(Boolean).join(' ') : undefined;
 }
 
 function isoDay(epochSeconds: number): string {
