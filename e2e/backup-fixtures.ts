@@ -8,7 +8,7 @@ import { openCarnetDb } from '../src/db/index.ts';
 import { createLocalStore } from '../src/record/local-store.ts';
 import type { CarnetStore } from '../src/record/store.ts';
 import type { Entry, Profile } from '../src/record/types.ts';
-import { makePdf } from './document-fixtures.ts';
+import { drawnJpeg, makePdf } from './document-fixtures.ts';
 
 /**
  * Phone A, made in Node by the app's own code (src/record over fake-indexeddb, as the unit
@@ -113,28 +113,15 @@ const ENTRIES: readonly Entry[] = [
   }),
 ];
 
-/** A JPEG as a phone camera makes one (no EXIF), drawn by a browser of its own. */
+/** A JPEG as a phone camera makes one (no EXIF), drawn by a browser context of its own. */
 export async function cameraPhoto(browser: Browser, text: string): Promise<Buffer> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    const base64 = await page.evaluate(async (label) => {
-      const canvas = new OffscreenCanvas(1200, 1600);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fdfdf8';
-      ctx.fillRect(0, 0, 1200, 1600);
-      ctx.fillStyle = '#123';
-      ctx.font = '48px sans-serif';
-      for (let y = 100; y < 1600; y += 90) ctx.fillText(`${label} ${y}`, 60, y);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      }
-      return btoa(binary);
-    }, text);
-    return Buffer.from(base64, 'base64');
+    return await drawnJpeg(await context.newPage(), text, {
+      width: 1200,
+      height: 1600,
+      quality: 0.92,
+    });
   } finally {
     await context.close();
   }

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 
 /**
  * Test files made on the fly: a one-page PDF with a text marker drawn on it (and, on
- * request, a large unused stream to make it big), and phone-like JPEGs carrying EXIF with
- * a GPS position and a camera serial number.
+ * request, a large unused stream to make it big), and photographed pages as JPEGs, bare or
+ * phone-like, carrying EXIF with a GPS position and a camera serial number.
  */
 
 /** A valid PDF whose page shows `marker`; `padBytes` adds an unused binary stream. */
@@ -70,24 +70,40 @@ function exifSegment(serial: string): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/**
+ * A JPEG drawn by the browser on `page`: `text` written down a white page of `width` x
+ * `height` pixels, as a camera would give a photographed letter (no EXIF).
+ */
+export async function drawnJpeg(
+  page: Page,
+  text: string,
+  { width, height, quality }: { width: number; height: number; quality: number },
+): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ label, width, height, quality }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, width, height);
+      ctx.fillStyle = '#000';
+      const font = Math.round(height / 50);
+      ctx.font = `${font}px sans-serif`;
+      for (let y = font * 2; y < height; y += font * 2.5) ctx.fillText(`${label} ${y}`, font, y);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      return btoa(binary);
+    },
+    { label: text, width, height, quality },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
 /** A 2,400 x 3,200 JPEG drawn by the browser with `text` on it, plus an EXIF segment. */
 export async function photoWithExif(page: Page, text: string, serial: string): Promise<Buffer> {
-  const base64 = await page.evaluate(async (label) => {
-    const canvas = new OffscreenCanvas(2400, 3200);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 2400, 3200);
-    ctx.fillStyle = '#000';
-    ctx.font = '64px sans-serif';
-    for (let y = 120; y < 3200; y += 160) ctx.fillText(`${label} ${y}`, 80, y);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) {
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    }
-    return btoa(binary);
-  }, text);
-  const jpeg = Buffer.from(base64, 'base64');
+  const jpeg = await drawnJpeg(page, text, { width: 2400, height: 3200, quality: 0.9 });
   return Buffer.concat([jpeg.subarray(0, 2), exifSegment(serial), jpeg.subarray(2)]);
 }
