@@ -10,7 +10,8 @@ import { Notice } from '../../ui/Notice.tsx';
 import { useSession } from '../session/session-context.ts';
 import { errorKey } from '../shell/errors.ts';
 import { useCountdown } from '../unlock/useCountdown.ts';
-import { SecretFields, secretFieldsProblem } from './SecretFields.tsx';
+import { SecretFields } from './SecretFields.tsx';
+import { useSecretFields } from './useSecretFields.ts';
 
 interface SecretChangeFormProps {
   /**
@@ -36,11 +37,8 @@ export function SecretChangeForm(props: SecretChangeFormProps) {
   const { askCurrent, currentKind } = props;
   const { t } = useTranslation(['settings', 'onboarding', 'unlock', 'errors']);
   const { store } = useSession();
-  const [kind, setKind] = useState<SecretKind>(currentKind);
+  const newSecret = useSecretFields(currentKind);
   const [current, setCurrent] = useState('');
-  const [secret, setSecret] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
   const [currentProblem, setCurrentProblem] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -51,19 +49,18 @@ export function SecretChangeForm(props: SecretChangeFormProps) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy || secondsLeft > 0) return;
-    const p = secretFieldsProblem(kind, secret, confirm);
+    const ok = newSecret.check();
     const missing = askCurrent && current.trim() === '';
-    setProblem(p ? t(`onboarding:secret.problem.${p}`) : undefined);
     setCurrentProblem(missing ? t(`secret.currentMissing.${currentKind}`) : undefined);
     setFailure(undefined);
     setDone(false);
-    if (p || missing) return;
+    if (!ok || missing) return;
     setBusy(true);
     try {
-      await store.changeSecret({ current: askCurrent ? current : null, next: secret, kind });
+      const { secret: next, kind } = newSecret;
+      await store.changeSecret({ current: askCurrent ? current : null, next, kind });
       setCurrent('');
-      setSecret('');
-      setConfirm('');
+      newSecret.clear();
       setDone(true);
       await props.onChanged();
     } catch (err) {
@@ -101,20 +98,7 @@ export function SecretChangeForm(props: SecretChangeFormProps) {
           )}
         </Field>
       )}
-      <SecretFields
-        kind={kind}
-        onKind={(k) => {
-          setKind(k);
-          setSecret('');
-          setConfirm('');
-          setProblem(undefined);
-        }}
-        secret={secret}
-        onSecret={setSecret}
-        confirm={confirm}
-        onConfirm={setConfirm}
-        error={problem}
-      />
+      <SecretFields {...newSecret.fields} />
       {failure && <Notice tone="error">{failure}</Notice>}
       {done && props.doneMessage && <Notice tone="success">{props.doneMessage}</Notice>}
       {secondsLeft > 0 && (

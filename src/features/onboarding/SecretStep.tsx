@@ -13,8 +13,9 @@ import { HelperLine } from '../helper/HelperLine.tsx';
 import { NoVoiceNotice } from '../shell/NoVoiceNotice.tsx';
 import { ReadAloud } from '../shell/ReadAloud.tsx';
 import { DeviceStep } from './DeviceStep.tsx';
-import { SecretFields, secretFieldsProblem } from './SecretFields.tsx';
+import { SecretFields } from './SecretFields.tsx';
 import { spoken } from './spoken.ts';
+import { useSecretFields } from './useSecretFields.ts';
 import { useDeviceAvailable } from './useDevice.ts';
 
 interface SecretStepProps {
@@ -30,19 +31,15 @@ interface SecretStepProps {
 export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   const { t } = useTranslation(['onboarding', 'common', 'errors']);
   const { store } = useSession();
-  const [kind, setKind] = useState<SecretKind>('pin');
-  const [secret, setSecret] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const newSecret = useSecretFields();
+  const { kind, secret } = newSecret;
   const { busy, failure, run } = useAction();
   const offerDevice = useDeviceAvailable();
   const [askDevice, setAskDevice] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const p = secretFieldsProblem(kind, secret, confirm);
-    setProblem(p ? t(`secret.problem.${p}`) : undefined);
-    if (p) return;
+    if (!newSecret.check()) return;
     if (offerDevice) {
       setAskDevice(true);
       return;
@@ -79,20 +76,7 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
       <p className="lead">{t('secret.intro')}</p>
       <p>{t('secret.passphraseAdvice')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <SecretFields
-          kind={kind}
-          onKind={(k) => {
-            setKind(k);
-            setSecret('');
-            setConfirm('');
-            setProblem(undefined);
-          }}
-          secret={secret}
-          onSecret={setSecret}
-          confirm={confirm}
-          onConfirm={setConfirm}
-          error={problem}
-        />
+        <SecretFields {...newSecret.fields} />
         {failure && <Notice tone="error">{failure}</Notice>}
         <Button type="submit" icon="lock" disabled={busy} aria-busy={busy}>
           {busy ? t('secret.creating') : t('secret.create')}

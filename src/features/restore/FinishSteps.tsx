@@ -1,10 +1,9 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SecretKind } from '../../record/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { SecretFields, secretFieldsProblem } from '../onboarding/SecretFields.tsx';
+import { SecretFields } from '../onboarding/SecretFields.tsx';
+import { useSecretFields } from '../onboarding/useSecretFields.ts';
 import { BackupFacts } from './BackupFacts.tsx';
 import { FailureNotice } from './FailureNotice.tsx';
 import type { RestoreStep } from './restore-steps.ts';
@@ -71,17 +70,12 @@ export function NewSecretStep({
   step: Extract<RestoreStep, { name: 'secret' }>;
 }) {
   const { t } = useTranslation(['restore', 'onboarding']);
-  const [kind, setKind] = useState<SecretKind>('pin');
-  const [secret, setSecret] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const newSecret = useSecretFields();
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (flow.busy) return;
-    const p = secretFieldsProblem(kind, secret, confirm);
-    setProblem(p ? t(`onboarding:secret.problem.${p}`) : undefined);
-    if (!p) void flow.commit(step.pending, secret, kind);
+    if (newSecret.check()) void flow.commit(step.pending, newSecret.secret, newSecret.kind);
   }
 
   return (
@@ -89,20 +83,7 @@ export function NewSecretStep({
       <Notice tone="success">{t('verified')}</Notice>
       <p className="lead">{t('secret.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <SecretFields
-          kind={kind}
-          onKind={(k) => {
-            setKind(k);
-            setSecret('');
-            setConfirm('');
-            setProblem(undefined);
-          }}
-          secret={secret}
-          onSecret={setSecret}
-          confirm={confirm}
-          onConfirm={setConfirm}
-          error={problem}
-        />
+        <SecretFields {...newSecret.fields} />
         <FailureNotice flow={flow} />
         <Button type="submit" icon="lock" disabled={flow.busy} aria-busy={flow.busy}>
           {flow.busy ? t('secret.saving') : t('secret.save')}
