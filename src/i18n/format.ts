@@ -1,4 +1,27 @@
 /**
+ * Intl.DateTimeFormat instances by language and which parts are shown: making one costs
+ * about a millisecond, and a long record formats thousands of dates.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function dateFormat(lng: string, parts: 'y' | 'ym' | 'ymd'): Intl.DateTimeFormat | null {
+  const key = `${lng}|${parts}`;
+  const known = dateFormats.get(key);
+  if (known !== undefined) return known;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (parts !== 'y') options.month = parts === 'ymd' ? 'short' : 'long';
+  if (parts === 'ymd') options.day = 'numeric';
+  let made: Intl.DateTimeFormat | null;
+  try {
+    made = new Intl.DateTimeFormat(lng, options);
+  } catch {
+    made = null;
+  }
+  dateFormats.set(key, made);
+  return made;
+}
+
+/**
  * Formats a full or partial ISO date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) for `lng` with Intl,
  * showing only the parts that are known. Dates are calendar dates: formatted in UTC so
  * they never shift by a day with the phone's time zone.
@@ -7,11 +30,9 @@ export function formatIsoDate(value: string, lng: string): string {
   const [y, m, d] = value.split('-').map(Number);
   if (y === undefined || Number.isNaN(y)) return value;
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (m !== undefined) options.month = d !== undefined ? 'short' : 'long';
-  if (d !== undefined) options.day = 'numeric';
+  const parts = m === undefined ? 'y' : d === undefined ? 'ym' : 'ymd';
   try {
-    return new Intl.DateTimeFormat(lng, options).format(date);
+    return dateFormat(lng, parts)?.format(date) ?? value;
   } catch {
     return value;
   }
