@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummary, groupOf } from './summary.ts';
+import {
+  FIRST_PAGE,
+  NEXT_PAGE,
+  buildSummary,
+  groupOf,
+  nextPageCount,
+  shownCount,
+  type SummarySection,
+} from './summary.ts';
 import type { Entry, EntryDetails } from './types.ts';
 
 let n = 0;
@@ -44,6 +52,74 @@ describe('buildSummary', () => {
       'p',
     )[0];
     expect(allergies?.entries).toEqual([mine]);
+  });
+
+  it('puts severe allergies first and counts them as never to be cut', () => {
+    const mild = entry({ kind: 'allergy', severity: 'mild' });
+    const unknown = entry({ kind: 'allergy', severity: 'unknown' });
+    const severe = entry({ kind: 'allergy', severity: 'severe' });
+    const allergies = buildSummary([mild, severe, unknown], 'p')[0];
+    expect(allergies?.entries[0]).toBe(severe);
+    expect(allergies?.mustShow).toBe(1);
+    expect(buildSummary([], 'p').every((s) => s.mustShow === 0)).toBe(true);
+  });
+
+  it('puts undated items after dated ones, and the latest change first among equals', () => {
+    const undated = entry({ kind: 'result' });
+    const older = entry({ kind: 'result', date: '2025-01-02' });
+    const sameDay = entry({ kind: 'result', date: '2025-01-02' });
+    const newer = entry({ kind: 'result', date: '2025-06' });
+    const results = buildSummary([undated, older, sameDay, newer], 'p')[4];
+    expect(results?.entries.map((e) => e.id)).toEqual([newer.id, sameDay.id, older.id, undated.id]);
+  });
+});
+
+/** A section of `total` entries of `kind`, the first `mustShow` of them never cut. */
+function section(kind: SummarySection['kind'], total: number, mustShow = 0): SummarySection {
+  return {
+    kind,
+    mustShow,
+    entries: Array.from({ length: total }, () => entry({ kind: 'note' })),
+  };
+}
+
+describe('shownCount and nextPageCount', () => {
+  it('shows a short section whole, with nothing more to show', () => {
+    const notes = section('note', FIRST_PAGE.note);
+    expect(shownCount(notes, 1)).toBe(FIRST_PAGE.note);
+    expect(nextPageCount(notes, 1)).toBe(0);
+    expect(shownCount(section('note', 0), 1)).toBe(0);
+  });
+
+  it('cuts a long section to its first page, then adds a page at each "show more"', () => {
+    const meds = section('medication', 1000);
+    expect(shownCount(meds, 1)).toBe(FIRST_PAGE.medication);
+    expect(nextPageCount(meds, 1)).toBe(NEXT_PAGE);
+    expect(shownCount(meds, 2)).toBe(FIRST_PAGE.medication + NEXT_PAGE);
+    expect(shownCount(meds, 3)).toBe(FIRST_PAGE.medication + 2 * NEXT_PAGE);
+  });
+
+  it('reveals only what is left on the last page, and never more than the section holds', () => {
+    const total = FIRST_PAGE.result + NEXT_PAGE + 3;
+    const results = section('result', total);
+    expect(nextPageCount(results, 2)).toBe(3);
+    expect(shownCount(results, 3)).toBe(total);
+    expect(nextPageCount(results, 3)).toBe(0);
+    expect(shownCount(results, 50)).toBe(total);
+  });
+
+  it('shows every severe allergy on the first view, however many there are', () => {
+    const many = FIRST_PAGE.allergy + 7;
+    const allergies = section('allergy', many + 5, many);
+    expect(shownCount(allergies, 1)).toBe(many);
+    expect(nextPageCount(allergies, 1)).toBe(5);
+    expect(shownCount(allergies, 2)).toBe(many + 5);
+  });
+
+  it('treats a page count below one as the first view', () => {
+    const meds = section('medication', 100);
+    expect(shownCount(meds, 0)).toBe(FIRST_PAGE.medication);
+    expect(shownCount(meds, -3)).toBe(FIRST_PAGE.medication);
   });
 });
 

@@ -36,6 +36,11 @@ export interface Session {
   /** The profile whose record is shown (the patient or a child); null before any exists. */
   activeProfileId: string | null;
   selectProfile: (id: string) => void;
+  /**
+   * The record's first screen is drawn: background work (the automatic backup check and its
+   * integrity check) may begin without delaying it (see useBackgroundStart.ts).
+   */
+  screenDrawn: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,6 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { SummarySection as Section } from '../../record/summary.ts';
-import type { Entry, Profile } from '../../record/types.ts';
+import { nextPageCount, shownCount } from '../../record/summary.ts';
+import type { Profile } from '../../record/types.ts';
 import { isDeclarable } from '../../record/declarations.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { entryTitle } from '../entries/entry-text.ts';
@@ -14,8 +16,6 @@ import { NoneDeclaration } from './NoneDeclaration.tsx';
 interface SummarySectionProps {
   section: Section;
   profile: Profile;
-  /** Every entry of the record, for the vaccination schedule. */
-  allEntries: readonly Entry[];
   t: SummaryT;
   lng: string;
   fr: SummaryT | undefined;
@@ -25,18 +25,38 @@ interface SummarySectionProps {
 /**
  * One kind of entry on the summary: its heading with its icon and a button that reads the
  * heading and its items aloud, the way to add one, and its items (or "none").
+ *
+ * A long section shows its most relevant items first (record/summary.ts) and "show more"
+ * for the rest, so the summary draws as fast with 10,000 items as with 100. SAFETY: a cut
+ * section says its total in its heading, and never hides a severe allergy (`mustShow`), so
+ * neither the patient nor a doctor can take a short list for the whole record.
  */
-export function SummarySection({
-  section: { kind, entries },
-  profile,
-  allEntries,
-  t,
-  lng,
-  fr,
-  speak,
-}: SummarySectionProps) {
+export function SummarySection({ section, profile, t, lng, fr, speak }: SummarySectionProps) {
+  const { kind, entries } = section;
+  const [pages, setPages] = useState(1);
+  const list = useRef<HTMLUListElement>(null);
+  // Index of the first item the last "show more" revealed: focus goes there once drawn.
+  const focusFrom = useRef<number | null>(null);
+  const shown = shownCount(section, pages);
+  const next = nextPageCount(section, pages);
+  const total = entries.length;
+  const cut = shown < total;
+  const visible = entries.slice(0, shown);
+
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null) return;
+    focusFrom.current = null;
+    list.current?.children[from]?.querySelector<HTMLElement>('a')?.focus();
+  }, [pages]);
+
   const heading = t(`entry:kinds.${kind}`);
-  const spoken = [heading, ...(entries.length > 0 ? entries.map((e) => entryTitle(e, t)) : [])];
+  const totalText = cut ? t('section.total', { count: total }) : undefined;
+  const showingText = cut ? t('section.showing', { count: total, shown }) : undefined;
+  const allergyRest = cut && kind === 'allergy' ? t('section.allergyRest') : undefined;
+  // Read aloud: what the section shows, and how many there are in all when it is cut.
+  const spoken = [heading, showingText, ...visible.map((e) => entryTitle(e, t)), allergyRest];
+  const showingId = `section-${kind}-showing`;
   return (
     <section className="summary-section" aria-labelledby={`section-${kind}`}>
       <div className="section-head">
@@ -44,8 +64,12 @@ export function SummarySection({
           <h3 id={`section-${kind}`}>
             <Icon name={KIND_ICONS[kind]} />
             <span>{heading}</span>
+            {totalText && <span className="section-total">{totalText}</span>}
           </h3>
-          <ReadAloud text={spoken.join('. ')} label={t('readAloud', { name: heading })} />
+          <ReadAloud
+            text={spoken.filter(Boolean).join('. ')}
+            label={t('readAloud', { name: heading })}
+          />
         </div>
         <Link
           className="btn btn-ghost btn-small"
@@ -56,20 +80,42 @@ export function SummarySection({
           <span>{t('add')}</span>
         </Link>
       </div>
-      {entries.length === 0 ? (
+      {total === 0 ? (
         isDeclarable(kind) ? (
           <NoneDeclaration profile={profile} kind={kind} />
         ) : (
           <p className="empty">{t(`entry:none.${kind}`)}</p>
         )
       ) : (
-        <ul className="entry-list">
-          {entries.map((e) => (
+        <ul className="entry-list" ref={list}>
+          {visible.map((e) => (
             <EntryItem key={e.id} entry={e} t={t} lng={lng} fr={fr} {...(speak ? { speak } : {})} />
           ))}
         </ul>
       )}
-      {kind === 'vaccination' && <VaccineReminder profile={profile} entries={allEntries} />}
+      {cut && (
+        <div className="section-more">
+          {allergyRest && <p className="section-note">{allergyRest}</p>}
+          <p className="section-showing" id={showingId}>
+            {showingText}
+          </p>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={t('section.moreLabel', { count: next, name: heading })}
+            aria-describedby={showingId}
+            onClick={() => {
+              focusFrom.current = shown;
+              setPages((p) => p + 1);
+            }}
+          >
+            {/* The section's own icon, not "add": this button adds nothing to the record. */}
+            <Icon name={KIND_ICONS[kind]} />
+            <span>{t('section.more', { count: next })}</span>
+          </button>
+        </div>
+      )}
+      {kind === 'vaccination' && <VaccineReminder profile={profile} entries={entries} />}
     </section>
   );
 }
