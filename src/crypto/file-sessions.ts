@@ -174,8 +174,16 @@ export async function sealFileWith(
 }
 
 /**
- * Opens a whole file through `api` from chunk batches read in order, decrypting one batch
- * while the next is read. Resolves only when the file is complete and authenticated.
+ * Batches handed to the worker and not yet decrypted, at most: the next batch is read
+ * while these are decrypted, so neither side waits for the other batch by batch.
+ */
+export const OPEN_BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Opens a whole file through `api` from chunk batches read in order, decrypting earlier
+ * batches while the next is read. Resolves only when the file is complete and
+ * authenticated; on any failure (a bad chunk, a failed read, the vault locked) the reads
+ * stop within OPEN_BATCHES_IN_FLIGHT batches and the session is abandoned.
  */
 export async function openFileWith(
   api: FileSessionApi,
@@ -185,14 +193,16 @@ export async function openFileWith(
   type = '',
 ): Promise<Blob> {
   const session = await api.openFileStart(fileId, header);
-  let pending: Promise<void> = Promise.resolve();
+  // The worker answers pushes in the order they were sent, so awaiting the oldest is enough.
+  const inFlight: Promise<void>[] = [];
   try {
     for await (const batch of chunks) {
-      await pending;
-      pending = api.openFilePush(session, batch);
-      pending.catch(() => undefined); // awaited before the next push or at the end
+      if (inFlight.length >= OPEN_BATCHES_IN_FLIGHT) await inFlight.shift();
+      const pushed = api.openFilePush(session, batch);
+      pushed.catch(() => undefined); // awaited in turn below
+      inFlight.push(pushed);
     }
-    await pending;
+    for (const pushed of inFlight.splice(0)) await pushed;
     return await api.openFileFinish(session, type);
   } catch (error) {
     await api.fileAbort(session).catch(() => undefined);

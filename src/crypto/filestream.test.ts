@@ -180,6 +180,63 @@ describe('file streams', () => {
     expect(calls).toBe(2);
   });
 
+  describe('opening stops cleanly mid-file', () => {
+    const size = 10 * FILE_CHUNK_BYTES + 5;
+    /** Batches of 2 chunks; `during(n)` runs before batch n is handed over. */
+    async function* source(
+      chunks: readonly SealedChunk[],
+      during: (batch: number) => Promise<void> | void,
+      read: number[],
+    ): AsyncGenerator<SealedChunk[]> {
+      for (let i = 0, n = 0; i < chunks.length; i += 2, n++) {
+        await during(n);
+        read.push(n);
+        yield chunks.slice(i, i + 2);
+      }
+    }
+
+    it('lock mid-file: the read fails `locked` and the session is gone', async () => {
+      const vault = await unlockedVault();
+      const sealed = await seal(vault, 'f', randomBytes(size));
+      const read: number[] = [];
+      const lockAt = (n: number) => (n === 2 ? vault.lock() : undefined);
+      const run = vault.openFile('f', sealed.header, source(sealed.chunks, lockAt, read));
+      expect(await codeOf(run)).toBe('locked');
+      // The reads stop too: at most the batch in flight when the lock was seen.
+      expect(read.length).toBeLessThanOrEqual(4);
+    });
+
+    it('a read that fails mid-file rethrows its error and abandons the session', async () => {
+      const vault = await unlockedVault();
+      const sealed = await seal(vault, 'f', randomBytes(size));
+      const gone = new Error('database closed');
+      const failAt = (n: number) => (n === 3 ? Promise.reject(gone) : undefined);
+      await expect(
+        vault.openFile('f', sealed.header, source(sealed.chunks, failAt, [])),
+      ).rejects.toBe(gone);
+      // The vault still opens the same file whole afterwards.
+      expect(Buffer.compare(await open(vault, 'f', sealed), await open(vault, 'f', sealed))).toBe(
+        0,
+      );
+    });
+
+    it('a tampered chunk early on stops the reads that follow', async () => {
+      const vault = await unlockedVault();
+      const sealed = await seal(vault, 'f', randomBytes(size));
+      const chunks = sealed.chunks.map((c, i) =>
+        i === 1 ? { ...c, data: c.data.map((b, at) => (at === 0 ? b ^ 1 : b)) } : c,
+      );
+      const read: number[] = [];
+      const run = vault.openFile(
+        'f',
+        sealed.header,
+        source(chunks, () => undefined, read),
+      );
+      expect(await codeOf(run)).toBe('bad-envelope');
+      expect(read.length).toBeLessThan(Math.ceil(chunks.length / 2));
+    });
+  });
+
   it('lock ends open sessions and refuses new ones', async () => {
     const vault = await unlockedVault();
     const session = await vault.sealFileStart('f', new Blob([randomBytes(20 * FILE_CHUNK_BYTES)]));

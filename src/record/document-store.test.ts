@@ -7,7 +7,8 @@ import { codeOf as failureCode, floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { listFileIds, openCarnetDb, putFileChunks } from '../db/index.ts';
-import { createDocumentStore } from './document-store.ts';
+import { DOCUMENT_READ_BATCH, createDocumentStore } from './document-store.ts';
+import type { FileVault } from '../crypto/types.ts';
 import { isImportedRecord } from './documents.ts';
 import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
@@ -181,6 +182,47 @@ describe('document store', () => {
     expect(listed.documents).toEqual([]);
     expect(listed.unreadable).toBe(1);
   });
+});
+
+describe('reading a page of several batches', () => {
+  // Chunks hold 64 KiB of the page each.
+  const pageBytes = 2 * DOCUMENT_READ_BATCH * 65_536 + 1;
+
+  it('reads it whole, as one Blob of the page type', async () => {
+    const { docs } = await setup();
+    const page = randomBytes(pageBytes);
+    const doc = await docs.add(input([page]));
+    const blob = await docs.readFile(doc.files[0]!);
+    expect(blob.type).toBe('image/jpeg');
+    expect(Buffer.compare(await bytesOf(blob), page)).toBe(0);
+  }, 60_000);
+
+  it('fails `locked`, reading no further, when the vault locks mid-page', async () => {
+    const db = await freshDb('documents-lock-test');
+    const vault = floorVault();
+    await vault.create('123456', 'pin');
+    let batches = 0;
+    // The vault, locking itself once the first batch of chunks has been read.
+    const openFile: FileVault['openFile'] = (id, header, chunks, type) =>
+      vault.openFile(id, header, lockAfterFirst(chunks), type);
+    const locking = new Proxy(vault, {
+      get: (target, key) => {
+        if (key === 'openFile') return openFile;
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    async function* lockAfterFirst<T>(chunks: AsyncIterable<T>): AsyncGenerator<T> {
+      for await (const batch of chunks) {
+        if (++batches === 2) await vault.lock();
+        yield batch;
+      }
+    }
+    const docs = createDocumentStore(locking, () => Promise.resolve(db));
+    const doc = await docs.add(input([randomBytes(pageBytes)]));
+    expect(await codeOf(docs.readFile(doc.files[0]!))).toBe('locked');
+    expect(batches).toBeLessThanOrEqual(3);
+  }, 60_000);
 });
 
 describe('deleting a profile', () => {
