@@ -6,6 +6,13 @@
  * the one it built on (compare-and-set). Another tab that wrote meanwhile makes it start
  * over from storage: the version never goes backwards and no tab's change is lost.
  *
+ * Many rows at once (commitStreamed) do not wait for the last one to be sealed: the
+ * transaction opens with the first batch, writes each batch as the worker hands it back,
+ * and stays open (db/streamed-commit.ts) until the new root is sealed and written with them.
+ * There the compare-and-set reads the root inside the transaction, which holds the index
+ * until it ends: a tab that wrote before it opened makes it start over, one that writes
+ * after waits for it.
+ *
  * The writer keeps in memory the index it last sealed or saw verified (by the check at
  * unlock, or by reading and checking it after another tab wrote), so that saving an entry
  * costs one transaction, one bucket and one MAC whatever the record's size.
@@ -17,9 +24,17 @@ import type {
   IndexBucketRow,
   IndexRootRow,
   IndexWrite,
+  SealedRow,
+  SealedTable,
   StoredChange,
 } from '../db/index.ts';
-import { DbError, commitIndexed, readIndex, readIndexSnapshot } from '../db/index.ts';
+import {
+  DbError,
+  commitIndexed,
+  commitIndexedStream,
+  readIndex,
+  readIndexSnapshot,
+} from '../db/index.ts';
 import type { Items } from './vault-index.ts';
 import {
   BUCKET_COUNT,
@@ -56,6 +71,15 @@ export interface IndexWriter {
    * index's matching update, in one transaction. Needs the vault unlocked (`locked`).
    */
   commit(changes: readonly StoredChange[]): Promise<void>;
+  /**
+   * Puts rows into `table` as they come back sealed, batch after batch, and the index's
+   * matching update, in one transaction (see db/streamed-commit.ts): storage writes a batch
+   * while the worker seals the next. Nothing is written when any batch rejects.
+   */
+  commitStreamed(
+    table: SealedTable,
+    batches: readonly Promise<readonly SealedRow[]>[],
+  ): Promise<void>;
   /**
    * Builds a whole new index over what `target` (the store's database unless given) holds
    * now, trusting it as it is: after a restore, on a vault from before the index, and when
@@ -226,6 +250,72 @@ async function retrying(once: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Rows on their way from the worker, for commitStreamed. */
+interface Streamed {
+  readonly table: SealedTable;
+  readonly batches: readonly Promise<readonly SealedRow[]>[];
+  readonly digested: Promise<Digests>;
+}
+
+/**
+ * Each batch's digests, computed as soon as it is sealed, once whatever the tries. This
+ * also handles a batch's failure at once (the try that reaches it reports it), even while
+ * the write still waits behind another.
+ */
+function digestBatches(batches: readonly Promise<readonly SealedRow[]>[]): Promise<Digests> {
+  const digested = Promise.all(
+    batches.map((batch) =>
+      batch.then(async (rows) => {
+        const digests = await Promise.all(rows.map((r) => sha256(r.env)));
+        return rows.map((r, i) => [r.env, digests[i]!] as const);
+      }),
+    ),
+  ).then((pairs): Digests => new Map(pairs.flat()));
+  digested.catch(() => undefined);
+  return digested;
+}
+
+/**
+ * One try of a streamed write over `base` (the index this tab knows; read and checked when
+ * absent). The new index is built once every batch is sealed and digested, while storage
+ * still writes the last batches. Resolves to the index now known (none over a stand-in).
+ */
+async function streamOnce(
+  vault: VaultService,
+  d: CarnetDb,
+  known: KnownIndex | undefined,
+  { table, batches, digested }: Streamed,
+): Promise<KnownIndex | undefined> {
+  let base = known;
+  let expect = base ? base.root.version : null;
+  let stored: IndexRootRow | undefined;
+  if (!base) {
+    const read = await readVerified(vault, d);
+    expect = read.root ? read.root.version : null;
+    base = read.index;
+    stored = read.root;
+  }
+  const built = base;
+  const next = Promise.all([Promise.all(batches), digested]).then(
+    async ([sealed, rowDigests]): Promise<{ write: IndexWrite; buckets?: Items[] }> => {
+      if (!built) return { write: { root: standIn(stored, false), buckets: [] } };
+      return nextIndex(vault, d, built, [{ table, put: sealed.flat() }], rowDigests);
+    },
+  );
+  // The transaction opens once there is something to write.
+  await batches[0];
+  const rows = batches.map((batch) => batch.then((put) => ({ table, put })));
+  await commitIndexedStream(
+    d,
+    [table],
+    expect,
+    rows,
+    next.then((n) => n.write),
+  );
+  const { write, buckets } = await next;
+  return buckets ? { db: d.name, root: write.root, buckets } : undefined;
+}
+
 /** The index writer of one store, over its vault and its database. */
 export function indexWriter(vault: VaultService, db: () => Promise<CarnetDb>): IndexWriter {
   /** The index last sealed or seen verified; later writes build on it without a read. */
@@ -261,6 +351,23 @@ export function indexWriter(vault: VaultService, db: () => Promise<CarnetDb>): I
     known = { db: d.name, root: next.write.root, buckets: next.buckets };
   }
 
+  /** One try of commitStreamed, over the index this tab knows (or reads). */
+  async function attemptStreamed(
+    d: CarnetDb,
+    table: SealedTable,
+    batches: readonly Promise<readonly SealedRow[]>[],
+    digested: Promise<Digests>,
+  ) {
+    const base = known?.db === d.name ? known : undefined;
+    try {
+      known = await streamOnce(vault, d, base, { table, batches, digested });
+    } catch (err) {
+      // Another tab wrote first (or storage failed): what this tab knew is stale.
+      known = undefined;
+      throw err;
+    }
+  }
+
   return {
     commit: (changes) =>
       serial(async () => {
@@ -270,6 +377,14 @@ export function indexWriter(vault: VaultService, db: () => Promise<CarnetDb>): I
         const rowDigests = await digestRows(changes);
         await retrying(() => attempt(d, changes, rowDigests));
       }),
+    commitStreamed: (table, batches) => {
+      if (batches.length === 0) return Promise.resolve();
+      const digested = digestBatches(batches);
+      return serial(async () => {
+        const d = await db();
+        await retrying(() => attemptStreamed(d, table, batches, digested));
+      });
+    },
     rebuild: (target) =>
       serial(async () => {
         const d = target ?? (await db());

@@ -13,6 +13,13 @@ import { indexWriter } from './index-writer.ts';
  * vault index (index-writer.ts), in the same transaction as the rows.
  */
 
+/**
+ * Rows sealed per request to the worker when many are put at once (an import):
+ * storage writes one batch while the worker seals the next (index-writer.ts,
+ * commitStreamed). Fewer rows than this are sealed first, then written.
+ */
+export const SEAL_BATCH = 100;
+
 /** Values stored in a sealed table: each carries the id of the row it lives in. */
 export interface Identified {
   readonly id: string;
@@ -119,7 +126,16 @@ export function sealedTable<T extends Identified>(
     seal,
     async put(values, updatedAt) {
       if (values.length === 0) return;
-      await writer.commit([{ table: name, put: await seal(values, updatedAt) }]);
+      if (values.length <= SEAL_BATCH) {
+        await writer.commit([{ table: name, put: await seal(values, updatedAt) }]);
+        return;
+      }
+      // Every batch goes to the worker now; it seals them in order while storage writes.
+      const batches: Promise<SealedRow[]>[] = [];
+      for (let at = 0; at < values.length; at += SEAL_BATCH) {
+        batches.push(seal(values.slice(at, at + SEAL_BATCH), updatedAt));
+      }
+      await writer.commitStreamed(name, batches);
     },
     async remove(ids) {
       if (ids.length === 0) return;
