@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../crypto/encoding.ts';
 import { codeOf as failureCode, floorVault } from '../../crypto/test-helpers.ts';
-import { openCarnetDb } from '../../db/index.ts';
+import { openCarnetDb, putFileChunks } from '../../db/index.ts';
 import { freshDbName } from '../../db/test-db.ts';
 import { RecordError } from '../errors.ts';
 import { createLocalStore } from '../local-store.ts';
@@ -137,6 +137,77 @@ describe('backup file', () => {
     expect(await codeOf(b.backup.restore(file, code, { signal: stop.signal }))).toBe('cancelled');
     await b.unlock('111111');
     expect((await b.load()).profiles.map((p) => p.name)).toEqual(['Yusuf']);
+  });
+});
+
+describe('writing a backup', () => {
+  /** A phone with two papers of several chunks each, and its database's name. */
+  async function phoneWithPapers() {
+    const name = freshDbName('backup-papers');
+    const a = createLocalStore(floorVault(), () => openCarnetDb(name));
+    const code = await a.create('123456', 'pin');
+    await a.saveProfile(profile);
+    const pages = [randomBytes(140_000), randomBytes(70_000)];
+    for (const [i, page] of pages.entries()) {
+      await a.documents.add({
+        profileId: 'p1',
+        title: `Page ${i}`,
+        type: 'lab-result',
+        entryIds: [],
+        sensitive: false,
+        files: [{ blob: new Blob([page]), mime: 'application/pdf' }],
+      });
+    }
+    return { a, code, name, pages };
+  }
+
+  async function restoredPages(file: Blob, code: string): Promise<Uint8Array[]> {
+    const b = phone();
+    const pending = await b.backup.restore(file, code);
+    await pending.commit('654321', 'pin');
+    const { documents } = await b.documents.list();
+    const byTitle = [...documents].sort((x, y) => x.title.localeCompare(y.title));
+    return Promise.all(byTitle.map(async (d) => bytes(await b.documents.readFile(d.files[0]!))));
+  }
+
+  it('reports progress up to the whole, in order, and restores every paper', async () => {
+    const { a, code, pages } = await phoneWithPapers();
+    const seen: [number, number][] = [];
+    const file = await a.backup.save({ onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(1);
+    const total = seen[0]![1];
+    expect(seen.every(([, t]) => t === total)).toBe(true);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((x, y) => x - y));
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(await restoredPages(file, code)).toEqual(pages);
+  });
+
+  it('stops when cancelled while the papers are being read', async () => {
+    const { a, code, pages } = await phoneWithPapers();
+    const stop = new AbortController();
+    const cancelled = a.backup.save({
+      signal: stop.signal,
+      // The rows come first, then the papers' chunks: past half, the papers are under way.
+      onProgress: (done, total) => {
+        if (done > total / 2) stop.abort();
+      },
+    });
+    expect(await codeOf(cancelled)).toBe('cancelled');
+    // Nothing was left half-way: the next backup is whole.
+    expect(await restoredPages(await a.backup.save(), code)).toEqual(pages);
+  });
+
+  it('leaves out the chunks of an import cut short, and still restores', async () => {
+    const { a, code, name, pages } = await phoneWithPapers();
+    const db = await openCarnetDb(name);
+    // Chunks with no file header, sorting before and after every file's.
+    for (const id of ['-cut-short', 'zzzz-cut-short']) {
+      await putFileChunks(db, id, [{ index: 0, data: randomBytes(1000) }]);
+    }
+    const file = await a.backup.save();
+    const header = await phone().backup.inspect(file);
+    expect(header.counts).toMatchObject({ files: 2 });
+    expect(await restoredPages(file, code)).toEqual(pages);
   });
 });
 

@@ -158,6 +158,7 @@ export async function writeBackup(
       step();
     }
   }
+  let chunkFrames = 0;
   for await (const { file, chunks } of batches) {
     if (!chunks) {
       await body.add(FRAME.file, file.id, 0, idBytes(file.id), file.env);
@@ -165,6 +166,7 @@ export async function writeBackup(
     } else {
       for (const c of chunks)
         await body.add(FRAME.chunk, file.id, c.index, ...chunkParts(file.id, c.index, c.data));
+      chunkFrames += chunks.length;
       step(chunks.length);
     }
   }
@@ -179,7 +181,8 @@ export async function writeBackup(
       documents: countOf(rows, 'documents'),
       shares: countOf(rows, 'shares'),
       files: files.length,
-      chunks: chunkCount,
+      // The chunks written: those of an import cut short (no file header) are left out.
+      chunks: chunkFrames,
     },
     bytes: body.bytes,
     recoveryWrap: source.keyring.recovery,
@@ -190,6 +193,7 @@ export async function writeBackup(
   const mac = await vault.mac('backup-index', macInput(await sha256(headerBytes), index));
   body.push(frameOf(FRAME.index, [index, mac]));
   body.push(frameOf(FRAME.end, []));
+  if (done < total) options.onProgress?.(total, total);
   const lead = new Uint8Array(MAGIC.length + 1 + 4);
   lead.set(MAGIC, 0);
   lead[MAGIC.length] = FORMAT_VERSION;
