@@ -158,6 +158,8 @@ async function browserFigures(): Promise<Figures> {
       share_create_ratio: round(share.share_create_ratio, 2),
       share_create_ms_5mb: round(share.share_create_ms_5mb),
       share_plain_upload_ms_5mb: round(share.share_plain_upload_ms_5mb),
+      share_sent_bytes_5mb: share.share_sent_bytes_5mb,
+      share_plain_sent_bytes_5mb: share.share_plain_sent_bytes_5mb,
       viewer_js_gzip_kb: round(viewer.viewer_js_gzip_kb, 1),
       viewer_js_files: viewer.viewer_js_files,
       viewer_open_ms: round(viewer.viewer_open_ms),

@@ -1,8 +1,7 @@
 import { toBase64Url } from '../crypto/encoding.ts';
-import { ShareError } from './errors.ts';
 import type { FhirBundle } from './fhir-types.ts';
-import { withReplyExtension } from './ips-build-reply.ts';
-import { encryptJwe } from './jwe.ts';
+import { packBundle } from './bundle-pack.ts';
+import { encryptJwe, jweLength } from './jwe.ts';
 import type { CreateShareResponse } from './protocol.ts';
 import { newReplyChannel } from './reply-keys.ts';
 import { uploadShare } from './relay-client.ts';
@@ -27,12 +26,7 @@ export interface NewShare {
   readonly reply: { readonly token: string; readonly privateJwk: string };
 }
 
-/**
- * Longest reply endpoint: a manifest URL (at most 128 characters, SMART Health Links)
- * and `/replies`. The bundle's length is declared before the relay names the share, so
- * it is measured with an endpoint this long and the real one is padded up to it.
- */
-const ENDPOINT_MAX = 128 + '/replies'.length;
+const FILE = { contentType: 'application/fhir+json', deflated: true } as const;
 
 /**
  * Encrypts the bundle under a fresh random 256-bit key, uploads only the ciphertext (the
@@ -41,6 +35,11 @@ const ENDPOINT_MAX = 128 + '/replies'.length;
  * nothing on the relay. Each share gets its own reply channel (reply-keys.ts): the bundle
  * carries its endpoint, token and public key (ips-build-reply.ts), the relay the token's
  * hash, and the caller keeps the private key, sealed with the share.
+ *
+ * The bundle is compressed (`zip: DEF`): a share is mostly base64 text, which takes a
+ * third more room as base64url ciphertext than as text, and about a quarter less once
+ * compressed. The compression is written while the relay answers the share's creation;
+ * the encryption needs the whole plaintext, endpoint included, so it follows the answer.
  */
 export async function createShare(options: {
   bundle: FhirBundle;
@@ -52,36 +51,30 @@ export async function createShare(options: {
 }): Promise<NewShare> {
   const key = crypto.getRandomValues(new Uint8Array(32));
   const channel = await newReplyChannel();
-  const bundleWith = (endpoint: string) =>
-    JSON.stringify(
-      withReplyExtension(options.bundle, {
-        endpoint,
-        token: channel.token,
-        key: channel.publicJwk,
-      }),
-    );
-  // A URL needs no JSON escapes: every character of it counts one byte, here and below.
-  const declared = new TextEncoder().encode(bundleWith('x'.repeat(ENDPOINT_MAX))).length;
-  const sealWith = async (created: CreateShareResponse): Promise<string> => {
-    const json = bundleWith(`${created.manifestUrl}/replies`);
-    const bytes = new TextEncoder().encode(json);
-    if (bytes.length > declared) throw new ShareError('network');
-    // Trailing white space is still the same JSON, to any reader.
-    const padded = new Uint8Array(declared).fill(0x20);
-    padded.set(bytes);
-    return encryptJwe(padded, key, 'application/fhir+json');
+  const packed = packBundle(options.bundle, { token: channel.token, key: channel.publicJwk });
+  // Compressing starts once the creation request below is on its way (fetch sends it
+  // before this runs); a failure surfaces in `seal`, which revokes the share.
+  const bulk = Promise.resolve().then(() => packed.writeBulk());
+  bulk.catch(() => undefined);
+  const seal = async (created: CreateShareResponse): Promise<string> => {
+    await bulk;
+    return encryptJwe(packed.withEndpoint(`${created.manifestUrl}/replies`), key, FILE);
   };
-  // The JWE's length depends on the plaintext's length only (no compression).
-  const length = (await encryptJwe(new Uint8Array(declared), key, 'application/fhir+json')).length;
-  const relay = await uploadShare(
+  const uploading = uploadShare(
     {
-      files: [{ contentType: 'application/fhir+json', jwe: { length, make: sealWith } }],
+      files: [
+        {
+          contentType: FILE.contentType,
+          jwe: { length: jweLength(packed.length, FILE), make: seal },
+        },
+      ],
       exp: options.exp,
       ...(options.passcode ? { passcode: options.passcode } : {}),
       replyTokenHash: channel.tokenHash,
     },
     options.onProgress,
   );
+  const relay = await uploading;
   const payload: ShlPayload = {
     url: relay.manifestUrl,
     key: toBase64Url(key),

@@ -1,10 +1,11 @@
-import { CompactEncrypt, compactDecrypt, errors } from 'jose';
+import { base64url, compactDecrypt, errors } from 'jose';
 import { ShareError } from './errors.ts';
 
 /**
  * Compact JWE as SMART Health Links use it: `alg: dir`, `enc: A256GCM`, `cty` naming the
- * content type, with the 32-byte share key used directly. jose runs on WebCrypto, so
- * neither the viewer nor the relay needs libsodium.
+ * content type, with the 32-byte share key used directly; `zip: DEF` when the plaintext is
+ * compressed. Sealing is WebCrypto, opening jose (on WebCrypto too), so neither the viewer
+ * nor the relay needs libsodium.
  */
 
 /**
@@ -17,15 +18,68 @@ import { ShareError } from './errors.ts';
  */
 export const MAX_PLAINTEXT_BYTES = 64 * 1024 * 1024;
 
-/** Encrypts `plaintext` for a share. A fresh random 96-bit IV is drawn by jose each call. */
+/** What `encryptJwe` needs to know besides the bytes. */
+export interface JweOptions {
+  readonly contentType: string;
+  /** The plaintext is already raw DEFLATE (deflate.ts): the header says `zip: DEF`. */
+  readonly deflated?: boolean;
+}
+
+/** The protected header, base64url, exactly as it is sealed (it is the AAD too). */
+function protectedHeader({ contentType, deflated }: JweOptions): string {
+  const header = {
+    alg: 'dir',
+    enc: 'A256GCM',
+    cty: contentType,
+    ...(deflated ? { zip: 'DEF' } : {}),
+  };
+  return base64url.encode(JSON.stringify(header));
+}
+
+/** Unpadded base64url length of `n` bytes. */
+const b64Length = (n: number) => Math.ceil((n * 4) / 3);
+
+/**
+ * The length of the compact JWE `encryptJwe` makes of `plaintextBytes` bytes (its
+ * characters, all ASCII: its bytes too): AES-GCM adds no padding, so it follows from the
+ * lengths alone, with nothing encrypted.
+ */
+export function jweLength(plaintextBytes: number, options: JweOptions): number {
+  // header . (no key) . IV (12 bytes) . ciphertext . tag (16 bytes)
+  return (
+    protectedHeader(options).length +
+    2 +
+    b64Length(12) +
+    1 +
+    b64Length(plaintextBytes) +
+    1 +
+    b64Length(16)
+  );
+}
+
+/**
+ * Encrypts `plaintext` for a share under a fresh random 96-bit IV, as a standard compact
+ * JWE (RFC 7516: `alg: dir`, `enc: A256GCM`) any SMART Health Links viewer opens. Straight
+ * WebCrypto: one encryption, one base64url pass (the platform's own where it has one).
+ */
 export async function encryptJwe(
-  plaintext: Uint8Array,
-  key: Uint8Array,
-  contentType: string,
+  plaintext: Uint8Array<ArrayBuffer>,
+  key: Uint8Array<ArrayBuffer>,
+  options: string | JweOptions,
 ): Promise<string> {
-  return new CompactEncrypt(plaintext)
-    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: contentType })
-    .encrypt(key);
+  const opts = typeof options === 'string' ? { contentType: options } : options;
+  const header = protectedHeader(opts);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const aesKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt']);
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(header) },
+      aesKey,
+      plaintext,
+    ),
+  );
+  const tag = sealed.length - 16;
+  return `${header}..${base64url.encode(iv)}.${base64url.encode(sealed.subarray(0, tag))}.${base64url.encode(sealed.subarray(tag))}`;
 }
 
 /**
