@@ -19,6 +19,53 @@ export async function countAllFileChunks(db: CarnetDb): Promise<number> {
   return guard(() => db.fileChunks.count());
 }
 
+/** What a backup starts from: every sealed row by table, every file header, the chunk count. */
+export interface BackupRows {
+  readonly tables: readonly (readonly [SealedTable, readonly SealedRow[]])[];
+  readonly files: readonly SealedRow[];
+  readonly chunks: number;
+}
+
+/**
+ * Every sealed row of each table (in SEALED_TABLES order), every file header (in id order)
+ * and how many chunks are stored, read side by side in one read-only transaction, so the
+ * rows and file headers agree with each other.
+ */
+export async function readBackupRows(db: CarnetDb): Promise<BackupRows> {
+  const stores = [...SEALED_TABLES.map((t) => db[t]), db.files, db.fileChunks];
+  return guard(() =>
+    db.transaction('r', stores, async () => {
+      const [tables, files, chunks] = await Promise.all([
+        Promise.all(SEALED_TABLES.map(async (t) => [t, await db[t].toArray()] as const)),
+        db.files.toArray(),
+        db.fileChunks.count(),
+      ]);
+      return { tables, files, chunks };
+    }),
+  );
+}
+
+/**
+ * Up to `limit` file chunks in key order (file id, then chunk index), across files, from
+ * `from` (included) or after it (`after`), up to the last chunk of file `lastFileId`: one
+ * short read-only transaction and one range read, however many files it spans.
+ */
+export async function readChunkRange(
+  db: CarnetDb,
+  from: { readonly key: readonly [string, number]; readonly after: boolean },
+  lastFileId: string,
+  limit: number,
+): Promise<FileChunkRow[]> {
+  return guard(() =>
+    db.fileChunks
+      .where('[fileId+index]')
+      // Chunk indexes are finite numbers, so Infinity bounds a file's chunks.
+      .between([...from.key], [lastFileId, Infinity], !from.after, true)
+      .limit(limit)
+      .toArray(),
+  );
+}
+
 /**
  * When the record last changed (ms since the epoch), 0 when it never did: the latest
  * `updatedAt` across the record's sealed tables and files, or the last deletion the app

@@ -1,12 +1,6 @@
-import type { Keyring, SealedChunk, VaultService } from '../../crypto/types.ts';
-import type { CarnetDb, SealedRow } from '../../db/index.ts';
-import {
-  countAllFileChunks,
-  getAllFileHeaders,
-  getAllSealed,
-  readFileChunks,
-  SEALED_TABLES,
-} from '../../db/index.ts';
+import type { Keyring, VaultService } from '../../crypto/types.ts';
+import type { CarnetDb, FileChunkRow, SealedRow, SealedTable } from '../../db/index.ts';
+import { readBackupRows, readChunkRange } from '../../db/index.ts';
 import { RecordError } from '../errors.ts';
 import type { BackupHeader, FrameType, IndexLine } from './format.ts';
 import {
@@ -37,71 +31,113 @@ export interface BackupOptions {
   readonly now?: number;
 }
 
-/** Chunks read from IndexedDB per round trip, and bytes gathered before they become a Blob. */
-const CHUNK_BATCH = 64;
-const FLUSH_BYTES = 8 * 1024 * 1024;
-/** Frames whose digests are computed together (WebCrypto runs them side by side). */
-const DIGEST_BATCH = 256;
-
 /**
- * Gathers the body as a Blob built piece by piece: each piece goes to the browser's blob
- * storage (which spills to disk), so a 300 MB record never sits whole in JavaScript memory.
- * Digests are computed in batches, not one round trip per frame; a batch is settled before
- * its bytes leave for the Blob, so memory stays bounded by FLUSH_BYTES.
+ * Chunks read from IndexedDB per range read (64 x 64 KiB, about 4 MB, across files), and
+ * how many such reads are kept under way ahead of the one being framed.
  */
-class BodyBuilder {
-  #body = new Blob([]);
-  #parts: Uint8Array<ArrayBuffer>[] = [];
-  #pending = 0;
-  #digests: Promise<IndexLine>[] = [];
-  bytes = 0;
-  readonly lines: IndexLine[] = [];
-
-  /** Adds one frame whose payload is `parts` end to end, built in place in one buffer. */
-  async add(type: FrameType, id: string, chunk: number, ...parts: Uint8Array[]): Promise<void> {
-    const frame = frameOf(type, parts);
-    const payload = frame.subarray(FRAME_HEAD_BYTES);
-    this.#digests.push(sha256(payload).then((digest) => ({ type, id, chunk, digest })));
-    this.push(frame);
-    this.bytes += payload.length;
-    if (this.#pending >= FLUSH_BYTES || this.#digests.length >= DIGEST_BATCH) await this.flush();
-  }
-
-  push(bytes: Uint8Array): void {
-    this.#parts.push(bytes as Uint8Array<ArrayBuffer>);
-    this.#pending += bytes.length;
-  }
-
-  /** Settles the digests so far and moves the gathered bytes into the Blob. */
-  async flush(): Promise<Blob> {
-    this.lines.push(...(await Promise.all(this.#digests)));
-    this.#digests = [];
-    if (this.#pending >= FLUSH_BYTES || this.#parts.length > 4 * DIGEST_BATCH) this.#spill();
-    return this.#body;
-  }
-
-  /** The whole body, every part in the Blob. */
-  async end(): Promise<Blob> {
-    await this.flush();
-    this.#spill();
-    return this.#body;
-  }
-
-  #spill(): void {
-    if (this.#parts.length > 0) this.#body = new Blob([this.#body, ...this.#parts]);
-    this.#parts = [];
-    this.#pending = 0;
-  }
-}
-
+const CHUNK_BATCH = 64;
+const READ_AHEAD = 2;
+/** Bytes of frames gathered in one buffer before they become one part of the file. */
+const SEGMENT_BYTES = 4 * 1024 * 1024;
 /** A frame's type byte and payload length. */
 const FRAME_HEAD_BYTES = 5;
 
+interface FrameAt {
+  readonly type: FrameType;
+  readonly id: string;
+  readonly chunk: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * One frame, head and payload, in a single buffer: each byte is copied once on its way
- * to the Blob, and the payload's digest reads the same buffer.
+ * Gathers the body: frames are written end to end into one segment buffer; a full segment
+ * becomes one Blob (which the browser may keep on disk) and its frames' digests start, then
+ * the buffer is filled again. So each byte is copied once into the segment, once into the
+ * Blob and once for its digest, and a 300 MB record never sits whole in JavaScript memory:
+ * at most the segment and the digests of two segments' frames.
  */
-function frameOf(type: FrameType, parts: readonly Uint8Array[]): Uint8Array {
+class BodyWriter {
+  #segment = new Uint8Array(SEGMENT_BYTES);
+  #at = 0;
+  #frames: FrameAt[] = [];
+  readonly #parts: Blob[] = [];
+  readonly #digests: Promise<IndexLine[]>[] = [];
+  /** Payload bytes so far, all frames together. */
+  bytes = 0;
+
+  /** Adds one frame whose payload is `parts` end to end. */
+  add(type: FrameType, id: string, chunk: number, parts: readonly Uint8Array[]): void {
+    let length = 0;
+    for (const p of parts) length += p.length;
+    const size = FRAME_HEAD_BYTES + length;
+    if (this.#at + size > this.#segment.length) {
+      this.#seal();
+      if (size > this.#segment.length) this.#segment = new Uint8Array(size);
+    }
+    const out = this.#segment;
+    const start = this.#at;
+    out[start] = type;
+    new DataView(out.buffer, start + 1, 4).setUint32(0, length);
+    let at = start + FRAME_HEAD_BYTES;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    this.#frames.push({ type, id, chunk, start: start + FRAME_HEAD_BYTES, end: at });
+    this.#at = at;
+    this.bytes += length;
+  }
+
+  /** Waits for the digests of every sealed segment but the last: memory stays bounded. */
+  async settle(): Promise<void> {
+    await Promise.all(this.#digests.slice(0, -1));
+  }
+
+  /** The body's parts, in order, and the index lines of its frames. */
+  async end(): Promise<{ parts: Blob[]; lines: IndexLine[] }> {
+    this.#seal();
+    const lines = (await Promise.all(this.#digests)).flat();
+    return { parts: this.#parts, lines };
+  }
+
+  #seal(): void {
+    if (this.#at === 0) return;
+    const segment = this.#segment.subarray(0, this.#at);
+    // Both copy the bytes now (the Blob's parts and a digest's data are copied when the
+    // call is made), so the buffer is free again once both are under way.
+    this.#parts.push(new Blob([segment]));
+    this.#digests.push(
+      Promise.all(
+        this.#frames.map(async ({ type, id, chunk, start, end }) => ({
+          type,
+          id,
+          chunk,
+          digest: await sha256(segment.subarray(start, end)),
+        })),
+      ),
+    );
+    // The buffer is used again: a fresh one for each segment would cost the memory's
+    // first touch every time, more than the copies themselves.
+    this.#at = 0;
+    this.#frames = [];
+  }
+}
+
+function u32(n: number): Uint8Array {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, n);
+  return out;
+}
+
+function rowParts(table: SealedTable, row: SealedRow): Uint8Array[] {
+  const time = new Uint8Array(8);
+  new DataView(time.buffer).setFloat64(0, row.updatedAt);
+  return [new Uint8Array([TABLE_CODES[table]]), idBytes(row.id), time, row.env];
+}
+
+/** One frame, head and payload, in a single buffer (the index and end frames). */
+function frameOf(type: FrameType, parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const length = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(FRAME_HEAD_BYTES + length);
   out[0] = type;
@@ -112,18 +148,6 @@ function frameOf(type: FrameType, parts: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
-}
-
-function rowParts(table: (typeof SEALED_TABLES)[number], row: SealedRow): Uint8Array[] {
-  const time = new Uint8Array(8);
-  new DataView(time.buffer).setFloat64(0, row.updatedAt);
-  return [new Uint8Array([TABLE_CODES[table]]), idBytes(row.id), time, row.env];
-}
-
-function chunkParts(fileId: string, index: number, data: Uint8Array): Uint8Array[] {
-  const at = new Uint8Array(4);
-  new DataView(at.buffer).setUint32(0, index);
-  return [idBytes(fileId), at, data];
 }
 
 /**
@@ -137,51 +161,47 @@ export async function writeBackup(
   options: BackupOptions = {},
 ): Promise<Blob> {
   const { db, vault } = source;
-  const [rows, files, chunkCount] = await Promise.all([
-    Promise.all(SEALED_TABLES.map(async (t) => [t, await getAllSealed(db, t)] as const)),
-    getAllFileHeaders(db),
-    countAllFileChunks(db),
-  ]);
-  const total = rows.reduce((n, [, r]) => n + r.length, 0) + files.length + chunkCount;
-  // The documents' chunks start loading now, while the rows are framed.
-  const batches = readAhead(fileBatches(db, files));
-  const body = new BodyBuilder();
-  let done = 0;
-  const step = (n = 1) => {
+  const cancelled = () => {
     if (options.signal?.aborted) throw new RecordError('cancelled');
+  };
+  cancelled();
+  const { tables, files, chunks: chunkCount } = await readBackupRows(db);
+  const total = tables.reduce((n, [, r]) => n + r.length, 0) + files.length + chunkCount;
+  // The documents' chunks start loading now, while the rows are framed, and keep loading
+  // while each batch is framed.
+  const reads = chunkBatches(db, files);
+  const batches = readAhead(reads, READ_AHEAD);
+  const body = new BodyWriter();
+  let done = 0;
+  const step = (n: number) => {
+    cancelled();
     done += n;
     options.onProgress?.(done, total);
   };
-  for (const [table, list] of rows) {
-    for (const row of list) {
-      await body.add(FRAME.row, row.id, 0, ...rowParts(table, row));
-      step();
-    }
-  }
   let chunkFrames = 0;
-  for await (const { file, chunks } of batches) {
-    if (!chunks) {
-      await body.add(FRAME.file, file.id, 0, idBytes(file.id), file.env);
-      step();
-    } else {
-      for (const c of chunks)
-        await body.add(FRAME.chunk, file.id, c.index, ...chunkParts(file.id, c.index, c.data));
-      chunkFrames += chunks.length;
-      step(chunks.length);
+  try {
+    for (const [table, list] of tables) {
+      for (const row of list) body.add(FRAME.row, row.id, 0, rowParts(table, row));
+      step(list.length);
+      await body.settle();
     }
+    chunkFrames = await writeFiles(body, files, batches, step);
+  } finally {
+    // Stops the reads still under way when the backup stops early (cancelled, failed).
+    void reads.return(undefined).catch(() => undefined);
   }
-  await body.flush();
+  const { parts, lines } = await body.end();
+  cancelled();
   const header: BackupHeader = {
     format: 'carnet-backup',
     v: FORMAT_VERSION,
     createdAt: options.now ?? Date.now(),
     counts: {
-      profiles: countOf(rows, 'profiles'),
-      entries: countOf(rows, 'entries'),
-      documents: countOf(rows, 'documents'),
-      shares: countOf(rows, 'shares'),
+      profiles: countOf(tables, 'profiles'),
+      entries: countOf(tables, 'entries'),
+      documents: countOf(tables, 'documents'),
+      shares: countOf(tables, 'shares'),
       files: files.length,
-      // The chunks written: those of an import cut short (no file header) are left out.
       chunks: chunkFrames,
     },
     bytes: body.bytes,
@@ -189,52 +209,113 @@ export async function writeBackup(
     settings: source.settings,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const index = encodeIndex(body.lines);
+  const index = encodeIndex(lines);
   const mac = await vault.mac('backup-index', macInput(await sha256(headerBytes), index));
-  body.push(frameOf(FRAME.index, [index, mac]));
-  body.push(frameOf(FRAME.end, []));
-  if (done < total) options.onProgress?.(total, total);
   const lead = new Uint8Array(MAGIC.length + 1 + 4);
   lead.set(MAGIC, 0);
   lead[MAGIC.length] = FORMAT_VERSION;
   new DataView(lead.buffer).setUint32(MAGIC.length + 1, headerBytes.length);
-  return new Blob([lead, headerBytes, await body.end()], { type: 'application/octet-stream' });
+  if (done < total) options.onProgress?.(total, total);
+  return new Blob(
+    [lead, headerBytes, ...parts, frameOf(FRAME.index, [index, mac]), frameOf(FRAME.end, [])],
+    { type: 'application/octet-stream' },
+  );
 }
 
-/** Each file's header, then its chunks in batches, read in order from IndexedDB. */
-async function* fileBatches(
+/**
+ * Frames each file's header, then its chunks, taken in key order from `batches`; skips the
+ * chunks of files with no header. `step(n)` reports frames done and throws when cancelled.
+ * Returns how many chunk frames were written.
+ */
+async function writeFiles(
+  body: BodyWriter,
+  files: readonly SealedRow[],
+  batches: AsyncIterator<FileChunkRow[], void>,
+  step: (n: number) => void,
+): Promise<number> {
+  let chunkFrames = 0;
+  let batch: readonly FileChunkRow[] = [];
+  let at = 0;
+  let more = files.length > 0;
+  for (const file of files) {
+    const id = idBytes(file.id);
+    body.add(FRAME.file, file.id, 0, [id, file.env]);
+    let framed = 1;
+    for (;;) {
+      if (at === batch.length) {
+        if (!more) break;
+        step(framed);
+        framed = 0;
+        await body.settle();
+        const next = await batches.next();
+        step(0);
+        if (next.done) {
+          more = false;
+          break;
+        }
+        batch = next.value;
+        at = 0;
+      }
+      const chunk = batch[at]!;
+      if (chunk.fileId > file.id) break;
+      at++;
+      // Chunks without a file header are what an import cut short left: not the record.
+      if (chunk.fileId < file.id) continue;
+      body.add(FRAME.chunk, file.id, chunk.index, [id, u32(chunk.index), chunk.data]);
+      chunkFrames++;
+      framed++;
+    }
+    step(framed);
+  }
+  return chunkFrames;
+}
+
+/**
+ * The chunks of `files` (in id order), in key order, in range reads of CHUNK_BATCH chunks
+ * that run across files: a few large reads, each in its own short transaction.
+ */
+async function* chunkBatches(
   db: CarnetDb,
   files: readonly SealedRow[],
-): AsyncGenerator<{ file: SealedRow; chunks?: SealedChunk[] }> {
-  for (const file of files) {
-    yield { file };
-    for await (const chunks of readFileChunks(db, file.id, CHUNK_BATCH)) yield { file, chunks };
+): AsyncGenerator<FileChunkRow[], void, undefined> {
+  const first = files[0]?.id;
+  const last = files.at(-1)?.id;
+  if (first === undefined || last === undefined) return;
+  let from: { key: readonly [string, number]; after: boolean } = { key: [first, 0], after: false };
+  for (;;) {
+    const rows = await readChunkRange(db, from, last, CHUNK_BATCH);
+    if (rows.length > 0) yield rows;
+    const end = rows.at(-1);
+    if (!end || rows.length < CHUNK_BATCH) return;
+    from = { key: [end.fileId, end.index], after: true };
   }
 }
 
 /**
- * Keeps the next read from IndexedDB under way while the current batch is hashed and
- * framed, so reading and the rest overlap instead of taking turns. One batch ahead only;
- * the first read starts at once, not when the first batch is asked for.
+ * Keeps the next `depth` reads from IndexedDB under way while the current batch is framed
+ * and hashed, so reading and the rest overlap instead of taking turns. The first read
+ * starts at once, not when the first batch is asked for.
  */
-function readAhead<T>(source: AsyncIterator<T>): AsyncIterable<T> {
-  let next = source.next();
-  // A failure surfaces when the batch is asked for, not as an unhandled rejection before.
-  next.catch(() => undefined);
+function readAhead<T>(source: AsyncIterator<T>, depth: number): AsyncIterator<T, void> {
+  const queue: Promise<IteratorResult<T>>[] = [];
+  const fill = () => {
+    while (queue.length < depth) {
+      const next = source.next();
+      // A failure surfaces when the batch is asked for, not as an unhandled rejection before.
+      next.catch(() => undefined);
+      queue.push(next);
+    }
+  };
+  fill();
   return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        const result = await next;
-        if (!result.done) {
-          next = source.next();
-          next.catch(() => undefined);
-        }
-        return result;
-      },
-    }),
+    async next() {
+      const result = await queue.shift()!;
+      if (!result.done) fill();
+      return result;
+    },
   };
 }
 
-function countOf(rows: readonly (readonly [string, readonly unknown[]])[], table: string): number {
-  return rows.find(([t]) => t === table)?.[1].length ?? 0;
+function countOf(tables: readonly (readonly [string, readonly unknown[]])[], table: string) {
+  return tables.find(([t]) => t === table)?.[1].length ?? 0;
 }
