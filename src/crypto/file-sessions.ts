@@ -177,7 +177,7 @@ export async function sealFileWith(
  * Batches handed to the worker and not yet decrypted, at most: the next batch is read
  * while these are decrypted, so neither side waits for the other batch by batch.
  */
-export const OPEN_BATCHES_IN_FLIGHT = 2;
+const OPEN_BATCHES_IN_FLIGHT = 2;
 
 /**
  * Opens a whole file through `api` from chunk batches read in order, decrypting earlier

@@ -9,16 +9,6 @@ import type { FileChunkRow, SealedRow, SealedTable } from './tables.ts';
 import { SEALED_TABLES } from './tables.ts';
 import { getIndexRoot } from './vault-index.ts';
 
-/** Every file header row (complete files), in id order. */
-export async function getAllFileHeaders(db: CarnetDb): Promise<SealedRow[]> {
-  return guard(() => db.files.toArray());
-}
-
-/** How many file chunks are stored, all files together. */
-export async function countAllFileChunks(db: CarnetDb): Promise<number> {
-  return guard(() => db.fileChunks.count());
-}
-
 /** What a backup starts from: every sealed row by table, every file header, the chunk count. */
 export interface BackupRows {
   readonly tables: readonly (readonly [SealedTable, readonly SealedRow[]])[];

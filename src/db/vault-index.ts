@@ -18,7 +18,6 @@ import type {
 } from './tables.ts';
 import { SEALED_TABLES } from './tables.ts';
 
-export type { RowBatch } from './streamed-commit.ts';
 export { STREAM_WAIT_MS, commitIndexedStream } from './streamed-commit.ts';
 
 /** One change the index follows: rows put (replaced by id) or deleted, in one table. */

@@ -9,7 +9,7 @@ import { ShareError } from './errors.ts';
  * and `/replies`. A share's file length is declared before the relay names the share, so
  * the endpoint gets a slot this long (and its closing quote), padded with spaces.
  */
-export const ENDPOINT_MAX = 128 + '/replies'.length;
+const ENDPOINT_MAX = 128 + '/replies'.length;
 const SLOT_BYTES = ENDPOINT_MAX + 1;
 
 /** Strings at least this long are checked for base64 and copied as bytes, not stringified. */
