@@ -10,6 +10,7 @@ import { buildIps } from './ips-build.ts';
 import { readReplyTarget } from './ips-build-reply.ts';
 import { input } from './ips-test-data.test-helper.ts';
 import { MAX_PLAINTEXT_BYTES } from './jwe.ts';
+import { stubUploadXhr } from './upload-xhr.test-helper.ts';
 
 function created(manifestUrl: string) {
   return {
@@ -33,23 +34,7 @@ function fakeRelay(manifestUrl: string) {
       return Promise.resolve(Response.json(created(manifestUrl), { status: 201 }));
     }),
   );
-  class Xhr {
-    status = 0;
-    responseText = '';
-    upload = { onprogress: null };
-    onload: (() => void) | null = null;
-    open(): void {}
-    setRequestHeader(): void {}
-    send(body: string): void {
-      uploads.push(body);
-      queueMicrotask(() => {
-        this.status = 200;
-        this.responseText = '{"complete":true}';
-        this.onload?.();
-      });
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', Xhr);
+  stubUploadXhr(uploads);
   const declared = () =>
     (JSON.parse(requests[0]!.body!) as { files: { length: number }[] }).files[0]!.length;
   return { requests, uploads, declared };

@@ -14,6 +14,7 @@ import { buildReplyBundle, readReplyBundle } from './reply-fhir.ts';
 import { decryptReply, encryptReply } from './reply-jwe.ts';
 import { newReplyChannel } from './reply-keys.ts';
 import type { Reply } from './reply-model.ts';
+import { stubUploadXhr } from './upload-xhr.test-helper.ts';
 
 const ID = 'S'.repeat(43);
 const MANIFEST = `https://relay.test/api/shl/${ID}`;
@@ -35,25 +36,7 @@ function fakeRelay() {
       return Promise.resolve(Response.json(CREATED, { status: 201 }));
     }),
   );
-  class Xhr {
-    status = 0;
-    responseText = '';
-    upload = { onprogress: null };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    ontimeout: (() => void) | null = null;
-    open(): void {}
-    setRequestHeader(): void {}
-    send(body: string): void {
-      uploads.push(body);
-      queueMicrotask(() => {
-        this.status = 200;
-        this.responseText = '{"complete":true}';
-        this.onload?.();
-      });
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', Xhr);
+  stubUploadXhr(uploads);
   return { seen, uploads };
 }
 
