@@ -14,6 +14,7 @@ import type { NewDocument } from './document-store.ts';
 import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
 import { fillDiskAfter, freshDb, freshDbName, trackDb } from '../db/test-db.ts';
+import { STORED_PROFILE } from './profile.test-helper.ts';
 
 async function setup(configure?: (db: CarnetDb) => void) {
   const db = await freshDb('documents-test', configure);
@@ -262,16 +263,7 @@ describe('an imported record in a backup', () => {
     const a = phone();
     const code = await a.create('123456', 'pin');
     const now = Date.now();
-    await a.saveProfile({
-      id: 'p1',
-      name: 'Amina',
-      relation: 'self',
-      sex: 'female',
-      language: 'ar',
-      interpreterNeeded: true,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await a.saveProfile({ ...STORED_PROFILE, createdAt: now, updatedAt: now });
     const card = new TextEncoder().encode('{"verifiableCredential":["a.b.c"]}');
     const { thumbnail: _none, ...record } = input([], {
       title: 'Reçu de la Clinique',

@@ -15,19 +15,11 @@ import { RecordError } from './errors.ts';
 import { createLocalStore } from './local-store.ts';
 import type { CarnetStore } from './store.ts';
 import type { Entry, Profile } from './types.ts';
+import { STORED_PROFILE } from './profile.test-helper.ts';
 
 const PIN = '123456';
 
-const profile: Profile = {
-  id: 'p1',
-  name: 'Amina',
-  relation: 'self',
-  sex: 'female',
-  language: 'prs',
-  interpreterNeeded: true,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const profile: Profile = { ...STORED_PROFILE, language: 'prs' };
 
 const allergy = (id: string, severity: 'mild' | 'severe' = 'severe'): Entry => ({
   id,

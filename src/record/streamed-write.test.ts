@@ -15,19 +15,11 @@ import { createLocalStore } from './local-store.ts';
 import { SEAL_BATCH } from './sealed-table.ts';
 import { recordTables } from './tables.ts';
 import type { Entry, Profile } from './types.ts';
+import { STORED_PROFILE } from './profile.test-helper.ts';
 
 const PIN = '123456';
 
-const profile: Profile = {
-  id: 'p1',
-  name: 'Amina',
-  relation: 'self',
-  sex: 'female',
-  language: 'prs',
-  interpreterNeeded: true,
-  createdAt: 1,
-  updatedAt: 1,
-};
+const profile: Profile = { ...STORED_PROFILE, language: 'prs' };
 
 const note = (id: string): Entry => ({
   id,
