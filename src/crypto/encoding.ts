@@ -34,9 +34,13 @@ export function toBase64Url(bytes: Uint8Array): Base64Url {
 
 /**
  * Encodes bytes as padded standard base64 (RFC 4648 §4), as FHIR `Attachment.data` wants.
- * Uses the platform's btoa in 32 KiB slices: fast for a multi-megabyte scan.
+ * The platform's own encoder where it has one (`Uint8Array.prototype.toBase64`, about ten
+ * times faster than btoa on a multi-megabyte scan, which a share spends most of its
+ * building on); elsewhere btoa in 32 KiB slices.
  */
 export function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

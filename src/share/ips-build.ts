@@ -107,16 +107,6 @@ export const CHOSEN_BY_PATIENT =
   'Ce document contient ce que le patient a choisi de partager. Il a été rempli par le patient ' +
   'et n’a pas été vérifié par un professionnel de santé.';
 
-/**
- * Standard base64 of a page, as FHIR `Attachment.data` wants: the platform's own encoder
- * where it has one (`Uint8Array.prototype.toBase64`, about ten times faster than btoa on a
- * multi-megabyte scan, which a share spends most of its building on), toBase64 elsewhere.
- */
-function base64Of(bytes: Uint8Array): string {
-  const native = (bytes as { toBase64?: () => string }).toBase64;
-  return typeof native === 'function' ? native.call(bytes) : toBase64(bytes);
-}
-
 function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResource {
   return {
     resourceType: 'DocumentReference',
@@ -128,7 +118,7 @@ function paperResource(doc: SharedPaper, patient: string, now: Date): FhirResour
     content: doc.pages.map((page, i) => ({
       attachment: {
         contentType: page.contentType,
-        data: base64Of(page.data),
+        data: toBase64(page.data),
         title: doc.pages.length > 1 ? `${doc.title} (${i + 1}/${doc.pages.length})` : doc.title,
         ...(doc.date ? { creation: doc.date } : {}),
       },
