@@ -262,15 +262,13 @@ interface Streamed {
  * also handles a batch's failure at once (the try that reaches it reports it), even while
  * the write still waits behind another.
  */
-function digestBatches(batches: readonly Promise<readonly SealedRow[]>[]): Promise<Digests> {
+function digestBatches(
+  table: SealedTable,
+  batches: readonly Promise<readonly SealedRow[]>[],
+): Promise<Digests> {
   const digested = Promise.all(
-    batches.map((batch) =>
-      batch.then(async (rows) => {
-        const digests = await Promise.all(rows.map((r) => sha256(r.env)));
-        return rows.map((r, i) => [r.env, digests[i]!] as const);
-      }),
-    ),
-  ).then((pairs): Digests => new Map(pairs.flat()));
+    batches.map((batch) => batch.then((put) => digestRows([{ table, put }]))),
+  ).then((maps): Digests => new Map(maps.flatMap((m) => [...m])));
   digested.catch(() => undefined);
   return digested;
 }
@@ -379,7 +377,7 @@ export function indexWriter(vault: VaultService, db: () => Promise<CarnetDb>): I
       }),
     commitStreamed: (table, batches) => {
       if (batches.length === 0) return Promise.resolve();
-      const digested = digestBatches(batches);
+      const digested = digestBatches(table, batches);
       return serial(async () => {
         const d = await db();
         await retrying(() => attemptStreamed(d, table, batches, digested));
