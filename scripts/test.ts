@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureSystemDeps } from './system-deps.ts';
+import { playwrightFailures, vitestFailures } from './test-failures.ts';
 
 interface Result {
   name: string;
@@ -11,6 +12,8 @@ interface Result {
 }
 
 const results: Result[] = [];
+/** Each failed test, named with its stage, for the end of the output. */
+const failures: string[] = [];
 
 function run(
   name: string,
@@ -39,9 +42,9 @@ interface Report {
   stats?: { expected?: number; unexpected?: number; flaky?: number };
 }
 
-function readJson(path: string): Report | null {
+function readJson<T = Report>(path: string): T | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Report;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return null;
   }
@@ -66,6 +69,7 @@ function vitest(name: string, project: string): void {
     `--outputFile=${out}`,
   ]);
   const report = readJson(out);
+  failures.push(...vitestFailures(readJson(out)).map((f) => `${name}: ${f}`));
   const passed = report?.numPassedTests ?? 0;
   const failed = report?.numFailedTests ?? 0;
   results.push({ name, passed, failed: ok ? failed : Math.max(failed, 1) });
@@ -76,6 +80,7 @@ function playwright(name: string): void {
   rmSync(out, { force: true });
   const ok = run(name, 'npx', ['playwright', 'test']);
   const stats = readJson(out)?.stats;
+  failures.push(...playwrightFailures(readJson(out)).map((f) => `${name}: ${f}`));
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   const failed = stats?.unexpected ?? 0;
   results.push({ name, passed, failed: ok ? failed : Math.max(failed, 1) });
@@ -98,6 +103,10 @@ results.push({ name: 'build', passed: built ? 1 : 0, failed: built ? 0 : 1 });
 if (built) playwright('e2e');
 else results.push({ name: 'e2e', passed: 0, failed: 1 });
 
+if (failures.length > 0) {
+  console.log('\n--- failed');
+  for (const f of failures) console.log(f);
+}
 console.log('\n--- results');
 for (const r of results) console.log(`${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
