@@ -133,8 +133,13 @@ for (const kind of ['SQLite', 'Redis'] as const) {
       const [locator, token] = [newId(), newId()];
       /** Each version sent: when its PUT started and, if confirmed, when the answer came. */
       const versions = new Map<string, { started: number; confirmed?: number }>();
-      for (const killAfterMs of [300, 700]) {
+      const confirmedCount = () => [...versions.values()].filter((v) => v.confirmed).length;
+      // Each relay is killed a while after its first confirmed PUT, with the other writers
+      // mid-upload: counted from a confirmation, not from the start, so that a slow machine
+      // still has confirmed versions for the check below.
+      for (const killAfterMs of [0, 250]) {
         const relay = await relayProcess(dataDir, options);
+        const before = confirmedCount();
         let stop = false;
         const writers = Array.from({ length: 3 }, async () => {
           while (!stop) {
@@ -149,6 +154,7 @@ for (const kind of ['SQLite', 'Redis'] as const) {
             }
           }
         });
+        await until(() => confirmedCount() > before, 60_000);
         await new Promise((r) => setTimeout(r, killAfterMs));
         stop = true;
         await relay.kill('SIGKILL');
