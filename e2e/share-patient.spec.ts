@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { label } from './locales.ts';
 import { setUpRecord } from './pages/setup.ts';
 import { SharePage } from './pages/share-page.ts';
 import { SummaryPage } from './pages/summary-page.ts';
@@ -9,11 +10,16 @@ test('the patient makes a PIN-protected link, sees it in My shares and withdraws
   baseURL,
 }) => {
   await setUpRecord(page, '591736', 'Amina');
+  const share = new SharePage(page);
+  // Nothing recorded yet: the list says so, and what the link would still show.
+  await share.open();
+  await expect(page.getByText(label('fr', 'share', 'what.nothing'))).toBeVisible();
+  await page.getByRole('link', { name: 'Retour' }).click();
+
   const summary = new SummaryPage(page);
   await summary.addAllergyFromList('penicil', /Pénicillines/);
-
-  const share = new SharePage(page);
   await share.open();
+  await expect(page.getByText(label('fr', 'share', 'what.nothing'))).toHaveCount(0);
   await expect(share.item(/Pénicillines/)).toBeChecked();
   const { link, pin } = await share.create();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/v#shlink:\/[A-Za-z0-9_-]+$/);

@@ -47,6 +47,10 @@ export function ShareItems({
       )}
     </li>
   );
+  if (entries.length === 0 && documents.length === 0 && declarations.length === 0) {
+    // An empty list alone would look broken: say why, and what the link still carries.
+    return <p className="empty">{t('what.nothing')}</p>;
+  }
   return (
     <>
       {ENTRY_KINDS.filter((kind) => kind !== 'note').map((kind) => {
