@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultClient, VaultEndpoint } from './client.ts';
@@ -61,6 +62,27 @@ describe('vault client over postMessage', () => {
       envelopes.map((envelope, i) => ({ table: 'entries', id: `e${i}`, envelope })),
     );
     expect(utf8Decode(opened[999] ?? new Uint8Array())).toBe('entry 999');
+  });
+
+  it('seals texts with digests in one round trip: the SHA-256 of each envelope', async () => {
+    const { client, posted } = connected();
+    await client.create('123456', 'pin');
+    const ids = Array.from({ length: 100 }, (_, i) => `e${i}`);
+    const texts = ids.map((_, i) => `entry ${i}`);
+    const before = posted();
+    const { envelopes, digests } = await client.sealTexts('entries', ids, texts);
+    expect(posted() - before).toBe(1);
+    expect(envelopes).toHaveLength(100);
+    for (const [i, env] of envelopes.entries()) {
+      // Each envelope its own buffer, so storing one stores only its bytes.
+      expect(env.byteLength).toBe(env.buffer.byteLength);
+      const expected = new Uint8Array(createHash('sha256').update(env).digest());
+      expect(digests.subarray(i * 32, (i + 1) * 32)).toEqual(expected);
+    }
+    const opened = await client.open(
+      envelopes.map((envelope, i) => ({ table: 'entries', id: `e${i}`, envelope })),
+    );
+    expect(utf8Decode(opened[99] ?? new Uint8Array())).toBe('entry 99');
   });
 
   it('rebuilds CryptoError with its code on the main thread', async () => {

@@ -167,6 +167,7 @@ function vaultMethods(call: Call): VaultService & FileVault {
     backupAccess: (code, wrap) => call('backupAccess', code, wrap),
     lock: () => call('lock'),
     seal: (items) => call('seal', items),
+    sealTexts: (table, ids, texts) => call('sealTexts', table, ids, texts),
     open: (items) => call('open', items),
     openSettled: (items) => call('openSettled', items),
   };

@@ -36,6 +36,9 @@ export const VAULT_METHODS: readonly VaultMethod[] = [
   'backupAccess',
   'lock',
   'seal',
+  // args [table, ids, texts]: as seal, each plaintext sent as text (the worker encodes
+  // it); answers { envelopes, digests }, each envelope's SHA-256.
+  'sealTexts',
   'open',
   'openSettled',
   'sealFileStart',

@@ -100,6 +100,16 @@ export interface OpenRequest extends RecordRef {
   readonly envelope: Envelope;
 }
 
+/** Bytes of a SHA-256 digest. */
+export const SHA256_BYTES = 32;
+
+/** Envelopes sealed in one call, with the SHA-256 of each (see `VaultService.sealTexts`). */
+export interface DigestedEnvelopes {
+  readonly envelopes: Envelope[];
+  /** Each envelope's SHA-256, in the same order, end to end: 32 bytes apiece. */
+  readonly digests: Uint8Array;
+}
+
 /** Why a crypto operation failed. Features map each code to an `errors:` translation key. */
 export type CryptoErrorCode =
   | 'locked' // an operation needed the vault key and the vault is locked
@@ -225,6 +235,18 @@ interface VaultApi {
 export interface VaultService extends VaultApi {
   /** Like `open`, but one bad envelope yields `{ ok: false, code }` instead of failing the batch. */
   openSettled(items: readonly OpenRequest[]): Promise<OpenResult[]>;
+  /**
+   * Seals records of `table` like `seal`, each plaintext the UTF-8 of `texts[i]` under
+   * `ids[i]`, and gives each envelope's SHA-256 with it: the digest the vault index records
+   * for a row (record/vault-index.ts). The encoding and the hashing are done where the
+   * envelope is made, so the main thread does neither for what it is about to write.
+   * Locked: `locked`; lists of different lengths: `bad-input`.
+   */
+  sealTexts(
+    table: string,
+    ids: readonly string[],
+    texts: readonly string[],
+  ): Promise<DigestedEnvelopes>;
   /**
    * Replaces the recovery key: returns a new wrap and its code, shown once. The old recovery
    * wrap stops working only once the caller stores the new one in place of it.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Envelope, OpenRequest, PasswordWrap } from './types.ts';
 import { isCryptoError } from './types.ts';
@@ -32,6 +33,40 @@ describe('Vault', () => {
       envelopes.map((envelope, i) => ({ table: 'entries', id: `id${i}`, envelope })),
     );
     expect(opened.map(utf8Decode)).toEqual(items.map((_, i) => `entry ${i}`));
+  });
+
+  it('seals texts as UTF-8 with digests: each the SHA-256 of its envelope', async () => {
+    const vault = floorVault();
+    await vault.create('123456', 'pin');
+    const ids = Array.from({ length: 50 }, (_, i) => `id${i}`);
+    const texts = ids.map((_, i) => `{"note":"pénicilline ${'x'.repeat(i)}","script":"دارو"}`);
+    const { envelopes, digests } = await vault.sealTexts('entries', ids, texts);
+    expect(envelopes).toHaveLength(50);
+    expect(digests).toHaveLength(50 * 32);
+    envelopes.forEach((env, i) => {
+      const expected = createHash('sha256').update(env).digest();
+      expect(Buffer.from(digests.subarray(i * 32, (i + 1) * 32)).equals(expected)).toBe(true);
+    });
+    // The same plaintext bytes as sealing the text's UTF-8 with `seal`.
+    const opened = await vault.open(
+      envelopes.map((envelope, i) => ({ table: 'entries', id: ids[i]!, envelope })),
+    );
+    expect(opened.map(utf8Decode)).toEqual(texts);
+    // Bound to its table and id like any envelope.
+    expect(
+      await codeOf(vault.open([{ table: 'entries', id: 'id1', envelope: envelopes[0]! }])),
+    ).toBe('bad-envelope');
+    expect(await vault.sealTexts('entries', [], [])).toEqual({
+      envelopes: [],
+      digests: new Uint8Array(0),
+    });
+    expect(await codeOf(vault.sealTexts('entries', ['a', 'b'], ['x']))).toBe('bad-input');
+    expect(await codeOf(vault.sealTexts('entries', ['a'], [new Uint8Array(1) as never]))).toBe(
+      'bad-input',
+    );
+    expect(await codeOf(vault.sealTexts('a/b', ['a'], ['x']))).toBe('bad-input');
+    await vault.lock();
+    expect(await codeOf(vault.sealTexts('entries', ['x'], ['y']))).toBe('locked');
   });
 
   it('refuses a wrong PIN or passphrase with wrong-secret and stays locked', async () => {

@@ -8,6 +8,7 @@ import type {
   ChunkSink,
   DeviceSeal,
   DeviceSecret,
+  DigestedEnvelopes,
   Envelope,
   FileSessionApi,
   FileVault,
@@ -24,12 +25,13 @@ import type {
   VaultKey,
   VaultService,
 } from './types.ts';
-import { CryptoError } from './types.ts';
+import { CryptoError, SHA256_BYTES } from './types.ts';
 import type { KdfCost } from './kdf.ts';
 import { KDF_DEFAULT, acceptNewSecret, assertKdfCost, deriveWrappingKey } from './kdf.ts';
 import { normaliseSecret } from './secret-rules.ts';
 import type { BackupAccess, MacContext } from './derive.ts';
 import { backupAccessFrom, macWith } from './derive.ts';
+import { utf8Encode } from './encoding.ts';
 import { openRecord, sealRecord } from './envelope.ts';
 import { FileSessions, openFileWith, sealFileWith } from './file-sessions.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
@@ -253,6 +255,31 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     return items.map((item) => sealRecord(sodium, key, item, item.plaintext));
   }
 
+  /**
+   * Seals each text (as UTF-8) for `table` and its id, and hashes each envelope (SHA-256)
+   * as it is made: what the vault index records for the row (see VaultService).
+   */
+  async sealTexts(
+    table: string,
+    ids: readonly string[],
+    texts: readonly string[],
+  ): Promise<DigestedEnvelopes> {
+    const sodium = await this.#load();
+    const key = this.#held();
+    // Checked as anything could arrive: a wrong id or table throws in sealRecord.
+    const given: unknown = texts;
+    if (!isList(ids) || !isList(given) || ids.length !== given.length) {
+      throw new CryptoError('bad-input');
+    }
+    const envelopes = given.map((text, i) => {
+      if (typeof text !== 'string') throw new CryptoError('bad-input');
+      return sealRecord(sodium, key, { table, id: ids[i]! }, utf8Encode(text));
+    });
+    const digests = new Uint8Array(envelopes.length * SHA256_BYTES);
+    envelopes.forEach((env, i) => digests.set(sodium.crypto_hash_sha256(env), i * SHA256_BYTES));
+    return { envelopes, digests };
+  }
+
   /** Opens each envelope; the first failure throws and no plaintext is returned. */
   async open(items: readonly OpenRequest[]): Promise<Uint8Array[]> {
     const sodium = await this.#load();
@@ -357,6 +384,10 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
       sodium.memzero(opened);
     }
   }
+}
+
+function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
 }
 
 /**

@@ -43,6 +43,8 @@ function call(vault: Vault, r: VaultRequest): Promise<unknown> {
       return vault.lock();
     case 'seal':
       return vault.seal(...r.args);
+    case 'sealTexts':
+      return vault.sealTexts(...r.args);
     case 'open':
       return vault.open(...r.args);
     case 'openSettled':
