@@ -44,6 +44,7 @@ import {
   byBucket,
   decodeBucket,
   encodeBucket,
+  envelopeDigests,
   fileDigest,
   itemKey,
   rootDigest,
@@ -127,7 +128,7 @@ async function digestRows(changes: readonly StoredChange[]): Promise<Digests> {
   const envs = changes.flatMap((c) =>
     c.table !== 'files' && 'put' in c ? c.put.map((r) => r.env) : [],
   );
-  const digests = await Promise.all(envs.map(sha256));
+  const digests = await envelopeDigests(envs);
   return new Map(envs.map((env, i) => [env, digests[i]!]));
 }
 

@@ -5,6 +5,7 @@ import { getAllSealed, getSealed } from '../db/index.ts';
 import { RecordError } from './errors.ts';
 import type { IndexWriter } from './index-writer.ts';
 import { indexWriter } from './index-writer.ts';
+import { noteSealedDigests } from './vault-index.ts';
 
 /**
  * One sealed table: every record kind (profiles, entries, documents, shares, and any
@@ -56,6 +57,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export function jsonCodec<T>(schema: v.GenericSchema<unknown, T>) {
   return {
+    /** The JSON text whose UTF-8 is sealed (the crypto worker encodes it: sealTexts). */
+    text: (value: T): string => JSON.stringify(value),
     encode: (value: T): Uint8Array => encoder.encode(JSON.stringify(value)),
     decode: (bytes: Uint8Array): T | null => {
       try {
@@ -86,10 +89,14 @@ export function sealedTable<T extends Identified>(
     value !== null && value.id === rowId;
 
   async function seal(values: readonly T[], updatedAt?: (value: T) => number) {
-    const envs = await vault.seal(
-      values.map((value) => ({ table: name, id: value.id, plaintext: codec.encode(value) })),
+    const { envelopes: envs, digests } = await vault.sealTexts(
+      name,
+      values.map((value) => value.id),
+      values.map(codec.text),
     );
     if (envs.length !== values.length) throw new RecordError('unavailable');
+    // The index writer takes each row's digest from the worker instead of hashing it.
+    noteSealedDigests(envs, digests);
     const now = Date.now();
     return values.map((value, i): SealedRow => ({
       id: value.id,

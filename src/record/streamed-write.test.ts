@@ -5,6 +5,7 @@
  * tab that wrote meanwhile, and an index the next unlock finds intact.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bytesEqual } from '../crypto/encoding.ts';
 import { CryptoError } from '../crypto/types.ts';
 import { channelVault, codeOf, floorVault } from '../crypto/test-helpers.ts';
 import type { CarnetDb } from '../db/index.ts';
@@ -72,7 +73,7 @@ describe('putting many rows at once', () => {
     try {
       const { store, tables, db } = await record(vault);
       const before = await state(db);
-      const seal = vi.spyOn(vault, 'seal');
+      const seal = vi.spyOn(vault, 'sealTexts');
       await tables.entries.put(many('n'));
       // Three requests to the worker, one index update.
       expect(seal).toHaveBeenCalledTimes(3);
@@ -92,16 +93,55 @@ describe('putting many rows at once', () => {
     }
   });
 
+  it("takes each row's digest from the worker: the main thread hashes no envelope", async () => {
+    const vault = floorVault();
+    const { store, tables, db } = await record(vault);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    await tables.entries.put(many('n'));
+    await store.saveEntry(note('one'));
+    const hashed = digest.mock.calls.map(([, data]) => new Uint8Array(data as ArrayBuffer));
+    vi.restoreAllMocks();
+    const stored = (await (await db()).entries.toArray()).map((row) => row.env);
+    expect(stored).toHaveLength(SEAL_BATCH * 2 + 8);
+    // Only the index's own buckets were hashed here, none of the rows.
+    expect(hashed.some((bytes) => stored.some((env) => bytesEqual(env, bytes)))).toBe(false);
+    await store.lock();
+    await store.unlock(PIN);
+    expect(await store.integrity.report()).toEqual({ status: 'intact' });
+  });
+
+  it('never vouches for a digest the worker got wrong: the next check reports the row', async () => {
+    const vault = floorVault();
+    const { store, tables } = await record(vault);
+    const seal = vault.sealTexts.bind(vault);
+    vi.spyOn(vault, 'sealTexts').mockImplementation(async (...args) => {
+      const sealed = await seal(...args);
+      sealed.digests[0]! ^= 1;
+      return sealed;
+    });
+    await tables.entries.put(many('n'));
+    vi.restoreAllMocks();
+    await store.lock();
+    await store.unlock(PIN);
+    // One wrong digest per batch: each of those rows is reported, none passes unseen.
+    expect(await store.integrity.report()).toEqual({
+      status: 'changed',
+      missing: 0,
+      added: 0,
+      changed: 3,
+    });
+  });
+
   it('writes nothing when the vault locks halfway', async () => {
     const vault = floorVault();
     const { store, tables, db } = await record(vault);
     const before = await state(db);
-    const seal = vault.seal.bind(vault);
+    const seal = vault.sealTexts.bind(vault);
     let calls = 0;
-    vi.spyOn(vault, 'seal').mockImplementation(async (items) => {
+    vi.spyOn(vault, 'sealTexts').mockImplementation(async (...args) => {
       // The second batch reaches a vault that locked meanwhile.
       if (++calls === 2) await vault.lock();
-      return seal(items);
+      return seal(...args);
     });
     expect(await codeOf(tables.entries.put(many('n')), CryptoError)).toBe('locked');
     expect(await state(db)).toEqual(before);
@@ -136,10 +176,10 @@ describe('putting many rows at once', () => {
     const vault = floorVault();
     const { tables, db } = await record(vault);
     const before = await state(db);
-    const seal = vault.seal.bind(vault);
+    const seal = vault.sealTexts.bind(vault);
     let calls = 0;
-    vi.spyOn(vault, 'seal').mockImplementation((items) =>
-      ++calls === 2 ? new Promise(() => undefined) : seal(items),
+    vi.spyOn(vault, 'sealTexts').mockImplementation((...args) =>
+      ++calls === 2 ? new Promise(() => undefined) : seal(...args),
     );
     // The worker stopped answering: on a clock where every look costs a second, the
     // transaction soon passes its wait limit and gives up.
@@ -168,13 +208,13 @@ describe('putting many rows at once', () => {
       if (tx.mode === 'readwrite' && tx.objectStoreNames.contains('entries')) opened(tx);
       return tx;
     });
-    const seal = vault.seal.bind(vault);
+    const seal = vault.sealTexts.bind(vault);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
-    vi.spyOn(vault, 'seal').mockImplementation(async (items) => {
+    vi.spyOn(vault, 'sealTexts').mockImplementation(async (...args) => {
       if (++calls === 2) await held;
-      return seal(items);
+      return seal(...args);
     });
     const write = tables.entries.put(many('n'));
     (await writing).abort();
@@ -193,18 +233,18 @@ describe('putting many rows at once', () => {
     // Tab B knows the index from its own first write.
     await tabB.entries.put(many('b'));
     const start = (await state(db)).version!;
-    const seal = vault.seal.bind(vault);
+    const seal = vault.sealTexts.bind(vault);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const atGate = new Promise<void>((resolve) => (reached = resolve));
     let calls = 0;
-    vi.spyOn(vault, 'seal').mockImplementation(async (items) => {
+    vi.spyOn(vault, 'sealTexts').mockImplementation(async (...args) => {
       if (++calls === 1) {
         reached();
         await held;
       }
-      return seal(items);
+      return seal(...args);
     });
     const writeB = tabB.entries.put(many('c'));
     await atGate;

@@ -57,6 +57,38 @@ export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
+/**
+ * Digests the crypto worker handed back with envelopes it sealed just now
+ * (VaultService.sealTexts), by envelope: the write that stores them takes them from here
+ * instead of hashing on the main thread. Weak, so a digest goes with its envelope.
+ *
+ * SECURITY: trusted as the envelopes themselves are, coming from the same worker. A wrong
+ * one could not hide anything: the check at unlock (integrity.ts) hashes every stored row
+ * again and compares; it would report the row as changed outside Carnet.
+ */
+const sealedDigests = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Keeps `digests` (32 bytes each, in order) as the digests of `envelopes`. */
+export function noteSealedDigests(envelopes: readonly Envelope[], digests: Uint8Array): void {
+  if (digests.length !== envelopes.length * DIGEST_BYTES) return;
+  envelopes.forEach((env, i) => {
+    sealedDigests.set(env, digests.subarray(i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
+  });
+}
+
+/**
+ * The SHA-256 of each of `envelopes`, in order: the worker's, from when it sealed them,
+ * else computed here.
+ */
+export async function envelopeDigests(envelopes: readonly Uint8Array[]): Promise<Uint8Array[]> {
+  const digests = envelopes.map((env) => sealedDigests.get(env));
+  const missing = envelopes.filter((_, i) => !digests[i]);
+  if (missing.length === 0) return digests as Uint8Array[];
+  const hashed = await Promise.all(missing.map(sha256));
+  let next = 0;
+  return digests.map((d) => d ?? hashed[next++]!);
+}
+
 /** A file's item digest: its header envelope and how many chunks it has. */
 export function fileDigest(header: Envelope, chunks: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(header.length + 4);
