@@ -2,7 +2,8 @@ import type { Keyring, VaultService } from '../../crypto/types.ts';
 import type { CarnetDb, FileChunkRow, SealedRow, SealedTable } from '../../db/index.ts';
 import { readBackupRows, readChunkRange } from '../../db/index.ts';
 import { RecordError } from '../errors.ts';
-import type { BackupHeader, FrameType, IndexLine } from './format.ts';
+import { BodyWriter, FRAME_HEAD_BYTES } from './body-writer.ts';
+import type { BackupHeader, FrameType } from './format.ts';
 import {
   FORMAT_VERSION,
   FRAME,
@@ -37,92 +38,6 @@ export interface BackupOptions {
  */
 const CHUNK_BATCH = 64;
 const READ_AHEAD = 2;
-/** Bytes of frames gathered in one buffer before they become one part of the file. */
-const SEGMENT_BYTES = 4 * 1024 * 1024;
-/** A frame's type byte and payload length. */
-const FRAME_HEAD_BYTES = 5;
-
-interface FrameAt {
-  readonly type: FrameType;
-  readonly id: string;
-  readonly chunk: number;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * Gathers the body: frames are written end to end into one segment buffer; a full segment
- * becomes one Blob (which the browser may keep on disk) and its frames' digests start, then
- * the buffer is filled again. So each byte is copied once into the segment, once into the
- * Blob and once for its digest, and a 300 MB record never sits whole in JavaScript memory:
- * at most the segment and the digests of two segments' frames.
- */
-class BodyWriter {
-  #segment = new Uint8Array(SEGMENT_BYTES);
-  #at = 0;
-  #frames: FrameAt[] = [];
-  readonly #parts: Blob[] = [];
-  readonly #digests: Promise<IndexLine[]>[] = [];
-  /** Payload bytes so far, all frames together. */
-  bytes = 0;
-
-  /** Adds one frame whose payload is `parts` end to end. */
-  add(type: FrameType, id: string, chunk: number, parts: readonly Uint8Array[]): void {
-    let length = 0;
-    for (const p of parts) length += p.length;
-    const size = FRAME_HEAD_BYTES + length;
-    if (this.#at + size > this.#segment.length) {
-      this.#seal();
-      if (size > this.#segment.length) this.#segment = new Uint8Array(size);
-    }
-    const out = this.#segment;
-    const start = this.#at;
-    out[start] = type;
-    new DataView(out.buffer, start + 1, 4).setUint32(0, length);
-    let at = start + FRAME_HEAD_BYTES;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    this.#frames.push({ type, id, chunk, start: start + FRAME_HEAD_BYTES, end: at });
-    this.#at = at;
-    this.bytes += length;
-  }
-
-  /** Waits for the digests of every sealed segment but the last: memory stays bounded. */
-  async settle(): Promise<void> {
-    await Promise.all(this.#digests.slice(0, -1));
-  }
-
-  /** The body's parts, in order, and the index lines of its frames. */
-  async end(): Promise<{ parts: Blob[]; lines: IndexLine[] }> {
-    this.#seal();
-    const lines = (await Promise.all(this.#digests)).flat();
-    return { parts: this.#parts, lines };
-  }
-
-  #seal(): void {
-    if (this.#at === 0) return;
-    const segment = this.#segment.subarray(0, this.#at);
-    // Both copy the bytes now (the Blob's parts and a digest's data are copied when the
-    // call is made), so the buffer is free again once both are under way.
-    this.#parts.push(new Blob([segment]));
-    this.#digests.push(
-      Promise.all(
-        this.#frames.map(async ({ type, id, chunk, start, end }) => ({
-          type,
-          id,
-          chunk,
-          digest: await sha256(segment.subarray(start, end)),
-        })),
-      ),
-    );
-    // The buffer is used again: a fresh one for each segment would cost the memory's
-    // first touch every time, more than the copies themselves.
-    this.#at = 0;
-    this.#frames = [];
-  }
-}
 
 function u32(n: number): Uint8Array {
   const out = new Uint8Array(4);
@@ -186,6 +101,10 @@ export async function writeBackup(
       await body.settle();
     }
     chunkFrames = await writeFiles(body, files, batches, step);
+  } catch (err) {
+    // What the body held is dropped: no half-written file is left behind.
+    body.abort(err);
+    throw err;
   } finally {
     // Stops the reads still under way when the backup stops early (cancelled, failed).
     void reads.return(undefined).catch(() => undefined);
