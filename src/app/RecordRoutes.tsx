@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { WholeRecord } from '../features/session/WholeRecord.tsx';
 import { ScrollToTop } from './ScrollToTop.tsx';
 
 // Screens load on demand; the service worker precaches every chunk, so this costs nothing
@@ -68,23 +69,26 @@ export function RecordRoutes() {
       <ScrollToTop />
       <Routes>
         <Route path="/" element={<SummaryScreen />} />
-        <Route path="/entry/new/:kind" element={<EntryScreen />} />
-        <Route path="/entry/:id" element={<EntryScreen />} />
-        <Route path="/profile/new" element={<ProfileScreen />} />
-        <Route path="/profile/:id" element={<ProfileScreen />} />
-        <Route path="/settings" element={<SettingsScreen />} />
-        <Route path="/restore" element={<RestoreScreen />} />
-        <Route path="/documents" element={<DocumentsScreen />} />
-        <Route path="/documents/new" element={<DocumentImportScreen />} />
-        <Route path="/documents/:id" element={<DocumentScreen />} />
-        <Route path="/share" element={<ShareSetupScreen />} />
-        <Route path="/shares" element={<SharesScreen />} />
-        <Route path="/shares/:id" element={<ShareQrScreen />} />
-        <Route path="/print" element={<PrintScreen />} />
-        <Route path="/vaccines" element={<VaccinesScreen />} />
-        <Route path="/import" element={<ImportScreen />} />
-        <Route path="/replies" element={<RepliesScreen />} />
-        <Route path="/emergency" element={<EmergencyScreen />} />
+        {/* Every other screen waits until the whole record is read (WholeRecord.tsx). */}
+        <Route element={<WholeRecord />}>
+          <Route path="/entry/new/:kind" element={<EntryScreen />} />
+          <Route path="/entry/:id" element={<EntryScreen />} />
+          <Route path="/profile/new" element={<ProfileScreen />} />
+          <Route path="/profile/:id" element={<ProfileScreen />} />
+          <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/restore" element={<RestoreScreen />} />
+          <Route path="/documents" element={<DocumentsScreen />} />
+          <Route path="/documents/new" element={<DocumentImportScreen />} />
+          <Route path="/documents/:id" element={<DocumentScreen />} />
+          <Route path="/share" element={<ShareSetupScreen />} />
+          <Route path="/shares" element={<SharesScreen />} />
+          <Route path="/shares/:id" element={<ShareQrScreen />} />
+          <Route path="/print" element={<PrintScreen />} />
+          <Route path="/vaccines" element={<VaccinesScreen />} />
+          <Route path="/import" element={<ImportScreen />} />
+          <Route path="/replies" element={<RepliesScreen />} />
+          <Route path="/emergency" element={<EmergencyScreen />} />
+        </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </BrowserRouter>

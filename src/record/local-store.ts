@@ -22,6 +22,10 @@ import { createIntegrity } from './integrity.ts';
 import { createShareStore } from './share-store.ts';
 import type { CarnetStore, DeviceSettings, LoadedRecord } from './store.ts';
 import { DEFAULT_SETTINGS } from './store.ts';
+import { SummarySnapshotSchema } from './schemas.ts';
+import { sealedTable } from './sealed-table.ts';
+import { summarySnapshots } from './summary-snapshot.ts';
+import type { RecordTables } from './tables.ts';
 import { recordTables } from './tables.ts';
 import { hasErrors, validateEntry, validateProfile } from './validate.ts';
 import { createVaultAccess } from './vault-access.ts';
@@ -82,6 +86,17 @@ function deviceOps(
   };
 }
 
+/** Every profile (oldest first) and entry that opens, and how many rows did not. */
+async function loadRecord(tables: RecordTables): Promise<LoadedRecord> {
+  const profiles = await tables.profiles.list();
+  const entries = await tables.entries.list();
+  return {
+    profiles: profiles.values.sort((a, b) => a.createdAt - b.createdAt),
+    entries: entries.values,
+    unreadable: profiles.unreadable + entries.unreadable,
+  };
+}
+
 /**
  * The CarnetStore over a vault (crypto worker) and IndexedDB. Plaintext exists only in
  * the arguments and results of these methods; every row goes through a sealed table
@@ -127,19 +142,14 @@ export function createLocalStore(
     peek: () => (peekKeyring && !dbPromise ? peekKeyring() : null),
   });
 
+  const load = () => recordOp(() => loadRecord(tables));
+  // The summary's first view: its own row of the `prefs` table, through the same writer.
+  const snapshots = sealedTable(vault, db, 'prefs', SummarySnapshotSchema, writer);
+
   return withEmergencyCard(
     {
       ...access,
-      load: () =>
-        recordOp(async (): Promise<LoadedRecord> => {
-          const profiles = await tables.profiles.list();
-          const entries = await tables.entries.list();
-          return {
-            profiles: profiles.values.sort((a, b) => a.createdAt - b.createdAt),
-            entries: entries.values,
-            unreadable: profiles.unreadable + entries.unreadable,
-          };
-        }),
+      load,
       saveProfile: (profile) =>
         recordOp(async () => {
           const fields = validateProfile(profile);
@@ -171,6 +181,7 @@ export function createLocalStore(
       shares: createShareStore(tables.shares),
       backup: createBackupService(vault, dbs, tables.prefs),
       integrity,
+      summary: summarySnapshots(db, snapshots, load),
     },
     tables.emergency,
   );

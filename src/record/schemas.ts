@@ -4,6 +4,7 @@ import {
   ALLERGY_SEVERITIES,
   DECLARABLE_KINDS,
   DOSE_UNITS,
+  ENTRY_KINDS,
   PROVENANCES,
   RIGHT_SCHEMES,
   SEXES,
@@ -262,4 +263,34 @@ export const BackupPrefsSchema = v.object({
   /** When the last backup file was saved, and the last relay copy written. */
   lastFileAt: v.optional(epochMs),
   lastRelayAt: v.optional(epochMs),
+});
+
+/** How many entries a section of the summary holds in all, by kind (record/summary.ts). */
+const SectionTotalsSchema = v.object(
+  Object.fromEntries(ENTRY_KINDS.map((k) => [k, v.number()])) as Record<
+    (typeof ENTRY_KINDS)[number],
+    v.NumberSchema<undefined>
+  >,
+);
+
+/**
+ * The summary's first view, kept so that a long record's summary draws at unlock before
+ * every entry is read: one sealed row, id `summary`, in the `prefs` table (see
+ * record/summary-snapshot.ts). A new layout is a new `format`: an older one is not used.
+ */
+export const SummarySnapshotSchema = v.object({
+  id: v.literal('summary'),
+  format: v.literal(1),
+  /** Which state of the record it was made from (summary-snapshot.ts, `recordBasis`). */
+  basis: v.string(),
+  /** The patient's calendar day it was made on, `YYYY-MM-DD`. */
+  madeOn: IsoDateSchema,
+  /** Every profile, as the record held them. */
+  profiles: v.array(ProfileSchema),
+  /** The entries the summary's first view shows or its reminders need, of every profile. */
+  entries: v.array(EntrySchema),
+  /** Each profile's section sizes: profile id -> kind -> how many entries in all. */
+  totals: v.record(v.string(), SectionTotalsSchema),
+  /** Rows of the record that did not open when it was made (the same rows: same count). */
+  unreadable: v.number(),
 });

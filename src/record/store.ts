@@ -6,6 +6,7 @@ import type { BackupService } from './backup/service.ts';
 import type { IntegrityService } from './integrity.ts';
 import type { DeviceUnlock } from './device-unlock.ts';
 import type { EmergencyStore } from './emergency-store.ts';
+import type { SummarySnapshots } from './summary-snapshot.ts';
 
 export type { RecoveryCode, SecretKind };
 
@@ -103,4 +104,9 @@ export interface CarnetStore {
   readonly device: DeviceUnlock;
   /** The emergency card, and whether this phone shows it on its lock screen. */
   readonly emergency: EmergencyStore;
+  /**
+   * The summary's first view, kept sealed, so that unlocking a long record draws the summary
+   * before every entry is read (summary-snapshot.ts).
+   */
+  readonly summary: SummarySnapshots;
 }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CarnetStore } from '../../record/store.ts';
 import type { Entry, Profile } from '../../record/types.ts';
 import type { SecretKind, UnlockedWith } from '../../record/store.ts';
+import type { SectionTotals } from '../../record/summary-snapshot.ts';
 
 /** Where the vault stands; the app shows a different screen for each. */
 export type SessionState =
@@ -23,6 +24,15 @@ export type SessionState =
       entries: readonly Entry[];
       /** Records that failed to decrypt or decode: counted, never shown half-broken. */
       unreadable: number;
+      /**
+       * Absent or null once the whole record is read. Before that, just after unlock,
+       * `entries` holds only what the summary's first view needs (the summary snapshot), and
+       * this each section's total by profile id. SAFETY: while it is set, only the summary is
+       * shown, and nothing may act on the record: every other screen waits (WholeRecord.tsx).
+       */
+      partial?: Readonly<Record<string, SectionTotals>> | null;
+      /** Which state of the record was read (summary-snapshot.ts); absent or null when unknown. */
+      basis?: string | null;
     };
 
 export interface Session {
@@ -41,6 +51,8 @@ export interface Session {
    * integrity check) may begin without delaying it (see useBackgroundStart.ts).
    */
   screenDrawn: () => void;
+  /** A screen waits for the whole record: read it now, without waiting for the summary. */
+  wholeNeeded: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

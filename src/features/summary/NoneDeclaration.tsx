@@ -11,6 +11,8 @@ import { useAction } from '../shell/useAction.ts';
 interface NoneDeclarationProps {
   profile: Profile;
   kind: DeclarableKind;
+  /** Only part of the record is read yet: the statement is shown, not made or taken back. */
+  waiting?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ interface NoneDeclarationProps {
  * patient's own statement "I have no known allergies" to make or take back. Only this
  * statement lets a doctor read "no known allergies"; an empty section alone never does.
  */
-export function NoneDeclaration({ profile, kind }: NoneDeclarationProps) {
+export function NoneDeclaration({ profile, kind, waiting = false }: NoneDeclarationProps) {
   const { t, i18n } = useTranslation(['summary', 'entry']);
   const { store, refresh } = useUnlocked();
   const { busy, failure, run } = useAction();
@@ -32,15 +34,17 @@ export function NoneDeclaration({ profile, kind }: NoneDeclarationProps) {
     return (
       <div className="none-declaration">
         <p className="empty">{t(`entry:none.${kind}`)}</p>
-        <Button
-          variant="secondary"
-          icon="check"
-          className="btn-small"
-          disabled={busy}
-          onClick={() => void save(declareNone(profile, kind, Date.now()))}
-        >
-          {t(`declaration.make.${kind}`)}
-        </Button>
+        {!waiting && (
+          <Button
+            variant="secondary"
+            icon="check"
+            className="btn-small"
+            disabled={busy}
+            onClick={() => void save(declareNone(profile, kind, Date.now()))}
+          >
+            {t(`declaration.make.${kind}`)}
+          </Button>
+        )}
         {failure && <Notice tone="error">{failure}</Notice>}
       </div>
     );
@@ -56,14 +60,16 @@ export function NoneDeclaration({ profile, kind }: NoneDeclarationProps) {
         <strong>{t(`declaration.made.${kind}`)}</strong>{' '}
         <small>{t('declaration.on', { date })}</small>
       </p>
-      <Button
-        variant="ghost"
-        className="btn-small"
-        disabled={busy}
-        onClick={() => void save(withdrawNone(profile, kind, Date.now()))}
-      >
-        {t('declaration.withdraw')}
-      </Button>
+      {!waiting && (
+        <Button
+          variant="ghost"
+          className="btn-small"
+          disabled={busy}
+          onClick={() => void save(withdrawNone(profile, kind, Date.now()))}
+        >
+          {t('declaration.withdraw')}
+        </Button>
+      )}
       {failure && <Notice tone="error">{failure}</Notice>}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Reminder } from '../../record/reminders.ts';
 import { SUMMARY_GROUPS, buildSummary, groupOf } from '../../record/summary.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -24,6 +25,8 @@ import './summary.css';
 /** Performance mark set once the summary's first view is drawn (see bench/browser.ts). */
 const SUMMARY_DRAWN_MARK = 'carnet:summary-drawn';
 
+const NO_REMINDERS: readonly Reminder[] = [];
+
 /** The patient's record at a glance, most important first: allergies, medicines, problems... */
 export function SummaryScreen() {
   const { t, i18n } = useTranslation([
@@ -40,6 +43,10 @@ export function SummaryScreen() {
   const [bilingual, setBilingual] = useState(false);
   const { canSpeak, speak } = useSpeech(lng);
   const profile = state.profiles.find((p) => p.id === activeProfileId);
+  // Just after unlock, the summary snapshot's part of the record and each section's total
+  // (session-context.ts); null once the whole record is read.
+  const partial = state.partial ?? null;
+  const totals = profile ? partial?.[profile.id] : undefined;
   const sections = useMemo(
     () => (activeProfileId ? buildSummary(state.entries, activeProfileId) : []),
     [state.entries, activeProfileId],
@@ -53,11 +60,13 @@ export function SummaryScreen() {
     [bilingual, lng, i18n],
   );
   const reminders = useReminders();
-  const { permission, ask } = useReminderNotifications(reminders);
+  // Notifying marks reminders as shown on the profiles: a write, so only over the whole record.
+  const { permission, ask } = useReminderNotifications(partial ? NO_REMINDERS : reminders);
   const hasReminders = reminders.some((r) => r.profileId === activeProfileId);
   const notifyChoice = <NotifyChoice permission={permission} onAsk={() => void ask()} />;
   useEffect(() => {
-    // Drawn: the record is read and every section's first page is on screen. Background work
+    // Drawn: every section's first page is on screen (from the whole record, or from the
+    // summary snapshot, and then the whole record's read starts). Background work
     // of the record may start now. A named instant for `npm run bench` (summary_render_ms_*),
     // which holds no data; set once per page.
     screenDrawn();
@@ -112,7 +121,8 @@ export function SummaryScreen() {
           <span>{t('bilingual')}</span>
         </button>
       )}
-      <IntegrityNotice />
+      {/* The check reads the whole record: it starts once that is read. */}
+      {!partial && <IntegrityNotice />}
       {state.unreadable > 0 && (
         <Notice tone="error">{t('unreadable', { count: state.unreadable })}</Notice>
       )}
@@ -138,6 +148,8 @@ export function SummaryScreen() {
                   // Another person's record starts again from each section's first page.
                   key={`${profile.id}:${section.kind}`}
                   section={section}
+                  total={totals?.[section.kind] ?? section.entries.length}
+                  waiting={partial !== null}
                   profile={profile}
                   t={t}
                   lng={lng}

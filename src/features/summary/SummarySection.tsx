@@ -15,6 +15,13 @@ import { NoneDeclaration } from './NoneDeclaration.tsx';
 
 interface SummarySectionProps {
   section: Section;
+  /**
+   * How many entries the section has in all: `section.entries.length`, except while only the
+   * summary snapshot's part of the record is read (`waiting`), when it comes from the snapshot.
+   */
+  total: number;
+  /** Only part of the record is read yet: "show more" and the "none" statement wait. */
+  waiting: boolean;
   profile: Profile;
   t: SummaryT;
   lng: string;
@@ -31,7 +38,16 @@ interface SummarySectionProps {
  * section says its total in its heading, and never hides a severe allergy (`mustShow`), so
  * neither the patient nor a doctor can take a short list for the whole record.
  */
-export function SummarySection({ section, profile, t, lng, fr, speak }: SummarySectionProps) {
+export function SummarySection({
+  section,
+  total,
+  waiting,
+  profile,
+  t,
+  lng,
+  fr,
+  speak,
+}: SummarySectionProps) {
   const { kind, entries } = section;
   const [pages, setPages] = useState(1);
   const list = useRef<HTMLUListElement>(null);
@@ -39,7 +55,6 @@ export function SummarySection({ section, profile, t, lng, fr, speak }: SummaryS
   const focusFrom = useRef<number | null>(null);
   const shown = shownCount(section, pages);
   const next = nextPageCount(section, pages);
-  const total = entries.length;
   const cut = shown < total;
   const visible = entries.slice(0, shown);
 
@@ -82,7 +97,7 @@ export function SummarySection({ section, profile, t, lng, fr, speak }: SummaryS
       </div>
       {total === 0 ? (
         isDeclarable(kind) ? (
-          <NoneDeclaration profile={profile} kind={kind} />
+          <NoneDeclaration profile={profile} kind={kind} waiting={waiting} />
         ) : (
           <p className="empty">{t(`entry:none.${kind}`)}</p>
         )
@@ -99,20 +114,34 @@ export function SummarySection({ section, profile, t, lng, fr, speak }: SummaryS
           <p className="section-showing" id={showingId}>
             {showingText}
           </p>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            aria-label={t('section.moreLabel', { count: next, name: heading })}
-            aria-describedby={showingId}
-            onClick={() => {
-              focusFrom.current = shown;
-              setPages((p) => p + 1);
-            }}
-          >
-            {/* The section's own icon, not "add": this button adds nothing to the record. */}
-            <Icon name={KIND_ICONS[kind]} />
-            <span>{t('section.more', { count: next })}</span>
-          </button>
+          {waiting ? (
+            // The rest of the section comes with the whole record, a moment after unlock.
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-label={t('section.waitingLabel', { name: heading })}
+              aria-describedby={showingId}
+              disabled
+            >
+              <Icon name={KIND_ICONS[kind]} />
+              <span>{t('section.waiting')}</span>
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              aria-label={t('section.moreLabel', { count: next, name: heading })}
+              aria-describedby={showingId}
+              onClick={() => {
+                focusFrom.current = shown;
+                setPages((p) => p + 1);
+              }}
+            >
+              {/* The section's own icon, not "add": this button adds nothing to the record. */}
+              <Icon name={KIND_ICONS[kind]} />
+              <span>{t('section.more', { count: next })}</span>
+            </button>
+          )}
         </div>
       )}
       {kind === 'vaccination' && <VaccineReminder profile={profile} entries={entries} />}
