@@ -80,20 +80,10 @@ function middle(times: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/**
- * What the patient waits for with a record of n entries: seeded through the harness, unlocked
- * through the UI, timed from the `carnet:unlocked` mark (the vault key is open) until the
- * summary is drawn: every entry read and decrypted, every section's first page on screen
- * (the summary sets `carnet:summary-drawn` once it has committed them) and at least one
- * `.entry-item`, measured at the next animation frame.
- */
-export async function summaryRenderMs(browser: Browser, origin: string, n: number, rounds = 3) {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const { context, page } = await seededAndUnlocked(browser, origin, '/', (p) =>
-      p.evaluate(([pin, count]) => window.carnetBench.seedApp(pin, count), [PIN, n] as const),
-    );
-    const ms = await page.waitForFunction(
+/** Milliseconds from `carnet:unlocked` to the summary's first frame, and to the whole record. */
+function untilSummaryDrawn(page: Page) {
+  return page
+    .waitForFunction(
       () => {
         if (!performance.getEntriesByName('carnet:summary-drawn').length) return false;
         if (!document.querySelector('.entry-item')) return false;
@@ -102,11 +92,133 @@ export async function summaryRenderMs(browser: Browser, origin: string, n: numbe
       },
       undefined,
       { polling: 'raf', timeout: 120_000 },
+    )
+    .then((handle) => handle.jsonValue() as Promise<number>);
+}
+
+/** Milliseconds from `carnet:unlocked` to the `carnet:summary-drawn` mark itself. */
+function markedAt(page: Page) {
+  return page.evaluate(() => {
+    const unlocked = performance.getEntriesByName('carnet:unlocked')[0];
+    const drawn = performance.getEntriesByName('carnet:summary-drawn')[0];
+    return unlocked && drawn ? drawn.startTime - unlocked.startTime : -1;
+  });
+}
+
+/** Milliseconds from `carnet:unlocked` to `carnet:record-read` (the whole record read). */
+function untilRecordRead(page: Page) {
+  return page
+    .waitForFunction(
+      () => {
+        const unlocked = performance.getEntriesByName('carnet:unlocked')[0];
+        const read = performance.getEntriesByName('carnet:record-read')[0];
+        return unlocked && read ? read.startTime - unlocked.startTime : false;
+      },
+      undefined,
+      { timeout: 120_000 },
+    )
+    .then((handle) => handle.jsonValue() as Promise<number>);
+}
+
+/** Whether the app's database holds a summary snapshot (record/summary-snapshot.ts). */
+function hasSnapshot(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open(localStorage.getItem('carnet.db') ?? 'carnet');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('prefs').objectStore('prefs').getKey('summary');
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(false);
+          };
+        };
+      }),
+  );
+}
+
+/** Resolves once the app has written its summary snapshot (it does, in the background). */
+async function snapshotKept(page: Page) {
+  const until = Date.now() + 120_000;
+  while (!(await hasSnapshot(page))) {
+    if (Date.now() > until) throw new Error('no summary snapshot was written');
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * What the patient waits for with a record of n entries, median of `rounds`, each on a fresh
+ * profile: seeded through the harness, unlocked through the UI, timed from the
+ * `carnet:unlocked` mark (the vault key is open) until the summary is drawn (the summary sets
+ * `carnet:summary-drawn` once every section's first page is committed, and at least one
+ * `.entry-item` is on screen), measured at the next animation frame.
+ * - `first`: the first unlock after seeding. No summary snapshot exists yet: every entry is
+ *   read and decrypted before the first draw; this unlock then writes the snapshot.
+ * - `second`: the unlock after that (a lock, which reloads the page, then the PIN): the
+ *   summary draws from the snapshot, and the whole record is read after it. This is the
+ *   figure `summary_render_ms_*` reports: every unlock but the first after a change made
+ *   outside this tab (the snapshot is kept after each change the app makes).
+ * - `recordFirst`, `recordSecond`: from `carnet:unlocked` to `carnet:record-read` (the whole
+ *   record read and decrypted), so the cost that grows with the record stays visible.
+ * - `markSecond`: from `carnet:unlocked` to the `carnet:summary-drawn` mark itself, at the
+ *   second unlock (the frame `second` waits for comes after it).
+ */
+async function summaryRenderFigures(browser: Browser, origin: string, n: number, rounds = 3) {
+  const first: number[] = [];
+  const second: number[] = [];
+  const recordFirst: number[] = [];
+  const recordSecond: number[] = [];
+  const markSecond: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const { context, page } = await seededAndUnlocked(browser, origin, '/', (p) =>
+      p.evaluate(([pin, count]) => window.carnetBench.seedApp(pin, count), [PIN, n] as const),
     );
-    times.push((await ms.jsonValue()) as number);
+    first.push(await untilSummaryDrawn(page));
+    recordFirst.push(await untilRecordRead(page));
+    await snapshotKept(page);
+    await page.reload();
+    await page.getByLabel('Code', { exact: true }).fill(PIN);
+    await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+    second.push(await untilSummaryDrawn(page));
+    markSecond.push(await markedAt(page));
+    recordSecond.push(await untilRecordRead(page));
     await context.close();
   }
-  return middle(times);
+  return {
+    first: middle(first),
+    second: middle(second),
+    recordFirst: middle(recordFirst),
+    recordSecond: middle(recordSecond),
+    markSecond: middle(markSecond),
+    runs: { first, second, recordFirst, recordSecond, markSecond },
+  };
+}
+
+/**
+ * The summary's figures for 1,000 and 10,000 entries. Issue 16: the summary's cost must not
+ * grow with the record (summary_render_ratio, from `summary_render_ms_*`: the unlock that
+ * draws from the snapshot). Beside them, the first unlock after a change made outside the
+ * app (no snapshot to draw from) and the whole record's read, which still grows with the
+ * record, behind the first draw.
+ */
+export async function summaryFigures(browser: Browser, origin: string) {
+  const small = await summaryRenderFigures(browser, origin, 1000);
+  const big = await summaryRenderFigures(browser, origin, 10000, 1);
+  const ms = (n: number) => Math.round(n);
+  return {
+    summary_render_ms_1000: ms(small.second),
+    summary_render_ms_10000: ms(big.second),
+    summary_render_first_ms_1000: ms(small.first),
+    summary_render_first_ms_10000: ms(big.first),
+    summary_record_read_ms_1000: ms(small.recordSecond),
+    summary_record_read_ms_10000: ms(big.recordSecond),
+  };
 }
 
 /**

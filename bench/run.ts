@@ -14,7 +14,7 @@ import {
   docListMs,
   harness,
   initialJsGzipKb,
-  summaryRenderMs,
+  summaryFigures,
   unlockMsThrottled,
 } from './browser.ts';
 import { visitFigures } from './first-visit.ts';
@@ -128,9 +128,7 @@ async function browserFigures(): Promise<Figures> {
     const unlock = await harness(browser, origin, (page) =>
       page.evaluate(() => window.carnetBench.unlockMs(5)),
     );
-    const render = await summaryRenderMs(browser, origin, 1000);
-    // Issue 16: the summary's cost must not grow with the record (summary_render_ratio).
-    const renderBig = await summaryRenderMs(browser, origin, 10000, 1);
+    const render = await summaryFigures(browser, origin);
     const docs = await harness(browser, origin, (page) =>
       page.evaluate(() => window.carnetBench.docRatios(20, 5)),
     );
@@ -153,8 +151,7 @@ async function browserFigures(): Promise<Figures> {
       record_write_rows_ratio: round(write.record_write_rows_ratio, 2),
       record_write_sequential_ms_1000: round(write.record_write_sequential_ms_1000),
       record_write_sequential_ratio: round(write.record_write_sequential_ratio, 2),
-      summary_render_ms_1000: round(render),
-      summary_render_ms_10000: round(renderBig),
+      ...render,
       share_create_ratio: round(share.share_create_ratio, 2),
       share_create_ms_5mb: round(share.share_create_ms_5mb),
       share_plain_upload_ms_5mb: round(share.share_plain_upload_ms_5mb),

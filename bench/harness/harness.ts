@@ -151,6 +151,9 @@ async function seedApp(pin: string, n: number) {
     'entries',
     entries.map((e, i) => ({ id: e.id, updatedAt: e.updatedAt, env: envs[i]! })),
   );
+  // The vault index over every row, as the app's own writes keep it: the check at unlock
+  // and the summary snapshot's basis then see the record as the app would have written it.
+  await indexWriter(vault, () => openCarnetDb()).rebuild();
   vault.terminate();
   return { seeded: n };
 }
