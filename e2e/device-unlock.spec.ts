@@ -164,6 +164,23 @@ test('setup offers to link the phone; then a wrong PIN is refused and the right 
   await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
 });
 
+test('a PIN confirmed before the phone has said it can link is still offered the link', async ({
+  page,
+}) => {
+  const phone = await VirtualPhone.on(page);
+  await phone.add();
+  // A slow phone: its answer comes long after the PIN is typed and confirmed.
+  await page.addInitScript(() => {
+    const ask = PublicKeyCredential.getClientCapabilities.bind(PublicKeyCredential);
+    PublicKeyCredential.getClientCapabilities = () =>
+      new Promise((resolve) => setTimeout(() => resolve(ask()), 3000));
+  });
+  const { onboarding, offer } = await upToDeviceOffer(page);
+  await offer.link();
+  await finishSetup(page, onboarding);
+  expect(await phone.credentialCount()).toBe(1);
+});
+
 test('a phone whose authenticator lacks PRF: linking fails with a clear message and the PIN alone works', async ({
   page,
 }) => {

@@ -40,11 +40,15 @@ export function SecretStep({ onBack, onCreated }: SecretStepProps) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!newSecret.check()) return;
-    if (offerDevice) {
-      setAskDevice(true);
-      return;
-    }
-    await run(async () => onCreated(await store.create(secret, kind), kind));
+    await run(async () => {
+      // Asked again when the first answer has not come yet: a quick tap on a slow phone must
+      // not skip the offer to link it.
+      if (offerDevice || (await store.device.available().catch(() => false))) {
+        setAskDevice(true);
+        return;
+      }
+      onCreated(await store.create(secret, kind), kind);
+    });
   }
 
   if (askDevice) {
