@@ -1,55 +1,17 @@
-// First: the app's own store runs here, in Node, on an in-memory IndexedDB.
-import 'fake-indexeddb/auto';
-import type { Page } from '@playwright/test';
-import { floorVault } from '../src/crypto/test-helpers.ts';
-import { openCarnetDb } from '../src/db/index.ts';
-import { createLocalStore } from '../src/record/local-store.ts';
-import type { Entry, EntryDetails, Profile } from '../src/record/types.ts';
+import type { Entry } from '../src/record/types.ts';
 import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-import { OnboardingPage } from './pages/onboarding-page.ts';
+import type { LongBackup } from './long-record.ts';
+import { longBackup, longRecord, restoreLongRecord, two } from './long-record.ts';
 import { fakeVoice, spoken } from './pages/papers-page.ts';
-import { RestorePage } from './pages/restore-page.ts';
 import { SummarySectionsPage } from './pages/summary-sections-page.ts';
 
 /**
- * A long record on the summary: sections cut to their most relevant items, with their total
- * in the heading and "show more". The record is made in Node by the app's own code and
- * brought to the browser as the patient would, by restoring its backup with the recovery
- * code (typing 80 entries through the screens would take minutes).
+ * A long record on the summary (made and restored as long-record.ts says): sections cut to
+ * their most relevant items, with their total in the heading and "show more".
  */
 
-const NOW = Date.UTC(2026, 2, 14, 9, 30);
-const PIN = '975310';
-
-const awa: Profile = {
-  id: 'long-self',
-  name: 'Awa Diallo',
-  relation: 'self',
-  sex: 'female',
-  language: 'fr',
-  interpreterNeeded: false,
-  createdAt: NOW - 100_000,
-  updatedAt: NOW - 100_000,
-};
-
-const two = (i: number) => String(i).padStart(2, '0');
-let made = 0;
-/** An entry in free text; later ones count as changed more recently. */
-const entry = (text: string, details: EntryDetails): Entry => {
-  made++;
-  return {
-    id: `long-${made}`,
-    profileId: awa.id,
-    text,
-    textLang: 'fr',
-    details,
-    provenance: 'patient',
-    sensitive: false,
-    createdAt: NOW - 50_000 + made,
-    updatedAt: NOW - 50_000 + made,
-  };
-};
+const { profile: awa, entry } = longRecord('long');
 
 /** More severe allergies than the section's first page holds: every one must show at once. */
 const SEVERE = Array.from({ length: 12 }, (_, i) =>
@@ -76,42 +38,18 @@ const ENTRIES = [...SEVERE, ...MILD, ...UNKNOWN, ...CURRENT, ...STOPPED];
 const ALLERGIES = SEVERE.length + MILD.length + UNKNOWN.length;
 const MEDICINES = CURRENT.length + STOPPED.length;
 
-let backup: { file: Buffer; code: string };
+let backup: LongBackup;
 
 test.beforeAll(async () => {
-  const phone = createLocalStore(floorVault(), () => openCarnetDb(`e2e-long-${process.pid}`));
-  const code = await phone.create('246810', 'pin');
-  await phone.saveProfile(awa);
-  for (const e of ENTRIES) await phone.saveEntry(e);
-  const file = await phone.backup.save({ now: NOW });
-  await phone.lock();
-  backup = { file: Buffer.from(await file.arrayBuffer()), code };
+  backup = await longBackup(awa, ENTRIES, `e2e-long-${process.pid}`);
 });
-
-/** A fresh phone in `lng` restores the long record and opens its summary. */
-async function restoreLongRecord(page: Page, lng: string): Promise<void> {
-  const restore = new RestorePage(page, lng);
-  await page.goto('/');
-  await new OnboardingPage(page, lng).languageButton().click();
-  await restore.start();
-  await restore.chooseFile({ name: 'carnet-2026-03-14.carnet', buffer: backup.file });
-  await expect(page.getByRole('heading', { name: restore.l('summary.title') })).toBeVisible({
-    timeout: 60_000,
-  });
-  await restore.typeCode(backup.code);
-  await restore.verify();
-  await restore.chooseNewPin(PIN);
-  await expect(page.getByRole('heading', { name: awa.name, level: 1 })).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 const names = (entries: readonly Entry[]) => entries.map((e) => e.text ?? '');
 
 test('a long record shows each section’s most relevant items, its total, and more on request', async ({
   page,
 }) => {
-  await restoreLongRecord(page, 'fr');
+  await restoreLongRecord(page, 'fr', backup, awa);
   const summary = new SummarySectionsPage(page, 'fr');
 
   // Medicines: the ten newest current ones, the total in the heading, 20 more on request.
@@ -151,7 +89,7 @@ test('a long record shows each section’s most relevant items, its total, and m
 test('a cut allergy section shows every severe allergy and its total, never "no allergies"', async ({
   page,
 }) => {
-  await restoreLongRecord(page, 'fr');
+  await restoreLongRecord(page, 'fr', backup, awa);
   const summary = new SummarySectionsPage(page, 'fr');
   const allergies = summary.section('allergy');
 
@@ -174,7 +112,7 @@ test('in Arabic, right to left: the cut sections, their totals, "show more" and 
   page,
 }) => {
   await fakeVoice(page, 'ar');
-  await restoreLongRecord(page, 'ar');
+  await restoreLongRecord(page, 'ar', backup, awa);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const summary = new SummarySectionsPage(page, 'ar');
   const allergies = summary.section('allergy');

@@ -1,14 +1,14 @@
-// First: the app's own store runs here, in Node, on an in-memory IndexedDB.
-import 'fake-indexeddb/auto';
 import type { Page } from '@playwright/test';
-import { floorVault } from '../src/crypto/test-helpers.ts';
-import { openCarnetDb } from '../src/db/index.ts';
-import { createLocalStore } from '../src/record/local-store.ts';
-import type { Entry, EntryDetails, Profile } from '../src/record/types.ts';
 import { expect, test } from './fixtures.ts';
 import { label } from './locales.ts';
-import { OnboardingPage } from './pages/onboarding-page.ts';
-import { RestorePage } from './pages/restore-page.ts';
+import type { LongBackup } from './long-record.ts';
+import {
+  LONG_RECORD_PIN as PIN,
+  longBackup,
+  longRecord,
+  restoreLongRecord,
+  two,
+} from './long-record.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 import { SummarySectionsPage } from './pages/summary-sections-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
@@ -22,36 +22,7 @@ import { UnlockPage } from './pages/unlock-page.ts';
  * of them only after it ends); the profiles, the snapshot and the vault index stay readable.
  */
 
-const NOW = Date.UTC(2026, 2, 14, 9, 30);
-const PIN = '975310';
-
-const awa: Profile = {
-  id: 'snap-self',
-  name: 'Awa Diallo',
-  relation: 'self',
-  sex: 'female',
-  language: 'fr',
-  interpreterNeeded: false,
-  createdAt: NOW - 100_000,
-  updatedAt: NOW - 100_000,
-};
-
-const two = (i: number) => String(i).padStart(2, '0');
-let made = 0;
-const entry = (text: string, details: EntryDetails): Entry => {
-  made++;
-  return {
-    id: `snap-${made}`,
-    profileId: awa.id,
-    text,
-    textLang: 'fr',
-    details,
-    provenance: 'patient',
-    sensitive: false,
-    createdAt: NOW - 50_000 + made,
-    updatedAt: NOW - 50_000 + made,
-  };
-};
+const { profile: awa, entry } = longRecord('snap');
 
 const SEVERE = Array.from({ length: 12 }, (_, i) =>
   entry(`Allergie grave ${two(i + 1)}`, { kind: 'allergy', severity: 'severe' }),
@@ -69,35 +40,11 @@ const MEDICINES = Array.from({ length: 45 }, (_, i) =>
 const ENTRIES = [...SEVERE, ...MILD, ...MEDICINES];
 const ALLERGIES = SEVERE.length + MILD.length;
 
-let backup: { file: Buffer; code: string };
+let backup: LongBackup;
 
 test.beforeAll(async () => {
-  const phone = createLocalStore(floorVault(), () => openCarnetDb(`e2e-snap-${process.pid}`));
-  const code = await phone.create('246810', 'pin');
-  await phone.saveProfile(awa);
-  for (const e of ENTRIES) await phone.saveEntry(e);
-  const file = await phone.backup.save({ now: NOW });
-  await phone.lock();
-  backup = { file: Buffer.from(await file.arrayBuffer()), code };
+  backup = await longBackup(awa, ENTRIES, `e2e-snap-${process.pid}`);
 });
-
-/** A fresh phone restores the long record (no snapshot in it yet) and opens its summary. */
-async function restoreLongRecord(page: Page): Promise<void> {
-  const restore = new RestorePage(page, 'fr');
-  await page.goto('/');
-  await new OnboardingPage(page, 'fr').languageButton().click();
-  await restore.start();
-  await restore.chooseFile({ name: 'carnet-2026-03-14.carnet', buffer: backup.file });
-  await expect(page.getByRole('heading', { name: restore.l('summary.title') })).toBeVisible({
-    timeout: 60_000,
-  });
-  await restore.typeCode(backup.code);
-  await restore.verify();
-  await restore.chooseNewPin(PIN);
-  await expect(page.getByRole('heading', { name: awa.name, level: 1 })).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 /** Resolves once the vault's database holds a summary snapshot written at or after `since`. */
 async function snapshotKept(page: Page, since = 0): Promise<void> {
@@ -187,7 +134,7 @@ const waitingButton = (summary: SummarySectionsPage, page: Page, kind: string) =
   });
 
 test('a long record reopened draws from its snapshot at once, then is whole', async ({ page }) => {
-  await restoreLongRecord(page);
+  await restoreLongRecord(page, 'fr', backup, awa);
   await snapshotKept(page);
   const release = await reopenHeld(page);
   const summary = new SummarySectionsPage(page, 'fr');
@@ -216,7 +163,7 @@ test('a long record reopened draws from its snapshot at once, then is whole', as
 });
 
 test('while only the snapshot is read, sharing waits: never a short list', async ({ page }) => {
-  await restoreLongRecord(page);
+  await restoreLongRecord(page, 'fr', backup, awa);
   await snapshotKept(page);
   const release = await reopenHeld(page);
   await expect(new SummarySectionsPage(page, 'fr').items('allergy')).toHaveCount(SEVERE.length);
@@ -240,7 +187,7 @@ test('while only the snapshot is read, sharing waits: never a short list', async
 test('an allergy added in another tab is on the first frame after the next unlock', async ({
   page,
 }) => {
-  await restoreLongRecord(page);
+  await restoreLongRecord(page, 'fr', backup, awa);
   await snapshotKept(page);
 
   // A second tab of the same browser opens the record and adds a severe allergy.
