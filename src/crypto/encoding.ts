@@ -107,6 +107,17 @@ export function randomId(): Base64Url {
   return toBase64Url(randomBytes(16));
 }
 
+/** `parts` end to end, in one new buffer. */
+export function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** Constant-time comparison of two byte arrays of possibly different lengths. */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;

@@ -15,7 +15,7 @@
  * change (integrity.ts). An index that is missing, a stand-in, or from before the index gives
  * no basis: the whole record is read first, as without a snapshot.
  */
-import { toBase64Url } from '../crypto/encoding.ts';
+import { concatBytes, toBase64Url } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { readIndex } from '../db/index.ts';
 import { recordOp } from './failures.ts';
@@ -82,7 +82,6 @@ export async function recordBasis(d: CarnetDb): Promise<string | null> {
   // A stand-in root: writes no longer update the buckets, so they cannot tell a change.
   if (root.digests.length === 0) return null;
   const parts: Uint8Array[] = [];
-  let size = 0;
   for (const b of ALL_BUCKETS) {
     const bytes = stored.buckets.get(b);
     if (!bytes) continue;
@@ -95,18 +94,11 @@ export async function recordBasis(d: CarnetDb): Promise<string | null> {
       if (end > bytes.length) return null;
       if (PREFIXES.some((p) => startsWith(bytes, at + 2, length, p))) {
         parts.push(bytes.subarray(at, end));
-        size += end - at;
       }
       at = end;
     }
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return toBase64Url(await sha256(all));
+  return toBase64Url(await sha256(concatBytes(parts)));
 }
 
 function addDays(day: IsoDate, days: number): IsoDate {

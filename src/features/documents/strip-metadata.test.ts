@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../../crypto/encoding.ts';
 import {
   jpegOrientation,
   MalformedImageError,
@@ -9,15 +10,7 @@ import {
 const SERIAL = 'SN-4417-CAMERA';
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: (Uint8Array | number[])[]) => concatBytes(parts);
 
 function segment(marker: number, body: Uint8Array): Uint8Array {
   const length = body.length + 2;

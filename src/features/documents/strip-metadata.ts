@@ -8,6 +8,7 @@
  * tell anyone where they live. Canvas re-encoding already drops EXIF; these run on every
  * stored image as well, and are the only step when the patient keeps the original.
  */
+import { concatBytes } from '../../crypto/encoding.ts';
 
 /** Thrown when the bytes are not a well-formed JPEG or PNG. */
 export class MalformedImageError extends Error {
@@ -92,13 +93,7 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
     if (keepJpegSegment(marker, bytes, at + 4)) parts.push(bytes.subarray(at, end));
     at = end;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** PNG chunks a decoder needs or that change how pixels look; text, time and EXIF are not. */
@@ -136,13 +131,7 @@ export function stripPngMetadata(bytes: Uint8Array): Uint8Array {
     ended = type === 'IEND';
     at = end;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /**

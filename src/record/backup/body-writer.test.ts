@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { randomBytes } from '../../crypto/encoding.ts';
+import { concatBytes, randomBytes } from '../../crypto/encoding.ts';
 import { BodyWriter } from './body-writer.ts';
 import { FRAME, sha256 } from './format.ts';
 
@@ -9,16 +9,6 @@ function frame(type: number, payload: Uint8Array): Uint8Array {
   out[0] = type;
   new DataView(out.buffer).setUint32(1, payload.length);
   out.set(payload, 5);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }
 
@@ -66,18 +56,18 @@ describe('the backup body', () => {
     const chunks = [randomBytes(65_553), randomBytes(70_000), randomBytes(20)];
     writer.add(FRAME.row, 'e1', 0, row);
     await writer.settle();
-    const expected = [frame(FRAME.row, concat(row))];
-    const payloads = [concat(row)];
+    const expected = [frame(FRAME.row, concatBytes(row))];
+    const payloads = [concatBytes(row)];
     for (const [i, data] of chunks.entries()) {
       const head = new Uint8Array([2, 70, 49, 0, 0, 0, i]);
       writer.add(FRAME.chunk, 'f1', i, [head, data]);
-      expected.push(frame(FRAME.chunk, concat([head, data])));
-      payloads.push(concat([head, data]));
+      expected.push(frame(FRAME.chunk, concatBytes([head, data])));
+      payloads.push(concatBytes([head, data]));
       await writer.settle();
     }
     const { parts, lines } = await writer.end();
     expect(parts.length).toBeGreaterThan(1);
-    expect(await bytesOf(parts)).toEqual(concat(expected));
+    expect(await bytesOf(parts)).toEqual(concatBytes(expected));
     expect(writer.bytes).toBe(payloads.reduce((n, p) => n + p.length, 0));
     expect(lines.map((l) => [l.type, l.id, l.chunk])).toEqual([
       [FRAME.row, 'e1', 0],
@@ -98,7 +88,9 @@ describe('the backup body', () => {
     release();
     await settled;
     const { parts } = await writer.end();
-    expect(await bytesOf(parts)).toEqual(frame(FRAME.chunk, concat([new Uint8Array([0]), data])));
+    expect(await bytesOf(parts)).toEqual(
+      frame(FRAME.chunk, concatBytes([new Uint8Array([0]), data])),
+    );
   });
 
   it('stops with the failure when the browser cannot store it, instead of waiting forever', async () => {
