@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
+import type { OpenContext } from './disk-contexts.ts';
 import { withRenderersThrottled } from './cpu-throttle.ts';
 
 /**
@@ -52,8 +53,8 @@ export async function initialJsGzipKb(
 const PIN = '482915';
 
 /** A fresh context (no service worker) with the harness page loaded and ready. */
-async function openHarness(browser: Browser, origin: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
+async function openHarness(open: OpenContext, origin: string) {
+  const context = await open({ serviceWorkers: 'block', locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(`${origin}/bench/harness/index.html`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
@@ -62,12 +63,12 @@ async function openHarness(browser: Browser, origin: string) {
 
 /** Seeds the app through the harness, opens `path` and unlocks through the UI. */
 async function seededAndUnlocked(
-  browser: Browser,
+  open: OpenContext,
   origin: string,
   path: string,
   seed: (page: Page) => Promise<unknown>,
 ) {
-  const opened = await openHarness(browser, origin);
+  const opened = await openHarness(open, origin);
   await seed(opened.page);
   await opened.page.goto(`${origin}${path}`);
   await opened.page.getByLabel('Code', { exact: true }).fill(PIN);
@@ -169,14 +170,14 @@ async function snapshotKept(page: Page) {
  * - `markSecond`: from `carnet:unlocked` to the `carnet:summary-drawn` mark itself, at the
  *   second unlock (the frame `second` waits for comes after it).
  */
-async function summaryRenderFigures(browser: Browser, origin: string, n: number, rounds = 3) {
+async function summaryRenderFigures(open: OpenContext, origin: string, n: number, rounds = 3) {
   const first: number[] = [];
   const second: number[] = [];
   const recordFirst: number[] = [];
   const recordSecond: number[] = [];
   const markSecond: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const { context, page } = await seededAndUnlocked(browser, origin, '/', (p) =>
+    const { context, page } = await seededAndUnlocked(open, origin, '/', (p) =>
       p.evaluate(([pin, count]) => window.carnetBench.seedApp(pin, count), [PIN, n] as const),
     );
     first.push(await untilSummaryDrawn(page));
@@ -207,9 +208,9 @@ async function summaryRenderFigures(browser: Browser, origin: string, n: number,
  * app (no snapshot to draw from) and the whole record's read, which still grows with the
  * record, behind the first draw.
  */
-export async function summaryFigures(browser: Browser, origin: string) {
-  const small = await summaryRenderFigures(browser, origin, 1000);
-  const big = await summaryRenderFigures(browser, origin, 10000, 1);
+export async function summaryFigures(open: OpenContext, origin: string) {
+  const small = await summaryRenderFigures(open, origin, 1000);
+  const big = await summaryRenderFigures(open, origin, 10000, 1);
   const ms = (n: number) => Math.round(n);
   return {
     summary_render_ms_1000: ms(small.second),
@@ -229,13 +230,13 @@ export async function summaryFigures(browser: Browser, origin: string) {
  * - `whole`: the page's whole renderer process slowed (bench/cpu-throttle.ts), the crypto
  *   worker included; null where that cannot be done (not Linux).
  */
-export async function unlockMsThrottled(browser: Browser, origin: string, rate = 4, rounds = 3) {
-  const cdp = await harness(browser, origin, async (page) => {
+export async function unlockMsThrottled(open: OpenContext, origin: string, rate = 4, rounds = 3) {
+  const cdp = await harness(open, origin, async (page) => {
     const session = await page.context().newCDPSession(page);
     await session.send('Emulation.setCPUThrottlingRate', { rate });
     return page.evaluate((n) => window.carnetBench.unlockMs(n), rounds);
   });
-  const whole = await harness(browser, origin, (page) =>
+  const whole = await harness(open, origin, (page) =>
     withRenderersThrottled(rate, () =>
       page.evaluate((n) => window.carnetBench.unlockMs(n), rounds),
     ),
@@ -245,11 +246,11 @@ export async function unlockMsThrottled(browser: Browser, origin: string, rate =
 
 /** Runs a harness function in a fresh page and returns its figures. */
 export async function harness<T>(
-  browser: Browser,
+  open: OpenContext,
   origin: string,
   run: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const { context, page } = await openHarness(browser, origin);
+  const { context, page } = await openHarness(open, origin);
   const result = await run(page);
   await context.close();
   return result;
@@ -260,10 +261,10 @@ export async function harness<T>(
  * through the UI and times until all n rows are listed and every row in the viewport shows
  * its decrypted thumbnail (the list decrypts thumbnails only near the viewport).
  */
-export async function docListMs(browser: Browser, origin: string, n: number, rounds = 3) {
+export async function docListMs(open: OpenContext, origin: string, n: number, rounds = 3) {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const { context, page } = await seededAndUnlocked(browser, origin, '/documents', (p) =>
+    const { context, page } = await seededAndUnlocked(open, origin, '/documents', (p) =>
       p.evaluate(([pin, count]) => window.carnetBench.seedDocuments(pin, count), [PIN, n] as const),
     );
     const ms = await page.waitForFunction(

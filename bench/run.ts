@@ -17,6 +17,7 @@ import {
   summaryFigures,
   unlockMsThrottled,
 } from './browser.ts';
+import { type OpenContext, diskContext, memoryContexts } from './disk-contexts.ts';
 import { visitFigures } from './first-visit.ts';
 import { GOALS, derivedFigures, goalTable, type Figures } from './goals.ts';
 import { viewerFigures } from './viewer.ts';
@@ -92,7 +93,7 @@ async function installFigures(
     },
     'carnet:first-screen',
   );
-  const slowUnlock = await unlockMsThrottled(browser, harnessOrigin, 4);
+  const slowUnlock = await unlockMsThrottled(diskContext, harnessOrigin, 4);
   const slow = slowUnlock.whole ?? slowUnlock.cdp;
   return {
     first_visit_kb: round(visits.first_visit_kb, 1),
@@ -106,6 +107,26 @@ async function installFigures(
     unlock_ms_cpu4x_cdp: round(slowUnlock.cdp.unlock_ms),
     unlock_cpu4x_params: slow.unlock_params,
   };
+}
+
+/**
+ * The figures whose ratio depends on how IndexedDB stores (bench/disk-contexts.ts), each
+ * in a fresh context from `open`.
+ */
+async function storageRatios(open: OpenContext, origin: string) {
+  const write = await harness(open, origin, (page) =>
+    page.evaluate(() => window.carnetBench.recordWriteRatio(1000, 15)),
+  );
+  const docs = await harness(open, origin, (page) =>
+    page.evaluate(() => window.carnetBench.docRatios(20, 5)),
+  );
+  const backup = await harness(open, origin, (page) =>
+    page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 3)),
+  );
+  const share = await harness(open, origin, (page) =>
+    page.evaluate(() => window.carnetShareBench.shareCreateRatio(5)),
+  );
+  return { write, docs, backup, share };
 }
 
 async function browserFigures(): Promise<Figures> {
@@ -122,23 +143,13 @@ async function browserFigures(): Promise<Figures> {
   try {
     const install = await installFigures(browser, app.origin, origin);
     const viewer = await viewerFigures(browser, app.origin);
-    const write = await harness(browser, origin, (page) =>
-      page.evaluate(() => window.carnetBench.recordWriteRatio(1000, 7)),
-    );
-    const unlock = await harness(browser, origin, (page) =>
+    const unlock = await harness(diskContext, origin, (page) =>
       page.evaluate(() => window.carnetBench.unlockMs(5)),
     );
-    const render = await summaryFigures(browser, origin);
-    const docs = await harness(browser, origin, (page) =>
-      page.evaluate(() => window.carnetBench.docRatios(20, 5)),
-    );
-    const docList = await docListMs(browser, origin, 200);
-    const backup = await harness(browser, origin, (page) =>
-      page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 3)),
-    );
-    const share = await harness(browser, origin, (page) =>
-      page.evaluate(() => window.carnetShareBench.shareCreateRatio(5)),
-    );
+    const render = await summaryFigures(diskContext, origin);
+    const docList = await docListMs(diskContext, origin, 200);
+    const { write, docs, backup, share } = await storageRatios(diskContext, origin);
+    const memory = await storageRatios(memoryContexts(browser), origin);
     return {
       unlock_ms: round(unlock.unlock_ms),
       unlock_params: unlock.unlock_params,
@@ -177,6 +188,11 @@ async function browserFigures(): Promise<Figures> {
       restore_ms: round(backup.restore_ms),
       restore_raw_write_ms: round(backup.restore_raw_write_ms),
       backup_mb: round(backup.backup_mb, 1),
+      record_write_ratio_in_memory: round(memory.write.record_write_ratio, 2),
+      doc_read_vs_ceiling_in_memory: round(memory.docs.doc_read_vs_ceiling, 2),
+      backup_write_ratio_in_memory: round(memory.backup.backup_write_ratio, 2),
+      restore_ratio_in_memory: round(memory.backup.restore_ratio, 2),
+      share_create_ratio_in_memory: round(memory.share.share_create_ratio, 2),
     };
   } finally {
     await browser.close();
