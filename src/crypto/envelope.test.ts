@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sodium } from './sodium.ts';
 import { loadSodium } from './sodium.ts';
-import { ENVELOPE_MIN_BYTES, openRecord, sealRecord } from './envelope.ts';
+import {
+  ENVELOPE_MIN_BYTES,
+  NONCE_BYTES,
+  openRecord,
+  randomNonces,
+  sealRecord,
+} from './envelope.ts';
 import { randomBytes, utf8Decode, utf8Encode } from './encoding.ts';
 import { codeOf } from './test-helpers.ts';
 
@@ -55,6 +61,24 @@ describe('record envelope v1', () => {
     const b = sealRecord(sodium, key, ref, plain);
     expect(a.subarray(1, 25)).not.toEqual(b.subarray(1, 25));
     expect(a).not.toEqual(b);
+  });
+
+  it('gives each record of a batch its own nonce, and refuses a nonce of another length', async () => {
+    const nonceAt = randomNonces(200);
+    const envelopes = Array.from({ length: 200 }, (_, i) =>
+      sealRecord(sodium, key, ref, utf8Encode('same'), nonceAt(i)),
+    );
+    const nonces = envelopes.map((e) =>
+      Buffer.from(e.subarray(1, 1 + NONCE_BYTES)).toString('hex'),
+    );
+    expect(new Set(nonces).size).toBe(200);
+    envelopes.forEach((e, i) => expect(e.subarray(1, 1 + NONCE_BYTES)).toEqual(nonceAt(i)));
+    expect(utf8Decode(open(envelopes[199]!)())).toBe('same');
+    for (const bad of [new Uint8Array(0), new Uint8Array(NONCE_BYTES - 1), new Uint8Array(32)]) {
+      expect(await codeOf(() => sealRecord(sodium, key, ref, utf8Encode('x'), bad))).toBe(
+        'bad-input',
+      );
+    }
   });
 
   it('rejects every single flipped bit of a short envelope', async () => {

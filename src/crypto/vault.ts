@@ -32,7 +32,7 @@ import { normaliseSecret } from './secret-rules.ts';
 import type { BackupAccess, MacContext } from './derive.ts';
 import { backupAccessFrom, macWith } from './derive.ts';
 import { utf8Encode } from './encoding.ts';
-import { openRecord, sealRecord } from './envelope.ts';
+import { openRecord, randomNonces, sealRecord } from './envelope.ts';
 import { FileSessions, openFileWith, sealFileWith } from './file-sessions.ts';
 import { RECOVERY_KEY_BYTES, formatRecoveryCode, parseRecoveryCode } from './recovery-code.ts';
 import {
@@ -252,7 +252,8 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
   async seal(items: readonly SealRequest[]): Promise<Envelope[]> {
     const sodium = await this.#load();
     const key = this.#held();
-    return items.map((item) => sealRecord(sodium, key, item, item.plaintext));
+    const nonceAt = randomNonces(items.length);
+    return items.map((item, i) => sealRecord(sodium, key, item, item.plaintext, nonceAt(i)));
   }
 
   /**
@@ -271,9 +272,10 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     if (!isList(ids) || !isList(given) || ids.length !== given.length) {
       throw new CryptoError('bad-input');
     }
+    const nonceAt = randomNonces(given.length);
     const envelopes = given.map((text, i) => {
       if (typeof text !== 'string') throw new CryptoError('bad-input');
-      return sealRecord(sodium, key, { table, id: ids[i]! }, utf8Encode(text));
+      return sealRecord(sodium, key, { table, id: ids[i]! }, utf8Encode(text), nonceAt(i));
     });
     const digests = new Uint8Array(envelopes.length * SHA256_BYTES);
     envelopes.forEach((env, i) => digests.set(sodium.crypto_hash_sha256(env), i * SHA256_BYTES));
