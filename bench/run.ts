@@ -118,7 +118,7 @@ async function storageRatios(open: OpenContext, origin: string) {
     page.evaluate(() => window.carnetBench.recordWriteRatio(1000, 15)),
   );
   const docs = await harness(open, origin, (page) =>
-    page.evaluate(() => window.carnetBench.docRatios(20, 5)),
+    page.evaluate(() => window.carnetBench.docRatios(20, 6)),
   );
   const backup = await harness(open, origin, (page) =>
     page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 3)),
