@@ -15,23 +15,7 @@ export type Keyed = <T>(run: (sodium: Sodium, key: VaultKey) => T) => Promise<T>
 
 type Session =
   | { readonly kind: 'seal'; readonly sealer: FileSealer; readonly data: Blob; offset: number }
-  | {
-      readonly kind: 'open';
-      readonly opener: FileOpener;
-      /** Decrypted chunks not yet in a Blob, and their bytes. */
-      readonly parts: Uint8Array[];
-      partBytes: number;
-      /** The file so far, a Blob per OPENED_BLOB_BYTES or so. */
-      readonly blobs: Blob[];
-    };
-
-/**
- * Decrypted bytes gathered before they become one Blob of the file. A Blob per chunk cost a
- * round trip to the browser's blob store each, and made reading a 20 MB file several times
- * slower than decrypting it; one Blob at the end copied the whole file after the last read,
- * when nothing else was left to overlap with. About 2 MiB at a time does neither.
- */
-const OPENED_BLOB_BYTES = 2 * 1024 * 1024;
+  | { readonly kind: 'open'; readonly opener: FileOpener; readonly parts: Uint8Array[] };
 
 /** The open sessions of one vault. Dropped, keys zeroed, when the vault locks. */
 export class FileSessions implements FileSessionApi {
@@ -80,7 +64,7 @@ export class FileSessions implements FileSessionApi {
   /** Starts opening file `fileId` from its header. Throws `locked` or `bad-envelope`. */
   async openFileStart(fileId: string, header: Envelope): Promise<number> {
     const opener = await this.#keyed((sodium, key) => new FileOpener(sodium, key, fileId, header));
-    return this.#open({ kind: 'open', opener, parts: [], partBytes: 0, blobs: [] });
+    return this.#open({ kind: 'open', opener, parts: [] });
   }
 
   /** Authenticates and decrypts the next chunks; any failure ends the session. */
@@ -88,15 +72,13 @@ export class FileSessions implements FileSessionApi {
     await Promise.resolve();
     const s = this.#get(session, 'open');
     try {
-      for (const chunk of chunks) {
-        const part = s.opener.pull(chunk);
-        s.parts.push(part);
-        s.partBytes += part.length;
-      }
-      if (s.partBytes >= OPENED_BLOB_BYTES) gather(s);
+      // Decrypted chunks stay as arrays until the file is complete, then become one Blob:
+      // a Blob per chunk cost a round trip to the browser's blob store each, and made
+      // reading a 20 MB file several times slower than decrypting it.
+      for (const chunk of chunks) s.parts.push(s.opener.pull(chunk));
     } catch (error) {
       this.#sessions.delete(session);
-      dropOpened(s);
+      wipeParts(s);
       throw error instanceof CryptoError ? error : new CryptoError('bad-envelope');
     }
   }
@@ -108,11 +90,12 @@ export class FileSessions implements FileSessionApi {
     this.#sessions.delete(session);
     try {
       s.opener.finish();
-      gather(s);
-      // A Blob of Blobs refers to their bytes, it does not copy them again.
-      return new Blob(s.blobs, { type: typeof type === 'string' ? type : '' });
+      return new Blob(s.parts as Uint8Array<ArrayBuffer>[], {
+        type: typeof type === 'string' ? type : '',
+      });
     } finally {
-      dropOpened(s);
+      // SECURITY: the Blob holds its own copy; the decrypted arrays are overwritten.
+      wipeParts(s);
     }
   }
 
@@ -121,7 +104,7 @@ export class FileSessions implements FileSessionApi {
     const s = this.#sessions.get(session);
     this.#sessions.delete(session);
     if (s?.kind === 'seal') s.sealer.abort();
-    if (s?.kind === 'open') dropOpened(s);
+    if (s?.kind === 'open') wipeParts(s);
     return Promise.resolve();
   }
 
@@ -149,27 +132,9 @@ export class FileSessions implements FileSessionApi {
 }
 
 /** Overwrites and forgets the plaintext an open session has decrypted so far. */
-type OpenSession = Extract<Session, { kind: 'open' }>;
-
-/** Makes the decrypted chunks gathered so far one more Blob of the file. */
-function gather(s: OpenSession): void {
-  if (s.parts.length === 0) return;
-  s.blobs.push(new Blob(s.parts as Uint8Array<ArrayBuffer>[]));
-  // SECURITY: the Blob holds its own copy; the decrypted arrays are overwritten.
-  wipeParts(s);
-}
-
-/** Overwrites the decrypted chunks not yet in a Blob. */
-function wipeParts(s: OpenSession): void {
+function wipeParts(s: { readonly parts: Uint8Array[] }): void {
   for (const part of s.parts) part.fill(0);
   s.parts.length = 0;
-  s.partBytes = 0;
-}
-
-/** Ends an open session's hold on the file: chunks overwritten, Blobs let go. */
-function dropOpened(s: OpenSession): void {
-  wipeParts(s);
-  s.blobs.length = 0;
 }
 
 async function readBlob(blob: Blob): Promise<ArrayBuffer> {
