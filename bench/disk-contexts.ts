@@ -2,13 +2,14 @@
  * Browser contexts that keep their storage on disk, as a phone keeps Carnet's IndexedDB.
  *
  * Playwright's `browser.newContext()` is off the record: Chromium keeps that context's
- * IndexedDB in memory. There, measured with Chromium 156 on this 2-core machine, storing a
- * value larger than about 350 bytes costs about 1.7 times as much as a smaller one (1,000
- * rows of 340 bytes: 37 ms; of 360 bytes: 62 ms), while on disk both cost the same (about
- * 60 ms). A sealed entry (about 430 bytes) falls above that step and the same entry stored
- * plain (about 300 bytes) below it, so the in-memory store charged a step no phone has to
- * the encryption. Every figure that times IndexedDB is therefore measured on disk: each
- * context is its own Chromium with a new profile directory, removed when it closes.
+ * IndexedDB in memory. There, measured with Chromium 156 on a 2-core machine, storing a
+ * value larger than about 350 bytes costs about 1.6 times as much as a smaller one (1,000
+ * rows of 320 bytes: 37 ms; of 360 bytes: 58 ms), while on disk rows of 100 to 1,000 bytes
+ * all cost 51 to 73 ms. A sealed entry (about 430 bytes) falls above that step and the same
+ * entry stored plain (about 300 bytes) below it, so the in-memory store charged a step no
+ * phone has to the encryption. Every figure that times IndexedDB is therefore measured on
+ * disk: each context is its own Chromium with a new profile directory, removed when it
+ * closes.
  */
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
