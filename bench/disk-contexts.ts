@@ -26,17 +26,32 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 /** Opens a new browser context, with nothing stored yet. */
 export type OpenContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
+/** Every profile directory made, and those being removed after their context closed. */
+const made: string[] = [];
+const removals: Promise<void>[] = [];
+
+/**
+ * Removes every profile directory made, once their contexts are closed: Chromium writes a
+ * few small files there as it exits, after the removal that its closing started.
+ */
+export async function removeProfiles(): Promise<void> {
+  await Promise.all(removals);
+  await Promise.all(made.map(removeProfile));
+}
+
 /** A new context with its own profile on disk; its directory goes when it closes. */
 export const diskContext: OpenContext = async (options = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-bench-profile-'));
+  made.push(dir);
   try {
     const context = await chromium.launchPersistentContext(dir, {
       executablePath: chromiumExecutable(),
       args: CHROMIUM_ARGS,
       ...options,
     });
-    // Chromium may still be writing there as it exits: removing retries for a while.
-    context.on('close', () => void removeProfile(dir));
+    // What the context stored goes as soon as it closes; removing retries for a while, as
+    // Chromium may still be writing there as it exits.
+    context.on('close', () => removals.push(removeProfile(dir)));
     return context;
   } catch (err) {
     await removeProfile(dir);

@@ -17,7 +17,7 @@ import {
   summaryFigures,
   unlockMsThrottled,
 } from './browser.ts';
-import { type OpenContext, diskContext, memoryContexts } from './disk-contexts.ts';
+import { type OpenContext, diskContext, memoryContexts, removeProfiles } from './disk-contexts.ts';
 import { visitFigures } from './first-visit.ts';
 import { GOALS, derivedFigures, goalTable, type Figures } from './goals.ts';
 import { viewerFigures } from './viewer.ts';
@@ -196,6 +196,7 @@ async function browserFigures(): Promise<Figures> {
     };
   } finally {
     await browser.close();
+    await removeProfiles();
     app.stop();
     bench.stop();
   }
