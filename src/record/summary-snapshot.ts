@@ -26,7 +26,7 @@ import { buildSummary, shownCount } from './summary.ts';
 import type { Entry, EntryKind, IsoDate, Profile } from './types.ts';
 import type { SummarySnapshotSchema } from './schemas.ts';
 import type { InferOutput } from 'valibot';
-import { BUCKET_COUNT, DIGEST_BYTES, sha256 } from './vault-index.ts';
+import { BUCKET_COUNT, sha256, walkBucket } from './vault-index.ts';
 
 export type SummarySnapshot = Readonly<InferOutput<typeof SummarySnapshotSchema>>;
 
@@ -85,18 +85,12 @@ export async function recordBasis(d: CarnetDb): Promise<string | null> {
   for (const b of ALL_BUCKETS) {
     const bytes = stored.buckets.get(b);
     if (!bytes) continue;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let at = 0;
-    while (at < bytes.length) {
-      if (at + 2 > bytes.length) return null;
-      const length = view.getUint16(at);
-      const end = at + 2 + length + DIGEST_BYTES;
-      if (end > bytes.length) return null;
-      if (PREFIXES.some((p) => startsWith(bytes, at + 2, length, p))) {
-        parts.push(bytes.subarray(at, end));
+    const whole = walkBucket(bytes, (start, keyLength, end) => {
+      if (PREFIXES.some((p) => startsWith(bytes, start + 2, keyLength, p))) {
+        parts.push(bytes.subarray(start, end));
       }
-      at = end;
-    }
+    });
+    if (!whole) return null;
   }
   return toBase64Url(await sha256(concatBytes(parts)));
 }

@@ -131,27 +131,40 @@ export function encodeBucket(items: ReadonlyMap<string, Uint8Array>): Uint8Array
   return out;
 }
 
+/**
+ * Walks a bucket's bytes as encodeBucket lays them out, calling `item` with where each item
+ * starts, its key's length and where it ends, in stored order. False when the bytes are not
+ * a bucket (an item cut short), true once every item was seen.
+ */
+export function walkBucket(
+  bytes: Uint8Array,
+  item: (start: number, keyLength: number, end: number) => void,
+): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 2 > bytes.length) return false;
+    const length = view.getUint16(at);
+    const end = at + 2 + length + DIGEST_BYTES;
+    if (end > bytes.length) return false;
+    item(at, length, end);
+    at = end;
+  }
+  return true;
+}
+
 /** A bucket's items as encoded by encodeBucket; null when the bytes are not one. */
 export function decodeBucket(bytes: Uint8Array): Items | null {
   const items: Items = new Map();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
   try {
-    while (at < bytes.length) {
-      if (at + 2 > bytes.length) return null;
-      const length = view.getUint16(at);
-      const end = at + 2 + length + DIGEST_BYTES;
-      if (end > bytes.length) return null;
-      items.set(
-        keyText(bytes.subarray(at + 2, at + 2 + length)),
-        bytes.slice(at + 2 + length, end),
-      );
-      at = end;
-    }
+    const whole = walkBucket(bytes, (start, keyLength, end) => {
+      const key = start + 2;
+      items.set(keyText(bytes.subarray(key, key + keyLength)), bytes.slice(key + keyLength, end));
+    });
+    return whole ? items : null;
   } catch {
     return null;
   }
-  return items;
 }
 
 function rootMacInput(version: number, deletedAt: number, digests: Uint8Array): Uint8Array {
