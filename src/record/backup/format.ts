@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { concatBytes } from '../../crypto/encoding.ts';
 import type { RecoveryWrap } from '../../crypto/types.ts';
 import type { SealedTable } from '../../db/index.ts';
 
@@ -120,21 +121,12 @@ export function encodeIndex(lines: readonly IndexLine[]): Uint8Array {
   });
   const total = parts.reduce((n, p) => n + p.length, 0);
   if (total > MAX_INDEX_BYTES) throw new RangeError('index');
-  const index = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    index.set(p, at);
-    at += p.length;
-  }
-  return index;
+  return concatBytes(parts);
 }
 
 /** What the MAC covers: SHA-256 of the header's bytes, then the index. */
 export function macInput(headerDigest: Uint8Array, index: Uint8Array): Uint8Array {
-  const input = new Uint8Array(headerDigest.length + index.length);
-  input.set(headerDigest, 0);
-  input.set(index, headerDigest.length);
-  return input;
+  return concatBytes([headerDigest, index]);
 }
 
 /** SHA-256 of `bytes` (WebCrypto). */

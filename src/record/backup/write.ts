@@ -1,3 +1,4 @@
+import { concatBytes } from '../../crypto/encoding.ts';
 import type { Keyring, VaultService } from '../../crypto/types.ts';
 import type { CarnetDb, FileChunkRow, SealedRow, SealedTable } from '../../db/index.ts';
 import { readBackupRows, readChunkRange } from '../../db/index.ts';
@@ -53,16 +54,13 @@ function rowParts(table: SealedTable, row: SealedRow): Uint8Array[] {
 
 /** One frame, head and payload, in a single buffer (the index and end frames). */
 function frameOf(type: FrameType, parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const length = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(FRAME_HEAD_BYTES + length);
-  out[0] = type;
-  new DataView(out.buffer).setUint32(1, length);
-  let at = FRAME_HEAD_BYTES;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  const head = new Uint8Array(FRAME_HEAD_BYTES);
+  head[0] = type;
+  new DataView(head.buffer).setUint32(
+    1,
+    parts.reduce((n, p) => n + p.length, 0),
+  );
+  return concatBytes([head, ...parts]);
 }
 
 /**
