@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/v1-vectors.json';
 import fileVectors from './fixtures/v1-file-vectors.json';
+import fileVectorsV2 from './fixtures/v2-file-vectors.json';
 import { FileOpener } from './filestream.ts';
 import { loadSodium } from './sodium.ts';
 import { openRecord } from './envelope.ts';
@@ -67,11 +68,14 @@ describe('frozen v1 vectors', () => {
   });
 });
 
-describe('frozen v1 file vectors', () => {
+describe.each([
+  ['v1', fileVectors],
+  ['v2', fileVectorsV2],
+])('frozen %s file vectors', (_format, vectors) => {
   it('opens every file from its header and chunks with the fixed vault key', async () => {
     const sodium = await loadSodium();
-    const key = Buffer.from(fileVectors.vaultKeyHex, 'hex');
-    for (const f of fileVectors.files) {
+    const key = Buffer.from(vectors.vaultKeyHex, 'hex');
+    for (const f of vectors.files) {
       const opener = new FileOpener(sodium, key, f.fileId, fromBase64Url(f.header));
       expect(opener.size).toBe(f.size);
       const parts = f.chunks.map((data, index) =>
