@@ -177,13 +177,14 @@ export async function sealFileWith(
  * Batches handed to the worker and not yet decrypted, at most: the next batch is read
  * while these are decrypted, so neither side waits for the other batch by batch.
  */
-const OPEN_BATCHES_IN_FLIGHT = 2;
+export const OPEN_BATCHES_IN_FLIGHT = 2;
 
 /**
  * Opens a whole file through `api` from chunk batches read in order, decrypting earlier
- * batches while the next is read. Resolves only when the file is complete and
+ * batches while the next is read: each read starts as soon as the one before it ends, not
+ * after its batch is handed over. Resolves only when the file is complete and
  * authenticated; on any failure (a bad chunk, a failed read, the vault locked) the reads
- * stop within OPEN_BATCHES_IN_FLIGHT batches and the session is abandoned.
+ * stop within OPEN_BATCHES_IN_FLIGHT + 1 batches and the session is abandoned.
  */
 export async function openFileWith(
   api: FileSessionApi,
@@ -193,18 +194,24 @@ export async function openFileWith(
   type = '',
 ): Promise<Blob> {
   const session = await api.openFileStart(fileId, header);
+  const batches = chunks[Symbol.asyncIterator]();
   // The worker answers pushes in the order they were sent, so awaiting the oldest is enough.
   const inFlight: Promise<void>[] = [];
   try {
-    for await (const batch of chunks) {
+    let read = batches.next();
+    for (let batch = await read; !batch.done; batch = await read) {
+      read = batches.next();
+      read.catch(() => undefined); // awaited on the next turn; failures handled there
       if (inFlight.length >= OPEN_BATCHES_IN_FLIGHT) await inFlight.shift();
-      const pushed = api.openFilePush(session, batch);
+      const pushed = api.openFilePush(session, batch.value);
       pushed.catch(() => undefined); // awaited in turn below
       inFlight.push(pushed);
     }
     for (const pushed of inFlight.splice(0)) await pushed;
     return await api.openFileFinish(session, type);
   } catch (error) {
+    // The reads stop: a read under way ends first, then the source is closed.
+    void batches.return?.().catch(() => undefined);
     await api.fileAbort(session).catch(() => undefined);
     throw error;
   }

@@ -8,6 +8,7 @@ import {
   paddedLastChunk,
 } from './filestream.ts';
 import { randomBytes } from './encoding.ts';
+import { OPEN_BATCHES_IN_FLIGHT } from './file-sessions.ts';
 import type { Vault } from './vault.ts';
 import { codeOf, floorVault } from './test-helpers.ts';
 
@@ -202,8 +203,9 @@ describe('file streams', () => {
       const lockAt = (n: number) => (n === 2 ? vault.lock() : undefined);
       const run = vault.openFile('f', sealed.header, source(sealed.chunks, lockAt, read));
       expect(await codeOf(run)).toBe('locked');
-      // The reads stop too: at most the batch in flight when the lock was seen.
-      expect(read.length).toBeLessThanOrEqual(4);
+      // The reads stop too: at most the batches in flight when the lock was seen, and the
+      // one read ahead of them.
+      expect(read.length).toBeLessThanOrEqual(3 + OPEN_BATCHES_IN_FLIGHT);
     });
 
     it('a read that fails mid-file rethrows its error and abandons the session', async () => {
