@@ -1,5 +1,5 @@
 /**
- * Document benchmarks: a 20 MB file sealed in 64 KiB chunks and stored, then read and
+ * Document benchmarks: a 20 MB file sealed in 63 KiB chunks and stored, then read and
  * opened, each against the same bytes stored and read unencrypted in the same chunks and
  * batches (same browser, same run); and the app seeded with documents for the list timing.
  */

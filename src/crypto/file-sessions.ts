@@ -7,7 +7,7 @@ import type { ChunkSink, Envelope, FileSessionApi, SealedChunk, VaultKey } from 
 import { CryptoError } from './types.ts';
 import { FILE_CHUNK_BYTES, FileOpener, FileSealer } from './filestream.ts';
 
-/** Chunks per round trip: 16 x 64 KiB = 1 MiB of plaintext in flight at most. */
+/** Chunks per round trip: 16 x 63 KiB, about 1 MB of plaintext in flight at most. */
 export const CHUNKS_PER_BATCH = 16;
 
 /** Runs a function with libsodium and the vault key; throws `locked` when locked. */

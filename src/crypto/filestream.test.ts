@@ -55,24 +55,42 @@ async function open(vault: Vault, fileId: string, sealed: Sealed): Promise<Uint8
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-describe('file sizes at rest (format v2)', () => {
+describe('file sizes at rest (format v3)', () => {
   it('show only the size bucket of the last chunk, not the exact size', async () => {
     const vault = await unlockedVault();
     const stored = async (size: number) =>
       (await seal(vault, 'f', randomBytes(size))).chunks.reduce((n, c) => n + c.data.length, 0);
+    expect(FILE_CHUNK_BYTES).toBe(63 * 1024);
     // A 599-byte form and a 4,000-byte letter take the same room.
     expect(await stored(599)).toBe(4096 + FILE_CHUNK_OVERHEAD);
     expect(await stored(4000)).toBe(4096 + FILE_CHUNK_OVERHEAD);
     expect(await stored(4097)).toBe(8192 + FILE_CHUNK_OVERHEAD);
-    expect(await stored(65_536 + 10)).toBe(65_536 + 4096 + 2 * FILE_CHUNK_OVERHEAD);
-    expect([1, 4096, 4097, 30_000, 65_536].map(paddedLastChunk)).toEqual([
-      4096, 4096, 8192, 32_768, 65_536,
+    expect(await stored(FILE_CHUNK_BYTES + 10)).toBe(
+      FILE_CHUNK_BYTES + 4096 + 2 * FILE_CHUNK_OVERHEAD,
+    );
+    expect([1, 4096, 4097, 30_000, 32_769, FILE_CHUNK_BYTES].map(paddedLastChunk)).toEqual([
+      4096,
+      4096,
+      8192,
+      32_768,
+      FILE_CHUNK_BYTES,
+      FILE_CHUNK_BYTES,
     ]);
   });
 });
 
 describe('file streams', () => {
-  const sizes = [0, 1, 65_535, 65_536, 65_537, 16 * 65_536, 16 * 65_536 + 1, 25 * 1024 * 1024];
+  const sizes = [
+    0,
+    1,
+    FILE_CHUNK_BYTES - 1,
+    FILE_CHUNK_BYTES,
+    FILE_CHUNK_BYTES + 1,
+    65_536,
+    16 * FILE_CHUNK_BYTES,
+    16 * FILE_CHUNK_BYTES + 1,
+    25 * 1024 * 1024,
+  ];
   for (const size of sizes) {
     it(`round-trips ${size} bytes in ${chunkCount(size)} chunk(s)`, async () => {
       const vault = await unlockedVault();

@@ -269,7 +269,7 @@ export interface VaultService extends VaultApi {
   ): Promise<{ readonly locator: Base64Url; readonly token: Base64Url }>;
 }
 
-/** One sealed piece of a file (at most 64 KiB of plaintext), stored as its own row. */
+/** One sealed piece of a file (at most 63 KiB of plaintext), stored as its own row. */
 export interface SealedChunk {
   /** Position in the file, from 0. Bound into the chunk's associated data. */
   readonly index: number;
@@ -286,7 +286,7 @@ export type ChunkSink = (chunks: readonly SealedChunk[]) => Promise<void>;
  */
 export interface FileVault {
   /**
-   * Encrypts `data` in 64 KiB chunks, handing them to `sink` in order, and returns the
+   * Encrypts `data` in 63 KiB chunks, handing them to `sink` in order, and returns the
    * sealed file header to store once every chunk is stored. If `sink` throws, the session
    * is abandoned and its error rethrown; the caller removes the chunks already stored.
    */

@@ -302,7 +302,7 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     });
   }
 
-  /** Encrypts a file in 64 KiB chunks into `sink`; returns its sealed header (see FileVault). */
+  /** Encrypts a file in 63 KiB chunks into `sink`; returns its sealed header (see FileVault). */
   sealFile(fileId: string, data: Blob, sink: ChunkSink): Promise<Envelope> {
     return sealFileWith(this, fileId, data, sink);
   }

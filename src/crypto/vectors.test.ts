@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/v1-vectors.json';
 import fileVectors from './fixtures/v1-file-vectors.json';
 import fileVectorsV2 from './fixtures/v2-file-vectors.json';
+import fileVectorsV3 from './fixtures/v3-file-vectors.json';
 import { FileOpener } from './filestream.ts';
 import { loadSodium } from './sodium.ts';
 import { openRecord } from './envelope.ts';
@@ -71,6 +72,7 @@ describe('frozen v1 vectors', () => {
 describe.each([
   ['v1', fileVectors],
   ['v2', fileVectorsV2],
+  ['v3', fileVectorsV3],
 ])('frozen %s file vectors', (_format, vectors) => {
   it('opens every file from its header and chunks with the fixed vault key', async () => {
     const sodium = await loadSodium();

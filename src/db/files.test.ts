@@ -2,10 +2,11 @@
  * Files end to end on fake-indexeddb: the crypto Vault seals, these repositories store.
  * (Tests may combine layers; db/ code itself never imports crypto beyond its types.)
  */
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
-import { randomBytes } from '../crypto/encoding.ts';
+import { randomBytes, randomId } from '../crypto/encoding.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { CarnetDb } from './schema.ts';
 import { DbError } from './errors.ts';
@@ -61,6 +62,19 @@ describe('file repositories', () => {
     await deleteFile(db, 'f65537');
     expect(await getFileHeader(db, 'f65537')).toBeUndefined();
     expect(await db.fileChunks.where('fileId').equals('f65537').count()).toBe(0);
+  });
+
+  it("keeps every chunk row under Chromium's 64 KiB limit for values stored inline", async () => {
+    // Above 64 KiB, Chromium stores an IndexedDB value as a blob file of its own, which
+    // made documents slower to store and read. V8 serializes the row as the browser does;
+    // the browser adds a few bytes of its own, hence the room left.
+    const { db, vault } = await setup();
+    const fileId = randomId();
+    await importFile(db, vault, fileId, randomBytes(3 * 1024 * 1024 + 5));
+    const rows = await db.fileChunks.where('fileId').equals(fileId).toArray();
+    expect(rows.length).toBeGreaterThan(40);
+    const largest = Math.max(...rows.map((row) => serialize(row).length));
+    expect(largest).toBeLessThanOrEqual(65_536 - 256);
   });
 
   it('rejects chunk rows swapped inside the database', async () => {

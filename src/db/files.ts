@@ -1,5 +1,5 @@
 /**
- * Repositories for encrypted files: a header row in `files` and one row per 64 KiB chunk
+ * Repositories for encrypted files: a header row in `files` and one row per 63 KiB chunk
  * in `fileChunks`. A file is written chunks first and header last, so the header row is
  * the commit point: chunks without a header are leftovers of an interrupted import and
  * `deleteOrphanFileChunks` removes them.
@@ -9,7 +9,7 @@ import type { CarnetDb } from './schema.ts';
 import type { FileChunkRow, SealedRow } from './tables.ts';
 import { guard } from './errors.ts';
 
-/** Chunks read per batch by `readFileChunks`: 16 x 64 KiB, about 1 MiB. */
+/** Chunks read per batch by `readFileChunks`: 16 x 63 KiB, about 1 MB. */
 const CHUNK_READ_BATCH = 16;
 
 /** Stores a batch of a file's sealed chunks in one transaction (all or none). */

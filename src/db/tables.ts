@@ -92,7 +92,7 @@ export type VaultIndexRow = IndexRootRow | IndexBucketRow | IndexLegacyRow;
 /**
  * One sealed piece of a file. The primary key is [fileId+index]; `data` is secretstream
  * ciphertext (crypto/filestream.ts). SECURITY: no name, type or size in clear beyond what
- * the number of chunks shows (the size to within 64 KiB).
+ * the number of chunks shows (the size to within 63 KiB, 64 KiB for older files).
  */
 export interface FileChunkRow {
   readonly fileId: string;

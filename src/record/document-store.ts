@@ -1,6 +1,6 @@
 /**
  * The patient's paper documents over the vault and IndexedDB. Every page and thumbnail is
- * a sealed file (per-file key, 64 KiB secretstream chunks); the metadata is one sealed row
+ * a sealed file (per-file key, 63 KiB secretstream chunks); the metadata is one sealed row
  * in `documents`, written last: it is the commit point of an import.
  */
 import type { FileVault, VaultService } from '../crypto/types.ts';
@@ -22,8 +22,8 @@ import type { Provenance } from './types.ts';
 import { hasErrors } from './validate.ts';
 
 /**
- * Chunks read per round trip when opening a file: 32 x 64 KiB = 2 MiB of ciphertext, with
- * up to OPEN_BATCHES_IN_FLIGHT more being decrypted meanwhile. What follows the last read
+ * Chunks read per round trip when opening a file: 32 x 63 KiB, about 2 MB of ciphertext,
+ * with up to OPEN_BATCHES_IN_FLIGHT more being decrypted meanwhile. What follows the last read
  * (its batches decrypted, the Blob made) cannot overlap anything, so smaller batches than
  * 64 shorten it; much smaller ones (16) cost more in IndexedDB round trips.
  */

@@ -34,7 +34,7 @@ export interface BackupOptions {
 }
 
 /**
- * Chunks read from IndexedDB per range read (64 x 64 KiB, about 4 MB, across files), and
+ * Chunks read from IndexedDB per range read (64 x 63 KiB, about 4 MB, across files), and
  * how many such reads are kept under way ahead of the one being framed.
  */
 const CHUNK_BATCH = 64;
