@@ -36,7 +36,7 @@ const V2_CHUNK_BYTES = 65536;
  * Plaintext bytes per chunk in v3, the format written. A sealed chunk is then 64,529 bytes,
  * and its row (with the file id and index) stays under Chromium's 64 KiB limit for keeping a
  * value inline in IndexedDB: above it, each value becomes a blob file of its own, which made
- * storing a 20 MB document take about 1.6 times as long, and reading it about 1.2 times
+ * storing a 20 MB document take about 1.6 times as long, and reading it about 1.3 times
  * (measured on disk, Chromium 156). Part of format v3: never change.
  */
 export const FILE_CHUNK_BYTES = 64512;
