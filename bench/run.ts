@@ -121,7 +121,7 @@ async function storageRatios(open: OpenContext, origin: string) {
     page.evaluate(() => window.carnetBench.docRatios(20, 6)),
   );
   const backup = await harness(open, origin, (page) =>
-    page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 3)),
+    page.evaluate(() => window.carnetBench.backupRatios(1000, 20, 6)),
   );
   return { write, docs, backup };
 }

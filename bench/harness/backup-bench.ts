@@ -77,8 +77,22 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - t];
 }
 
+/** Runs `a` then `b` when `aFirst`, else `b` then `a`; resolves to both results. */
+async function inTurns<A, B>(
+  aFirst: boolean,
+  a: () => Promise<A>,
+  b: () => Promise<B>,
+): Promise<[A, B]> {
+  if (aFirst) {
+    const ra = await a();
+    return [ra, await b()];
+  }
+  const rb = await b();
+  return [await a(), rb];
+}
+
 /** Median over `rounds` (after one warm-up round) of each operation and its baseline. */
-export async function backupRatios(entries = 1000, mb = 20, rounds = 3) {
+export async function backupRatios(entries = 1000, mb = 20, rounds = 6) {
   const name = `bench-backup-${Date.now()}`;
   const { vault, store, code } = await seedRecord(name, entries, mb);
   const db = await openCarnetDb(name);
@@ -86,12 +100,20 @@ export async function backupRatios(entries = 1000, mb = 20, rounds = 3) {
   const restores = { restore: [] as number[], write: [] as number[] };
   let bytes = 0;
   for (let r = 0; r < rounds + 1; r++) {
-    const [, read] = await timed(() => readRaw(db));
-    const [file, save] = await timed(() => store.backup.save());
+    // Each operation and its baseline take turns at going first.
+    const appFirst = r % 2 === 1;
+    const [[file, save], [, read]] = await inTurns(
+      appFirst,
+      () => timed(() => store.backup.save()),
+      () => timed(() => readRaw(db)),
+    );
     bytes = file.size;
-    const [rows] = await timed(() => readRaw(db));
-    const [, write] = await timed(() => writeRaw(`${name}-raw-${r}`, rows));
-    const [pending, restore] = await timed(() => store.backup.restore(file, code));
+    const rows = await readRaw(db);
+    const [[pending, restore], [, write]] = await inTurns(
+      appFirst,
+      () => timed(() => store.backup.restore(file, code)),
+      () => timed(() => writeRaw(`${name}-raw-${r}`, rows)),
+    );
     // Dropping the restore locks the vault; the next round opens it again.
     await pending.discard();
     await store.unlock(PIN);
