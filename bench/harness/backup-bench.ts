@@ -8,7 +8,7 @@ import { type CarnetDb, openCarnetDb, putSealed } from '../../src/db/index.ts';
 import { encodeRecord } from '../../src/record/codec.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
 import { randomBlob } from './documents.ts';
-import { median, sampleEntry, sampleProfile } from './samples.ts';
+import { inTurns, median, sampleEntry, sampleProfile } from './samples.ts';
 
 const PIN = '482915';
 const TABLES = [
@@ -75,20 +75,6 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const value = await run();
   return [value, performance.now() - t];
-}
-
-/** Runs `a` then `b` when `aFirst`, else `b` then `a`; resolves to both results. */
-async function inTurns<A, B>(
-  aFirst: boolean,
-  a: () => Promise<A>,
-  b: () => Promise<B>,
-): Promise<[A, B]> {
-  if (aFirst) {
-    const ra = await a();
-    return [ra, await b()];
-  }
-  const rb = await b();
-  return [await a(), rb];
 }
 
 /** Median over `rounds` (after one warm-up round) of each operation and its baseline. */

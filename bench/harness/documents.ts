@@ -19,7 +19,7 @@ import {
 import { DOCUMENT_READ_BATCH } from '../../src/record/document-store.ts';
 import { newId } from '../../src/record/ids.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
-import { median, sampleProfile } from './samples.ts';
+import { inTurns, median, sampleProfile } from './samples.ts';
 
 export function randomBlob(bytes: number): Blob {
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -145,17 +145,11 @@ export async function docRatios(mb = 20, rounds = 5) {
     const plainR = performance.now() - t;
     // The app's read and the read alone take turns at going first, so that neither always
     // reads chunks the other has just read.
-    let app: Awaited<ReturnType<typeof pipelined>>;
-    let alone: Awaited<ReturnType<typeof storageOnly>>;
-    if (r % 2 === 0) {
-      app = await pipelined(vault, sealedDb, id, header);
-      alone = await storageOnly(sealedDb, id);
-    } else {
-      alone = await storageOnly(sealedDb, id);
-      app = await pipelined(vault, sealedDb, id, header);
-    }
-    const [opened, sealedR, tail] = app;
-    const [batches, idbOnly] = alone;
+    const [[opened, sealedR, tail], [batches, idbOnly]] = await inTurns(
+      r % 2 === 0,
+      () => pipelined(vault, sealedDb, id, header),
+      () => storageOnly(sealedDb, id),
+    );
     t = performance.now();
     const decrypted = await vault.openFile(id, header, fromMemory(batches));
     const decryptOnly = performance.now() - t;

@@ -8,6 +8,24 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/**
+ * Runs `a` then `b` when `aFirst`, else `b` then `a`; resolves to both results. An operation
+ * and its baseline take turns at going first this way, so that neither always runs right
+ * after the other (on disk, a write or read leaves work behind for whatever follows).
+ */
+export async function inTurns<A, B>(
+  aFirst: boolean,
+  a: () => Promise<A>,
+  b: () => Promise<B>,
+): Promise<[A, B]> {
+  if (aFirst) {
+    const ra = await a();
+    return [ra, await b()];
+  }
+  const rb = await b();
+  return [await a(), rb];
+}
+
 /** A profile for benchmark records; `overrides` for the language or interpreter. */
 export function sampleProfile(overrides: Partial<Profile> = {}): Profile {
   const now = Date.now();
