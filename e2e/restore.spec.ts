@@ -42,10 +42,11 @@ const backupFile = (buffer: Buffer) => ({ name: 'carnet-2026-03-14.carnet', buff
 const COUNTS = { profiles: 2, entries: 5, documents: 2 };
 
 /**
- * Records the SHA-256 of every Blob the page shows or reads whole: `URL.createObjectURL`
- * (the photo viewer shows the decrypted photo through a blob: URL) and `Blob.arrayBuffer`
- * (the PDF viewer reads the decrypted PDF so before pdf.js draws it). A spy on two browser
- * APIs, so the page keeps its CSP (which forbids fetching blob: URLs); the app is untouched.
+ * Records the SHA-256 of every Blob the page shows or reads whole, and of every byte array
+ * it hands to a worker: `URL.createObjectURL` (the photo viewer shows the decrypted photo
+ * through a blob: URL), `Blob.arrayBuffer`, and `Worker.postMessage` (the PDF viewer hands
+ * the decrypted PDF to pdf.js's worker). A spy on browser APIs, so the page keeps its CSP
+ * (which forbids fetching blob: URLs); the app is untouched.
  */
 async function recordBlobDigests(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
@@ -67,6 +68,21 @@ async function recordBlobDigests(context: BrowserContext): Promise<void> {
     URL.createObjectURL = (object: Blob | MediaSource) => {
       if (object instanceof Blob) void read.call(object).then(record);
       return createUrl(object);
+    };
+    // Copied before posting: a transferred buffer is empty here afterwards.
+    const bytesIn = (value: unknown, depth: number): ArrayBuffer[] =>
+      value instanceof Uint8Array
+        ? [value.slice().buffer]
+        : depth < 3 && typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap((item) => bytesIn(item, depth + 1))
+          : [];
+    const post = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')?.value as (
+      this: Worker,
+      ...args: unknown[]
+    ) => void;
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+      for (const buffer of bytesIn(args[0], 0)) void record(buffer);
+      post.apply(this, args);
     };
   });
 }

@@ -46,8 +46,10 @@ async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> 
   }
 }
 
-async function plainRead(db: Dexie, fileId: string): Promise<Blob> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+/** The baseline read: the same chunks in the same batches, into one buffer as the app's. */
+async function plainRead(db: Dexie, fileId: string, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(size);
+  let at = 0;
   for (let from = 0; ; from += DOCUMENT_READ_BATCH) {
     const rows = (await db
       .table('chunks')
@@ -55,8 +57,11 @@ async function plainRead(db: Dexie, fileId: string): Promise<Blob> {
       .between([fileId, from], [fileId, Dexie.maxKey], true, true)
       .limit(DOCUMENT_READ_BATCH)
       .toArray()) as { data: Uint8Array<ArrayBuffer> }[];
-    for (const r of rows) parts.push(r.data);
-    if (rows.length < DOCUMENT_READ_BATCH) return new Blob(parts);
+    for (const r of rows) {
+      out.set(r.data, at);
+      at += r.data.length;
+    }
+    if (rows.length < DOCUMENT_READ_BATCH) return out;
   }
 }
 
@@ -73,7 +78,7 @@ async function pipelined(
   db: CarnetDb,
   id: string,
   header: Envelope,
-): Promise<[Blob, number, number]> {
+): Promise<[Uint8Array, number, number]> {
   const t = performance.now();
   let lastRead = 0;
   const chunks = timed(
@@ -114,7 +119,7 @@ function fromMemory<T>(batches: readonly T[]): AsyncIterable<T> {
  * (a) reading the same sealed chunks from IndexedDB and (b) decrypting them, already in
  * memory, in the same worker; a perfect pipeline takes as long as the slower stage. Both
  * use the app's DOCUMENT_READ_BATCH. `doc_read_tail_ms_20mb` is what follows the last read
- * (the last batches decrypted, the Blob made): the part no pipelining can overlap.
+ * (the last batches decrypted): the part no pipelining can overlap.
  */
 export async function docRatios(mb = 20, rounds = 5) {
   const vault = createVaultClient();
@@ -141,7 +146,7 @@ export async function docRatios(mb = 20, rounds = 5) {
     await putFileHeader(sealedDb, id, header);
     const sealedW = performance.now() - t;
     t = performance.now();
-    const plainBlob = await plainRead(plainDb, id);
+    const plainBytes = await plainRead(plainDb, id, data.size);
     const plainR = performance.now() - t;
     // The app's read and the read alone take turns at going first, so that neither always
     // reads chunks the other has just read.
@@ -153,8 +158,10 @@ export async function docRatios(mb = 20, rounds = 5) {
     t = performance.now();
     const decrypted = await vault.openFile(id, header, fromMemory(batches));
     const decryptOnly = performance.now() - t;
-    if (decrypted.size !== data.size) throw new Error('size');
-    if (opened.size !== data.size || plainBlob.size !== data.size) throw new Error('size');
+    if (decrypted.byteLength !== data.size) throw new Error('size');
+    if (opened.byteLength !== data.size || plainBytes.byteLength !== data.size) {
+      throw new Error('size');
+    }
     if (r > 0) {
       // The first round warms up the worker, libsodium and IndexedDB; it is not counted.
       times.sealedW.push(sealedW);

@@ -150,12 +150,12 @@ function vaultMethods(call: Call): VaultService & FileVault {
     sealFilePull: (session) => call('sealFilePull', session),
     openFileStart: (fileId, header) => call('openFileStart', fileId, header),
     openFilePush: (session, chunks) => call('openFilePush', session, chunks),
-    openFileFinish: (session, type) => call('openFileFinish', session, type),
+    openFileFinish: (session) => call('openFileFinish', session),
     fileAbort: (session) => call('fileAbort', session),
   };
   return {
     sealFile: (fileId, data, sink) => sealFileWith(files, fileId, data, sink),
-    openFile: (fileId, header, chunks, type) => openFileWith(files, fileId, header, chunks, type),
+    openFile: (fileId, header, chunks) => openFileWith(files, fileId, header, chunks),
     isUnlocked: () => call('isUnlocked'),
     create: (secret, kind, device) => call('create', secret, kind, device),
     unlock: (secret, wrap, device) => call('unlock', secret, wrap, device),

@@ -293,15 +293,15 @@ export interface FileVault {
   sealFile(fileId: string, data: Blob, sink: ChunkSink): Promise<Envelope>;
   /**
    * Decrypts a file from its header and its chunks (in order, in batches). Resolves with
-   * the whole plaintext only after the final chunk is authenticated; any tampering,
-   * reordering, truncation or foreign chunk throws `bad-envelope`, never a partial file.
+   * the whole plaintext, in one buffer the caller owns, only after the final chunk is
+   * authenticated; any tampering, reordering, truncation or foreign chunk throws
+   * `bad-envelope`, never a partial file.
    */
   openFile(
     fileId: string,
     header: Envelope,
     chunks: AsyncIterable<readonly SealedChunk[]>,
-    type?: string,
-  ): Promise<Blob>;
+  ): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /**
@@ -321,8 +321,11 @@ export interface FileSessionApi {
    * the worker boundary the chunks' buffers are transferred: do not reuse them afterwards.
    */
   openFilePush(session: number, chunks: readonly SealedChunk[]): Promise<void>;
-  /** Checks that the file is complete and returns it; ends the session. */
-  openFileFinish(session: number, type: string): Promise<Blob>;
+  /**
+   * Checks that the file is complete and returns its plaintext; ends the session. Across
+   * the worker boundary the buffer is transferred.
+   */
+  openFileFinish(session: number): Promise<Uint8Array<ArrayBuffer>>;
   /** Abandons a session and forgets its key. Unknown sessions are ignored. */
   fileAbort(session: number): Promise<void>;
 }

@@ -312,9 +312,8 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     fileId: string,
     header: Envelope,
     chunks: AsyncIterable<readonly SealedChunk[]>,
-    type?: string,
-  ): Promise<Blob> {
-    return openFileWith(this, fileId, header, chunks, type);
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    return openFileWith(this, fileId, header, chunks);
   }
 
   /** Session step: see FileSessionApi. */
@@ -334,8 +333,8 @@ export class Vault implements VaultService, FileVault, FileSessionApi {
     return this.#files.openFilePush(session, chunks);
   }
   /** Session step: see FileSessionApi. */
-  openFileFinish(session: number, type: string): Promise<Blob> {
-    return this.#files.openFileFinish(session, type);
+  openFileFinish(session: number): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#files.openFileFinish(session);
   }
   /** Session step: see FileSessionApi. */
   fileAbort(session: number): Promise<void> {

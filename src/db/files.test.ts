@@ -46,8 +46,7 @@ async function importFile(
 async function readBack(db: CarnetDb, vault: Vault, fileId: string): Promise<Uint8Array> {
   const header = await getFileHeader(db, fileId);
   if (!header) throw new Error('no header');
-  const blob = await vault.openFile(fileId, header, readFileChunks(db, fileId));
-  return new Uint8Array(await blob.arrayBuffer());
+  return vault.openFile(fileId, header, readFileChunks(db, fileId));
 }
 
 describe('file repositories', () => {

@@ -198,14 +198,24 @@ describe('reading a page of several batches', () => {
     expect(Buffer.compare(await bytesOf(blob), page)).toBe(0);
   }, 60_000);
 
+  it('reads it whole into one buffer the caller owns, for pdf.js', async () => {
+    const { docs } = await setup();
+    const page = randomBytes(pageBytes);
+    const doc = await docs.add(input([page]));
+    const bytes = await docs.readBytes(doc.files[0]!);
+    expect(Buffer.compare(bytes, page)).toBe(0);
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+  }, 60_000);
+
   it('fails `locked`, reading no further, when the vault locks mid-page', async () => {
     const db = await freshDb('documents-lock-test');
     const vault = floorVault();
     await vault.create('123456', 'pin');
     let batches = 0;
     // The vault, locking itself once the first batch of chunks has been read.
-    const openFile: FileVault['openFile'] = (id, header, chunks, type) =>
-      vault.openFile(id, header, lockAfterFirst(chunks), type);
+    const openFile: FileVault['openFile'] = (id, header, chunks) =>
+      vault.openFile(id, header, lockAfterFirst(chunks));
     const locking = new Proxy(vault, {
       get: (target, key) => {
         if (key === 'openFile') return openFile;

@@ -24,8 +24,8 @@ import { hasErrors } from './validate.ts';
 /**
  * Chunks read per round trip when opening a file: 32 x 63 KiB, about 2 MB of ciphertext,
  * with up to OPEN_BATCHES_IN_FLIGHT more being decrypted meanwhile. What follows the last read
- * (its batches decrypted, the Blob made) cannot overlap anything, so smaller batches than
- * 64 shorten it; much smaller ones (16) cost more in IndexedDB round trips.
+ * (its batches decrypted) cannot overlap anything, so smaller batches than 64 shorten it;
+ * much smaller ones (16) cost more in IndexedDB round trips.
  */
 export const DOCUMENT_READ_BATCH = 32;
 
@@ -57,7 +57,15 @@ export interface DocumentStore {
   update(id: string, details: DocumentDetails): Promise<PaperDocument>;
   /** Deletes the document, then its files. */
   remove(id: string): Promise<void>;
-  /** Decrypts one file of a document; a tampered or truncated file throws `corrupt`. */
+  /**
+   * Decrypts one file of a document into bytes the caller owns (pdf.js takes them over, a
+   * share seals them); a tampered or truncated file throws `corrupt`.
+   */
+  readBytes(file: DocumentFile): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * The same file as a Blob of its type, for a `blob:` URL or a download. The decrypted
+   * bytes it was made from are overwritten.
+   */
   readFile(file: DocumentFile): Promise<Blob>;
   /**
    * Removes what interrupted imports and deletions left: chunks without a header, and
@@ -94,6 +102,18 @@ export function createDocumentStore(
   }
 
   const saveRow = (doc: PaperDocument) => table.put([doc], (d) => d.updatedAt);
+
+  const readBytes = (file: DocumentFile) =>
+    recordOp(async () => {
+      const d = await db();
+      const header = await getFileHeader(d, file.fileId);
+      if (!header) throw new RecordError('not-found');
+      return vault.openFile(
+        file.fileId,
+        header,
+        readFileChunks(d, file.fileId, DOCUMENT_READ_BATCH),
+      );
+    });
 
   return {
     list: () =>
@@ -133,14 +153,14 @@ export function createDocumentStore(
           { table: 'files', delete: doc ? documentFileIds(doc) : [] },
         ]);
       }),
-    readFile: (file) =>
-      recordOp(async () => {
-        const d = await db();
-        const header = await getFileHeader(d, file.fileId);
-        if (!header) throw new RecordError('not-found');
-        const chunks = readFileChunks(d, file.fileId, DOCUMENT_READ_BATCH);
-        return vault.openFile(file.fileId, header, chunks, file.mime);
-      }),
+    readBytes,
+    readFile: async (file) => {
+      const bytes = await readBytes(file);
+      const blob = new Blob([bytes], { type: file.mime });
+      // SECURITY: the Blob holds its own copy; the decrypted bytes are overwritten.
+      bytes.fill(0);
+      return blob;
+    },
     sweep: () =>
       recordOp(() => serial(async () => sweepFiles(await db(), writer, await readAll()))),
   };

@@ -28,9 +28,9 @@ export function PdfViewer({ file, title }: { file: DocumentFile; title: string }
     let cancelled = false;
     let opened: PDFDocumentProxy | undefined;
     store.documents
-      .readFile(file)
-      .then(async (blob) => {
-        const doc = await openPdf(new Uint8Array(await blob.arrayBuffer())).catch(() => {
+      .readBytes(file)
+      .then(async (bytes) => {
+        const doc = await openPdf(bytes).catch(() => {
           throw new Error('corrupt');
         });
         opened = doc;

@@ -32,7 +32,7 @@ export async function bundleOfChoice(
     const pages = await Promise.all(
       doc.files.map(async (file) => ({
         contentType: file.mime,
-        data: new Uint8Array(await (await store.documents.readFile(file)).arrayBuffer()),
+        data: await store.documents.readBytes(file),
       })),
     );
     documents.push({
