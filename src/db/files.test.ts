@@ -3,7 +3,7 @@
  * (Tests may combine layers; db/ code itself never imports crypto beyond its types.)
  */
 import { serialize } from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { floorVault } from '../crypto/test-helpers.ts';
 import { randomBytes, randomId } from '../crypto/encoding.ts';
@@ -12,6 +12,7 @@ import type { CarnetDb } from './schema.ts';
 import { DbError } from './errors.ts';
 import { getAllSealed, openCarnetDb, putSealed } from './repo.ts';
 import {
+  CHUNK_READS_IN_FLIGHT,
   deleteFile,
   deleteOrphanFileChunks,
   getFileHeader,
@@ -61,6 +62,29 @@ describe('file repositories', () => {
     await deleteFile(db, 'f65537');
     expect(await getFileHeader(db, 'f65537')).toBeUndefined();
     expect(await db.fileChunks.where('fileId').equals('f65537').count()).toBe(0);
+  });
+
+  it('asks for the next batches before handing over the first, and reads each chunk once', async () => {
+    const { db } = await setup();
+    // 2.5 batches of 4 chunks (not sealed: the order and the reads are what is checked).
+    const chunks = Array.from({ length: 10 }, (_, index) => ({
+      index,
+      data: new Uint8Array([index]),
+    }));
+    await putFileChunks(db, 'f', chunks);
+    await putFileChunks(db, 'g', [{ index: 0, data: new Uint8Array([99]) }]);
+    const where = vi.spyOn(db.fileChunks, 'where');
+    const batches = readFileChunks(db, 'f', 4)[Symbol.asyncIterator]();
+    const first = (await batches.next()).value as { index: number }[];
+    expect(first.map((c) => c.index)).toEqual([0, 1, 2, 3]);
+    expect(where).toHaveBeenCalledTimes(CHUNK_READS_IN_FLIGHT);
+    const rest: number[] = [];
+    for (let b = await batches.next(); !b.done; b = await batches.next()) {
+      rest.push(...(b.value ?? []).map((c) => c.data[0]!));
+    }
+    expect(rest).toEqual([4, 5, 6, 7, 8, 9]);
+    // Batches 0 to 2, and no more than CHUNK_READS_IN_FLIGHT - 1 asked for past the end.
+    expect(where.mock.calls.length).toBeLessThanOrEqual(3 + CHUNK_READS_IN_FLIGHT - 1);
   });
 
   it("keeps every chunk row under Chromium's 64 KiB limit for values stored inline", async () => {

@@ -12,6 +12,13 @@ import { guard } from './errors.ts';
 /** Chunks read per batch by `readFileChunks`: 16 x 63 KiB, about 1 MB. */
 const CHUNK_READ_BATCH = 16;
 
+/**
+ * Batches `readFileChunks` asks IndexedDB for at once. With one at a time, the database
+ * waited while each batch crossed to the page: reading 20 MB took 125-140 ms on disk, and
+ * 86-104 with two.
+ */
+export const CHUNK_READS_IN_FLIGHT = 2;
+
 /** Stores a batch of a file's sealed chunks in one transaction (all or none). */
 export async function putFileChunks(
   db: CarnetDb,
@@ -52,23 +59,38 @@ export async function listFileIds(db: CarnetDb): Promise<string[]> {
 
 /**
  * A file's chunks in index order, in batches of `batchSize`, each batch read in its own
- * short transaction so a 25 MB file is never all in memory. Feed it to `openFile`.
+ * short transaction so a 25 MB file is never all in memory; CHUNK_READS_IN_FLIGHT batches
+ * are asked for at once. A file's chunk indexes run from 0 without gaps, so batch k is the
+ * key range [k x batchSize, (k + 1) x batchSize); the first short batch is the last. Feed
+ * it to `openFile`. A read past the end finds nothing; when the caller stops early, the
+ * reads already asked for end unread.
  */
 export async function* readFileChunks(
   db: CarnetDb,
   fileId: string,
   batchSize: number = CHUNK_READ_BATCH,
 ): AsyncGenerator<SealedChunk[]> {
-  for (let from = 0; ; from += batchSize) {
-    const rows = await guard(() =>
+  const read = (from: number) => {
+    const rows = guard(() =>
       db.fileChunks
         .where('[fileId+index]')
-        // Chunk indexes are finite numbers, so Infinity bounds them all (no Dexie.maxKey:
-        // this module must not load Dexie).
-        .between([fileId, from], [fileId, Infinity], true, true)
-        .limit(batchSize)
+        .between([fileId, from], [fileId, from + batchSize], true, false)
         .toArray(),
     );
+    rows.catch(() => undefined); // awaited in turn below, unless the caller stops first
+    return rows;
+  };
+  const asked: Promise<FileChunkRow[]>[] = [];
+  let next = 0;
+  const askMore = () => {
+    while (asked.length < CHUNK_READS_IN_FLIGHT) {
+      asked.push(read(next));
+      next += batchSize;
+    }
+  };
+  for (;;) {
+    askMore();
+    const rows = await asked.shift()!;
     if (rows.length > 0) yield rows.map((r) => ({ index: r.index, data: r.data }));
     if (rows.length < batchSize) return;
   }
