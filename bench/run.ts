@@ -18,6 +18,7 @@ import {
   unlockMsThrottled,
 } from './browser.ts';
 import { type OpenContext, diskContext, memoryContexts, removeProfiles } from './disk-contexts.ts';
+import { docReadCpuFigures } from './doc-read-cpu.ts';
 import { visitFigures } from './first-visit.ts';
 import { GOALS, derivedFigures, goalTable, type Figures } from './goals.ts';
 import { viewerFigures } from './viewer.ts';
@@ -146,6 +147,7 @@ async function browserFigures(): Promise<Figures> {
     const render = await summaryFigures(diskContext, origin);
     const docList = await docListMs(diskContext, origin, 200);
     const { write, docs, backup } = await storageRatios(diskContext, origin);
+    const docCpu = await docReadCpuFigures(diskContext, origin);
     const memory = await storageRatios(memoryContexts(browser), origin);
     // A share is built from what is in memory and sent to the relay: no IndexedDB in it.
     const share = await harness(memoryContexts(browser), origin, (page) =>
@@ -172,15 +174,7 @@ async function browserFigures(): Promise<Figures> {
       viewer_js_gzip_kb: round(viewer.viewer_js_gzip_kb, 1),
       viewer_js_files: viewer.viewer_js_files,
       viewer_open_ms: round(viewer.viewer_open_ms),
-      doc_write_ratio: round(docs.doc_write_ratio, 2),
-      doc_read_ratio: round(docs.doc_read_ratio, 2),
-      doc_write_sealed_ms_20mb: round(docs.doc_write_sealed_ms_20mb),
-      doc_write_plain_ms_20mb: round(docs.doc_write_plain_ms_20mb),
-      doc_read_sealed_ms_20mb: round(docs.doc_read_sealed_ms_20mb),
-      doc_read_plain_ms_20mb: round(docs.doc_read_plain_ms_20mb),
-      doc_read_vs_ceiling: round(docs.doc_read_vs_ceiling, 2),
-      doc_read_idb_only_ms_20mb: round(docs.doc_read_idb_only_ms_20mb),
-      doc_read_decrypt_only_ms_20mb: round(docs.doc_read_decrypt_only_ms_20mb),
+      ...documentFigures(docs, docCpu),
       doc_list_ms_200: round(docList),
       backup_write_ratio: round(backup.backup_write_ratio, 2),
       restore_ratio: round(backup.restore_ratio, 2),
@@ -200,6 +194,30 @@ async function browserFigures(): Promise<Figures> {
     app.stop();
     bench.stop();
   }
+}
+
+type DocRatios = Awaited<ReturnType<Window['carnetBench']['docRatios']>>;
+
+/** The document read and write figures, rounded, with the read's CPU figures beside them. */
+function documentFigures(docs: DocRatios, cpu: Record<string, number>): Figures {
+  return {
+    doc_write_ratio: round(docs.doc_write_ratio, 2),
+    doc_read_ratio: round(docs.doc_read_ratio, 2),
+    doc_write_sealed_ms_20mb: round(docs.doc_write_sealed_ms_20mb),
+    doc_write_plain_ms_20mb: round(docs.doc_write_plain_ms_20mb),
+    doc_read_sealed_ms_20mb: round(docs.doc_read_sealed_ms_20mb),
+    doc_read_plain_ms_20mb: round(docs.doc_read_plain_ms_20mb),
+    doc_read_vs_ceiling: round(docs.doc_read_vs_ceiling, 2),
+    doc_read_idb_only_ms_20mb: round(docs.doc_read_idb_only_ms_20mb),
+    doc_read_decrypt_only_ms_20mb: round(docs.doc_read_decrypt_only_ms_20mb),
+    doc_read_tail_ms_20mb: round(docs.doc_read_tail_ms_20mb),
+    ...Object.fromEntries(
+      Object.entries(cpu).map(([name, value]) => [
+        name,
+        round(value, name.endsWith('_ceiling') ? 2 : 0),
+      ]),
+    ),
+  };
 }
 
 function round(n: number, digits = 0): number {

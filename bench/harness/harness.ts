@@ -10,6 +10,7 @@ import { encodeRecord } from '../../src/record/codec.ts';
 import { indexWriter } from '../../src/record/index-writer.ts';
 import { createLocalStore } from '../../src/record/local-store.ts';
 import { docRatios, seedDocuments } from './documents.ts';
+import { docReadCpuDone, docReadCpuPrepare, docReadLoop } from './doc-read-cpu.ts';
 import { backupRatios } from './backup-bench.ts';
 import { recordWriteRatio } from './record-write.ts';
 import './share-bench.ts';
@@ -65,6 +66,9 @@ declare global {
       docRatios: typeof docRatios;
       seedDocuments: typeof seedDocuments;
       backupRatios: typeof backupRatios;
+      docReadCpuPrepare: typeof docReadCpuPrepare;
+      docReadLoop: typeof docReadLoop;
+      docReadCpuDone: typeof docReadCpuDone;
     };
   }
 }
@@ -76,5 +80,8 @@ window.carnetBench = {
   docRatios,
   seedDocuments,
   backupRatios,
+  docReadCpuPrepare,
+  docReadLoop,
+  docReadCpuDone,
 };
 document.getElementById('status')!.textContent = 'ready';
