@@ -9,6 +9,7 @@ import type { Envelope, SealedChunk } from '../../src/crypto/types.ts';
 import { FILE_CHUNK_BYTES } from '../../src/crypto/filestream.ts';
 import { CHUNKS_PER_BATCH } from '../../src/crypto/file-sessions.ts';
 import {
+  CHUNK_READS_IN_FLIGHT,
   type CarnetDb,
   deleteFile,
   openCarnetDb,
@@ -46,22 +47,34 @@ async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> 
   }
 }
 
-/** The baseline read: the same chunks in the same batches, into one buffer as the app's. */
+/**
+ * The baseline read: the same chunks in the same batches, CHUNK_READS_IN_FLIGHT of them
+ * asked for at once as the app's reader does, into one buffer as the app's read.
+ */
 async function plainRead(db: Dexie, fileId: string, size: number): Promise<Uint8Array> {
   const out = new Uint8Array(size);
   let at = 0;
-  for (let from = 0; ; from += DOCUMENT_READ_BATCH) {
-    const rows = (await db
+  const read = (from: number) =>
+    db
       .table('chunks')
       .where('[fileId+index]')
-      .between([fileId, from], [fileId, Dexie.maxKey], true, true)
-      .limit(DOCUMENT_READ_BATCH)
-      .toArray()) as { data: Uint8Array<ArrayBuffer> }[];
+      .between([fileId, from], [fileId, from + DOCUMENT_READ_BATCH], true, false)
+      .toArray() as Promise<{ data: Uint8Array<ArrayBuffer> }[]>;
+  const asked: Promise<{ data: Uint8Array<ArrayBuffer> }[]>[] = [];
+  for (let next = 0; ;) {
+    while (asked.length < CHUNK_READS_IN_FLIGHT) {
+      asked.push(read(next));
+      next += DOCUMENT_READ_BATCH;
+    }
+    const rows = await asked.shift()!;
     for (const r of rows) {
       out.set(r.data, at);
       at += r.data.length;
     }
-    if (rows.length < DOCUMENT_READ_BATCH) return out;
+    if (rows.length < DOCUMENT_READ_BATCH) {
+      await Promise.all(asked); // reads past the end, settled before the next measurement
+      return out;
+    }
   }
 }
 
