@@ -1,16 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
-/** Whether the browser believes it is online, updated as the network comes and goes. */
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+const isOnline = () => navigator.onLine;
+
+/**
+ * Whether the browser believes it is online, updated as the network comes and goes. An
+ * external store, so that a change between the first render and the listeners being added
+ * is not missed: React reads `navigator.onLine` again once subscribed. (With a state set
+ * at render and listeners added in an effect, a connection lost in between left the share
+ * screen saying it was online.)
+ */
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
+  return useSyncExternalStore(subscribe, isOnline);
 }
