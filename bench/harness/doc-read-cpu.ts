@@ -16,7 +16,7 @@ import {
 } from '../../src/db/index.ts';
 import { DOCUMENT_READ_BATCH } from '../../src/record/document-store.ts';
 import { newId } from '../../src/record/ids.ts';
-import { randomBlob } from './documents.ts';
+import { fromMemory, randomBlob, sealedBatches } from './documents.ts';
 
 /** What the loops read: one sealed file, and copies of its batches for the decryption loop. */
 interface Prepared {
@@ -30,13 +30,6 @@ interface Prepared {
 
 let prepared: Prepared | undefined;
 
-/** The file's sealed batches, read from IndexedDB as the app reads them. */
-async function readBatches(db: CarnetDb, id: string): Promise<SealedChunk[][]> {
-  const batches: SealedChunk[][] = [];
-  for await (const batch of readFileChunks(db, id, DOCUMENT_READ_BATCH)) batches.push(batch);
-  return batches;
-}
-
 /** Seals and stores an `mb` MB file, and `decryptions` copies of its batches in memory. */
 export async function docReadCpuPrepare(mb: number, decryptions: number): Promise<void> {
   const vault = createVaultClient();
@@ -47,16 +40,11 @@ export async function docReadCpuPrepare(mb: number, decryptions: number): Promis
     putFileChunks(db, id, chunks),
   );
   await putFileHeader(db, id, header);
-  const batches = await readBatches(db, id);
+  const batches = await sealedBatches(db, id);
   const copies = Array.from({ length: decryptions }, () =>
     batches.map((batch) => batch.map((c) => ({ index: c.index, data: c.data.slice() }))),
   );
   prepared = { vault, db, id, header, copies };
-}
-
-/** The batches as the async iterable openFile takes, with no IndexedDB behind it. */
-async function* fromMemory(batches: readonly SealedChunk[][]): AsyncGenerator<SealedChunk[]> {
-  for (const batch of batches) yield await Promise.resolve(batch);
 }
 
 /**
@@ -72,7 +60,7 @@ export async function docReadLoop(
   if (!p) throw new Error('docReadCpuPrepare first');
   const t = performance.now();
   for (let r = 0; r < rounds; r++) {
-    if (kind === 'storage') await readBatches(p.db, p.id);
+    if (kind === 'storage') await sealedBatches(p.db, p.id);
     else {
       const chunks =
         kind === 'app'

@@ -3,13 +3,11 @@
  * opened, each against the same bytes stored and read unencrypted in the same chunks and
  * batches (same browser, same run); and the app seeded with documents for the list timing.
  */
-import Dexie from 'dexie';
 import { createVaultClient } from '../../src/crypto/client.ts';
 import type { Envelope, SealedChunk } from '../../src/crypto/types.ts';
 import { FILE_CHUNK_BYTES } from '../../src/crypto/filestream.ts';
 import { CHUNKS_PER_BATCH } from '../../src/crypto/file-sessions.ts';
 import {
-  CHUNK_READS_IN_FLIGHT,
   type CarnetDb,
   deleteFile,
   openCarnetDb,
@@ -30,56 +28,43 @@ export function randomBlob(bytes: number): Blob {
   return new Blob(parts);
 }
 
-/** The baseline: the same chunking and batches as the app, no encryption. */
-async function plainWrite(db: Dexie, fileId: string, data: Blob): Promise<void> {
+/**
+ * The baseline write: the same chunking and batches as the app, no encryption, stored
+ * with the app's own putFileChunks in a database of the app's schema.
+ */
+async function plainWrite(db: CarnetDb, fileId: string, data: Blob): Promise<void> {
   const batch = CHUNKS_PER_BATCH * FILE_CHUNK_BYTES;
   for (let offset = 0; offset < data.size || offset === 0; offset += batch) {
     const bytes = new Uint8Array(await data.slice(offset, offset + batch).arrayBuffer());
-    const rows: { fileId: string; index: number; data: Uint8Array }[] = [];
-    for (let at = 0; at < bytes.length || rows.length === 0; at += FILE_CHUNK_BYTES) {
-      rows.push({
-        fileId,
+    const chunks: SealedChunk[] = [];
+    for (let at = 0; at < bytes.length || chunks.length === 0; at += FILE_CHUNK_BYTES) {
+      chunks.push({
         index: (offset + at) / FILE_CHUNK_BYTES,
         data: bytes.slice(at, at + FILE_CHUNK_BYTES),
       });
     }
-    await db.transaction('rw', db.table('chunks'), () => db.table('chunks').bulkPut(rows));
+    await putFileChunks(db, fileId, chunks);
   }
 }
 
 /**
- * The baseline read: the same chunks in the same batches, CHUNK_READS_IN_FLIGHT of them
- * asked for at once as the app's reader does, into one buffer as the app's read.
+ * The baseline read: the same chunks read by the app's own reader (same batches, as many
+ * asked for at once), into one buffer as the app's read.
  */
-async function plainRead(db: Dexie, fileId: string, size: number): Promise<Uint8Array> {
+async function plainRead(db: CarnetDb, fileId: string, size: number): Promise<Uint8Array> {
   const out = new Uint8Array(size);
   let at = 0;
-  const read = (from: number) =>
-    db
-      .table('chunks')
-      .where('[fileId+index]')
-      .between([fileId, from], [fileId, from + DOCUMENT_READ_BATCH], true, false)
-      .toArray() as Promise<{ data: Uint8Array<ArrayBuffer> }[]>;
-  const asked: Promise<{ data: Uint8Array<ArrayBuffer> }[]>[] = [];
-  for (let next = 0; ;) {
-    while (asked.length < CHUNK_READS_IN_FLIGHT) {
-      asked.push(read(next));
-      next += DOCUMENT_READ_BATCH;
-    }
-    const rows = await asked.shift()!;
-    for (const r of rows) {
-      out.set(r.data, at);
-      at += r.data.length;
-    }
-    if (rows.length < DOCUMENT_READ_BATCH) {
-      await Promise.all(asked); // reads past the end, settled before the next measurement
-      return out;
+  for await (const batch of readFileChunks(db, fileId, DOCUMENT_READ_BATCH)) {
+    for (const chunk of batch) {
+      out.set(chunk.data, at);
+      at += chunk.data.length;
     }
   }
+  return out;
 }
 
 /** Every batch of a file's sealed chunks, read from IndexedDB and held in memory. */
-async function sealedBatches(db: CarnetDb, id: string): Promise<SealedChunk[][]> {
+export async function sealedBatches(db: CarnetDb, id: string): Promise<SealedChunk[][]> {
   const batches: SealedChunk[][] = [];
   for await (const batch of readFileChunks(db, id, DOCUMENT_READ_BATCH)) batches.push(batch);
   return batches;
@@ -117,7 +102,7 @@ async function* timed<T>(source: AsyncIterable<T>, done: () => void): AsyncGener
 }
 
 /** The batches as the async iterable openFile takes, with no IndexedDB behind it. */
-function fromMemory<T>(batches: readonly T[]): AsyncIterable<T> {
+export function fromMemory<T>(batches: readonly T[]): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator]: () => {
       const it = batches[Symbol.iterator]();
@@ -138,8 +123,7 @@ export async function docRatios(mb = 20, rounds = 5) {
   const vault = createVaultClient();
   await vault.create('bench-passphrase', 'passphrase');
   const sealedDb = await openCarnetDb(`bench-doc-sealed-${Date.now()}`);
-  const plainDb = new Dexie(`bench-doc-plain-${Date.now()}`);
-  plainDb.version(1).stores({ chunks: '[fileId+index], fileId' });
+  const plainDb = await openCarnetDb(`bench-doc-plain-${Date.now()}`);
   const times = { sealedW: [] as number[], plainW: [] as number[] };
   const reads = {
     sealedR: [] as number[],
@@ -186,7 +170,7 @@ export async function docRatios(mb = 20, rounds = 5) {
       reads.tail.push(tail);
     }
     await deleteFile(sealedDb, id);
-    await plainDb.table('chunks').where('fileId').equals(id).delete();
+    await deleteFile(plainDb, id);
   }
   vault.terminate();
   sealedDb.close();
