@@ -62,10 +62,24 @@ test('after saving a long form the summary starts at its top; the main buttons d
   await page.getByLabel(fr('entry', 'field.freeText')).fill('Sirop');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+  // The scroll position at the first moment the summary is in the page, before anything
+  // else can run: the summary must never be drawn, even once, at the form's scroll.
+  await page.evaluate(() => {
+    const seen = new MutationObserver(() => {
+      if (document.querySelector('form') || !document.querySelector('section[aria-labelledby]'))
+        return;
+      seen.disconnect();
+      (window as unknown as { scrollAtSummary: number }).scrollAtSummary = window.scrollY;
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByRole('button', { name: fr('common', 'save') }).click();
   await expect(new SummaryPage(page).section(fr('entry', 'kinds.medication'))).toContainText(
     'Sirop',
   );
+  expect(
+    await page.evaluate(() => (window as unknown as { scrollAtSummary: number }).scrollAtSummary),
+  ).toBe(0);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
   const shares = await page.getByRole('link', { name: fr('share', 'list.title') }).boundingBox();
