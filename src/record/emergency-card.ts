@@ -66,6 +66,37 @@ export function startingCard(profile: Profile, entries: readonly Entry[]): Emerg
   };
 }
 
+/** Whether an entry is a severe allergy. */
+function isSevereAllergy(entry: Entry | undefined): boolean {
+  return entry?.details.kind === 'allergy' && entry.details.severity === 'severe';
+}
+
+/**
+ * Whether saving `entry` (over `previous`, its last saved version, if any) makes it a severe
+ * allergy that was not one before: new, raised to severe, or changed into an allergy.
+ */
+export function becomesSevereAllergy(previous: Entry | undefined, entry: Entry): boolean {
+  return isSevereAllergy(entry) && !isSevereAllergy(previous);
+}
+
+/**
+ * Whether saving `entry` over `previous` puts it on `card` by itself. SAFETY: a card starts
+ * with every severe allergy ticked, and an emergency room reads its allergy list as the
+ * patient's; one that became severe after the card was saved must not be missing from it. So
+ * an allergy of the card's profile that just became severe goes on, unless:
+ * - it is marked sensitive: whoever holds the phone may read the card, so that one waits for
+ *   the patient's own tick (the entry screen says so);
+ * - it was already severe: then the patient took it off the card, and it stays off.
+ */
+export function joinsCard(card: EmergencyCard, previous: Entry | undefined, entry: Entry): boolean {
+  return (
+    entry.profileId === card.profileId &&
+    !entry.sensitive &&
+    !card.entryIds.includes(entry.id) &&
+    becomesSevereAllergy(previous, entry)
+  );
+}
+
 /**
  * The entries a card shows, allergies first, then problems, then medicines: those it names
  * that still exist, belong to its profile and may go on a card (a medicine stopped since, or

@@ -78,7 +78,11 @@ describe('the emergency card and its lock-screen copy', () => {
     expect(readLockScreenCopy(storage)).toMatchObject({ bloodGroup: 'B+', interpreter: false });
 
     // An entry the card does not name stays off it; one the patient adds to the card goes on.
-    await store.saveEntry(entry('e3', 'latex'));
+    const mild = (id: string, text: string): Entry => ({
+      ...entry(id, text),
+      details: { kind: 'allergy', severity: 'mild' },
+    });
+    await store.saveEntry(mild('e3', 'latex'));
     expect(texts()).toEqual(['pénicilline G']);
     const card = (await store.emergency.card())!;
     await store.emergency.save({ ...card, entryIds: ['e1', 'e3'], updatedAt: 4 });
@@ -88,6 +92,46 @@ describe('the emergency card and its lock-screen copy', () => {
     await store.deleteProfile('p2');
     await store.deleteEntry('e1');
     expect(texts()).toEqual(['latex']);
+  });
+
+  it('an allergy that becomes severe after the card is saved goes on it, and on the lock screen', async () => {
+    const { store } = await withCard();
+    await store.emergency.showOnLockScreen(true);
+    // New and severe: on the card at once, whoever writes it.
+    await store.saveEntry(entry('e3', 'latex'));
+    expect((await store.emergency.card())?.entryIds).toEqual(['e1', 'e3']);
+    expect(texts()).toEqual(['penicilline', 'latex']);
+    // Raised from unknown to severe: on too.
+    const unsure: Entry = {
+      ...entry('e4', 'noix'),
+      details: { kind: 'allergy', severity: 'unknown' },
+    };
+    await store.saveEntry(unsure);
+    expect(texts()).toEqual(['penicilline', 'latex']);
+    await store.saveEntry({ ...entry('e4', 'noix'), updatedAt: 5 });
+    expect(texts()).toEqual(['penicilline', 'latex', 'noix']);
+  });
+
+  it('a severe allergy the patient took off the card stays off when edited', async () => {
+    const { store } = await withCard();
+    await store.saveEntry(entry('e3', 'latex'));
+    const card = (await store.emergency.card())!;
+    await store.emergency.save({ ...card, entryIds: ['e1'], updatedAt: 6 });
+    await store.saveEntry({ ...entry('e3', 'latex (gants)'), updatedAt: 7 });
+    expect((await store.emergency.card())?.entryIds).toEqual(['e1']);
+  });
+
+  it('a sensitive severe allergy, a child’s, or one before any card waits for the patient', async () => {
+    const { store } = await withCard();
+    await store.saveEntry({ ...entry('e3', 'latex'), sensitive: true });
+    await store.saveEntry(entry('e4', 'oeuf', 'p2'));
+    expect((await store.emergency.card())?.entryIds).toEqual(['e1']);
+
+    const bare = createLocalStore(floorVault(), () => openCarnetDb(freshDbName('emergency')));
+    await bare.create('123456', 'pin');
+    await bare.saveProfile(self);
+    await bare.saveEntry(entry('e1', 'penicilline'));
+    expect(await bare.emergency.card()).toBeNull();
   });
 
   it('opting out removes the copy: nothing of the card is left in localStorage', async () => {

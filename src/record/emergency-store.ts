@@ -1,5 +1,10 @@
 import type { EmergencyCard } from './emergency-card.ts';
-import { EMERGENCY_CARD_ID, lockScreenCopy } from './emergency-card.ts';
+import {
+  EMERGENCY_CARD_ID,
+  becomesSevereAllergy,
+  joinsCard,
+  lockScreenCopy,
+} from './emergency-card.ts';
 import {
   defaultStorage,
   hasLockScreenCopy,
@@ -10,6 +15,7 @@ import { RecordError } from './errors.ts';
 import { recordOp } from './failures.ts';
 import type { SealedTable } from './sealed-table.ts';
 import type { CarnetStore } from './store.ts';
+import type { Entry } from './types.ts';
 
 /** The emergency card as the screens see it. Errors are RecordError. */
 export interface EmergencyStore {
@@ -28,18 +34,23 @@ export interface EmergencyStore {
 
 type Inner = Omit<CarnetStore, 'emergency'>;
 
+/** A queue: each piece of work given to it runs after the one before, failed or not. */
+function serially() {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work: () => Promise<void> | void): Promise<void> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** The lock-screen copy's upkeep: every change to it runs after the one before. */
 function lockCopy(
   store: Inner,
   table: SealedTable<EmergencyCard>,
   storage: () => Storage | undefined,
 ) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const queued = (work: () => Promise<void> | void): Promise<void> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const queued = serially();
 
   /** The copy as the sealed card and the record say now; null when there is no card. */
   const now = async () => {
@@ -78,7 +89,9 @@ function lockCopy(
  * has one, always says what the card and its entries say now:
  * - a save or deletion of the card's profile or of an entry on the card rewrites it;
  * - a restore that replaces the record removes it (the restored card starts off the lock
- *   screen, whatever the phone it came from did), as does the deletion of the card's profile.
+ *   screen, whatever the phone it came from did), as does the deletion of the card's profile;
+ * - an allergy of the card's profile that becomes severe goes on the card itself
+ *   (emergency-card.ts `joinsCard`), whoever writes it: the patient, a reply or an import.
  * Writes that do not touch the card cost one read of the sealed card row, and nothing at all
  * while this phone shows no card.
  */
@@ -104,13 +117,34 @@ export function withEmergencyCard(
     }
   };
   const onCard = (id: string) => (card: EmergencyCard) => card.entryIds.includes(id);
+
+  /**
+   * Before an entry is written: puts it on the card when it just became a severe allergy of
+   * the card's profile. The card is written first, so a failure fails the save (the patient
+   * sees it and saves again, and the card still follows); a card naming an entry whose save
+   * then failed shows nothing for it (cardEntries keeps only entries that exist).
+   * The last saved version is read only when the entry is a severe allergy not on the card.
+   */
+  const cardWrite = serially();
+  const join = async (entry: Entry): Promise<void> => {
+    const card = await table.get(EMERGENCY_CARD_ID);
+    if (!card || !joinsCard(card, undefined, entry)) return;
+    const previous = (await store.load()).entries.find((e) => e.id === entry.id);
+    if (!joinsCard(card, previous, entry)) return;
+    await table.put(
+      [{ ...card, entryIds: [...card.entryIds, entry.id], updatedAt: Date.now() }],
+      (c) => c.updatedAt,
+    );
+  };
+  const joinCard = (entry: Entry): Promise<void> =>
+    becomesSevereAllergy(undefined, entry) ? cardWrite(() => join(entry)) : Promise.resolve();
   const isCardProfile = (id: string) => (card: EmergencyCard) => card.profileId === id;
 
   const emergency: EmergencyStore = {
     card: () => recordOp(() => table.get(EMERGENCY_CARD_ID)),
     save: (card) =>
       recordOp(async () => {
-        await table.put([card], (c) => c.updatedAt);
+        await cardWrite(() => table.put([card], (c) => c.updatedAt));
         await copy.rewrite();
       }),
     onLockScreen: () => Promise.resolve(copy.shown()),
@@ -123,7 +157,10 @@ export function withEmergencyCard(
     saveProfile: (profile) =>
       store.saveProfile(profile).then(() => follow(isCardProfile(profile.id))),
     deleteProfile: (id) => store.deleteProfile(id).then(() => follow(isCardProfile(id))),
-    saveEntry: (entry) => store.saveEntry(entry).then(() => follow(onCard(entry.id))),
+    saveEntry: (entry) =>
+      recordOp(() => joinCard(entry))
+        .then(() => store.saveEntry(entry))
+        .then(() => follow(onCard(entry.id))),
     deleteEntry: (id) => store.deleteEntry(id).then(() => follow(onCard(id))),
     backup: {
       ...store.backup,
