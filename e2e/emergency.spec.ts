@@ -138,3 +138,62 @@ test('in Arabic: the card shows on the locked screen only after opting in, and l
   }
   expect(after[0]).not.toContain('carnet.emergency');
 });
+
+test('in Arabic: a severe allergy added after the card is saved goes on it and on the locked screen; a sensitive one is said to wait', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const ar = (ns: string, path: string) => label('ar', ns, path);
+  const fr = (ns: string, path: string) => label('fr', ns, path);
+  const card = new EmergencyPage(page, 'ar');
+  const summary = new SummaryPage(page, 'ar');
+  await setUpRecordIn(page, 'ar', PIN, 'أمينة رحيمي');
+  const severe = () =>
+    page
+      .getByLabel(ar('entry', 'field.severity'))
+      .selectOption({ label: ar('entry', 'severity.severe') });
+
+  // The card is saved, and shown on the locked screen, with one severe allergy.
+  const penicillins = ar('vocab', 'allergy.penicillins');
+  await card.addFromList('allergy', penicillins.slice(0, 4), new RegExp(penicillins.slice(0, 6)));
+  await severe();
+  await summary.save();
+  await card.open();
+  await card.save();
+  await card.showOnLockScreen();
+  await card.backHome();
+
+  // Later, a severe latex allergy: the summary says it is on the card, to print again.
+  const latex = ar('vocab', 'allergy.latex');
+  await card.addFromList('allergy', latex, latex);
+  await severe();
+  await summary.save();
+  await expect(page.getByText(emergencyLabel('ar', 'news.added'))).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  // Marked sensitive, another severe one stays off the card, and the summary says so.
+  const egg = ar('vocab', 'allergy.egg');
+  await card.addFromList('allergy', egg, egg);
+  await severe();
+  await page.getByLabel(ar('entry', 'field.sensitive')).check();
+  await summary.save();
+  await expect(page.getByText(emergencyLabel('ar', 'news.sensitive'))).toBeVisible();
+  await expect(page.getByText(emergencyLabel('ar', 'news.added'))).toHaveCount(0);
+
+  // The card's editor has latex ticked and the egg not.
+  await page.getByRole('link', { name: emergencyLabel('ar', 'settings.open') }).click();
+  await expect(card.item(latex)).toBeChecked();
+  await expect(card.item(new RegExp(egg))).not.toBeChecked();
+  await card.backHome();
+  // Said once: back on the summary, the notice is gone.
+  await expect(page.getByText(emergencyLabel('ar', 'news.sensitive'))).toHaveCount(0);
+
+  // Locked: the card a stranger reads has both penicillin and latex, in French too.
+  await summary.lock();
+  await expect(new UnlockPage(page, 'ar').heading).toBeVisible();
+  await card.lockButton().click();
+  const frenchOnLock = card.face(page, 'fr');
+  await expect(frenchOnLock.getByText(fr('vocab', 'allergy.penicillins'))).toBeVisible();
+  await expect(frenchOnLock.getByText(fr('vocab', 'allergy.latex'))).toBeVisible();
+  await expect(frenchOnLock.getByText(fr('vocab', 'allergy.egg'))).toHaveCount(0);
+});

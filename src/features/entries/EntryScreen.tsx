@@ -11,6 +11,8 @@ import { hasErrors, validateEntry } from '../../record/validate.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import type { CardNews } from '../emergency/card-news.ts';
+import { cardNewsState, saveAndSeeCard } from '../emergency/card-news.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { useUnlocked } from '../session/session-context.ts';
 import { useAction } from '../shell/useAction.ts';
@@ -49,12 +51,13 @@ export function EntryScreen() {
     );
   }
 
-  // On failure the form keeps everything typed: nothing is lost.
-  const run = (action: () => Promise<void>) =>
+  // On failure the form keeps everything typed: nothing is lost. What a save did to the
+  // emergency card goes to the summary, which says it once.
+  const run = (action: () => Promise<CardNews | undefined | void>) =>
     runAction(async () => {
-      await action();
+      const news = await action();
       await refresh();
-      await navigate('/');
+      await navigate('/', { state: cardNewsState(news ?? undefined) });
     });
 
   function save(e: FormEvent) {
@@ -79,11 +82,12 @@ export function EntryScreen() {
     const kindOf = entry.details.kind;
     const profile = state.profiles.find((p) => p.id === entry.profileId);
     void run(async () => {
-      await store.saveEntry(entry);
+      const news = await saveAndSeeCard(store, existing, entry, () => store.saveEntry(entry));
       // An allergy added after "no known allergies" ends that statement.
       if (profile && isDeclarable(kindOf) && profile.declaredNone?.[kindOf] !== undefined) {
         await store.saveProfile(withdrawNone(profile, kindOf, now));
       }
+      return news;
     });
   }
 

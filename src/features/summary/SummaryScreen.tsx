@@ -14,6 +14,7 @@ import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import { BackupReminder } from '../backup/BackupReminder.tsx';
 import { IntegrityNotice } from './IntegrityNotice.tsx';
 import { RepliesNotice } from '../replies/RepliesNotice.tsx';
+import { CardNewsNotice } from '../emergency/CardNewsNotice.tsx';
 import { NotifyChoice } from '../reminders/NotifyChoice.tsx';
 import { RemindersPanel } from '../reminders/RemindersPanel.tsx';
 import { useReminderNotifications } from '../reminders/useReminderNotifications.ts';
@@ -78,6 +79,7 @@ export function SummaryScreen() {
     <Screen title={profile?.name ?? t('title')} end={<HeaderActions />}>
       <ProfileSwitcher />
       <RepliesNotice />
+      <CardNewsNotice />
       {profile && (
         <Link className="btn btn-ghost btn-small profile-edit" to={`/profile/${profile.id}`}>
           <Icon name="edit" />
