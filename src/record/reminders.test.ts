@@ -62,8 +62,30 @@ describe('paperReminders', () => {
     ]);
   });
 
-  it('leaves out papers with no end date, or only a month or a year', () => {
-    expect(paperReminders([paper(undefined), paper('2026-03'), paper('2026')], TODAY)).toEqual([]);
+  it('leaves out papers with no end date, or one it cannot read', () => {
+    expect(paperReminders([paper(undefined), paper('2026-13'), paper('mars')], TODAY)).toEqual([]);
+  });
+
+  it('reminds an end known only to the month from 30 days before its first day, past after its last', () => {
+    const april = paper('2026-04');
+    const at = (today: string) =>
+      paperReminders([april], today).map((r) => [r.date, r.until, r.daysLeft, r.stage]);
+    expect(at('2026-03-01')).toEqual([]);
+    expect(at('2026-03-02')).toEqual([['2026-04-01', '2026-04', 30, '30']]);
+    expect(at('2026-03-20')).toEqual([['2026-04-01', '2026-04', 12, '14']]);
+    // From the first day it may end to the last: the last stage, not a count of days.
+    expect(at('2026-04-01')).toEqual([['2026-04-01', '2026-04', 0, '3']]);
+    expect(at('2026-04-30')).toEqual([['2026-04-01', '2026-04', 0, '3']]);
+    expect(at('2026-05-01')).toEqual([['2026-04-01', '2026-04', -1, 'past']]);
+  });
+
+  it('reminds an end known only to the year from 30 days before 1 January, past after 31 December', () => {
+    const y2027 = paper('2027');
+    const at = (today: string) => paperReminders([y2027], today).map((r) => [r.daysLeft, r.stage]);
+    expect(at('2026-12-01')).toEqual([]);
+    expect(at('2026-12-02')).toEqual([[30, '30']]);
+    expect(at('2027-07-14')).toEqual([[0, '3']]);
+    expect(at('2028-01-01')).toEqual([[-1, 'past']]);
   });
 
   it("keeps each person's reminders apart", () => {

@@ -17,8 +17,13 @@ export interface Reminder {
   /** What it is about: `paper:<entry id>` or `vaccine:<profile id>`. */
   readonly about: string;
   readonly profileId: string;
-  /** The day the paper ends, or the day the (first) vaccine dose is due. */
+  /**
+   * The day the paper ends, or the day the (first) vaccine dose is due. For a paper whose
+   * end is known only to the month or the year, the first day it may end.
+   */
   readonly date: IsoDate;
+  /** A paper's end as written, when it is only a month (`YYYY-MM`) or a year (`YYYY`). */
+  readonly until?: string;
   /** Whole days from today to `date`; negative once it has gone by, 0 on the day. */
   readonly daysLeft: number;
   readonly stage: ReminderStage;
@@ -63,17 +68,69 @@ export function reminderFor(
   return stage ? { about, profileId, date, daysLeft, stage } : undefined;
 }
 
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?$/;
+
 /**
- * Every paper or right with a full end date that ends within 30 days or has ended, for
- * every profile, soonest first. A paper with only a month or a year is not reminded: the
- * day it ends is not known.
+ * The first and last day a paper may end when only its month or year is written; undefined
+ * for anything else.
+ */
+export function partialDateSpan(until: string): { first: IsoDate; last: IsoDate } | undefined {
+  const match = PARTIAL_DATE.exec(until);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  const day = (y: number, m: number, d: number) =>
+    new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+  return month === undefined
+    ? { first: day(year, 0, 1), last: day(year, 11, 31) }
+    : { first: day(year, month - 1, 1), last: day(year, month, 0) };
+}
+
+/**
+ * The reminder of a paper whose end is known only to the month or the year. SAFETY: the
+ * patient must not lose a right for want of a day. It starts 30 days before the first day
+ * the paper may end, is at its last stage (3) from that day to the last one it may end
+ * (the text then names the month or the year, never a count of days), and is `past` after.
+ */
+function partialReminder(
+  about: string,
+  profileId: string,
+  until: string,
+  today: IsoDate,
+): Omit<Reminder, 'entry' | 'doses'> | undefined {
+  const span = partialDateSpan(until);
+  if (!span) return undefined;
+  const { first, last } = span;
+  const daysLeft = daysBetween(today, first);
+  if (today > last)
+    return {
+      about,
+      profileId,
+      date: first,
+      until,
+      daysLeft: daysBetween(today, last),
+      stage: 'past',
+    };
+  if (daysLeft <= 0) return { about, profileId, date: first, until, daysLeft: 0, stage: '3' };
+  const stage = stageOf(daysLeft);
+  return stage ? { about, profileId, date: first, until, daysLeft, stage } : undefined;
+}
+
+/**
+ * Every paper or right that ends within 30 days or has ended, for every profile, soonest
+ * first. An end known only to the month or the year is reminded from 30 days before the
+ * first day it may fall on (partialReminder).
  */
 export function paperReminders(entries: readonly Entry[], today: IsoDate): Reminder[] {
   const out: Reminder[] = [];
   for (const entry of entries) {
     const d = entry.details;
     if (d.kind !== 'right' || !d.validUntil) continue;
-    const r = reminderFor(`paper:${entry.id}`, entry.profileId, d.validUntil, today);
+    const about = `paper:${entry.id}`;
+    const r = FULL_DATE.test(d.validUntil)
+      ? reminderFor(about, entry.profileId, d.validUntil, today)
+      : partialReminder(about, entry.profileId, d.validUntil, today);
     if (r) out.push({ ...r, entry });
   }
   return sortReminders(out);

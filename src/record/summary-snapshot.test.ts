@@ -50,6 +50,8 @@ function longRecord() {
     entry({ kind: 'right', scheme: 'AME', validUntil: `201${i}-01-01` }),
   );
   const soon = entry({ kind: 'right', scheme: 'CSS', validUntil: '2026-04-20' });
+  // One whose end is known only to the month is reminded from 30 days before its first day.
+  const soonMonth = entry({ kind: 'right', scheme: 'residence-receipt', validUntil: '2026-04' });
   // Papers that end years ahead: the five that end last make the first page, the rest wait.
   const far = Array.from({ length: 7 }, (_, i) =>
     entry({ kind: 'right', scheme: 'PUMa', validUntil: `20${30 + i}-01-01` }),
@@ -73,6 +75,7 @@ function longRecord() {
     stopped,
     papers,
     soon,
+    soonMonth,
     far,
     notes,
     childShots,
@@ -84,6 +87,7 @@ function longRecord() {
       ...stopped,
       ...papers,
       soon,
+      soonMonth,
       ...far,
       ...notes,
       ...childShots,
@@ -124,7 +128,7 @@ describe('summary snapshot', () => {
     // Five notes, the newest; every paper reminded within the snapshot's days of use; of
     // those ending years ahead, the first page only.
     expect(r.notes.filter((e) => held.has(e.id))).toEqual(r.notes.slice(-5));
-    for (const e of [...r.papers, r.soon]) expect(held.has(e.id)).toBe(true);
+    for (const e of [...r.papers, r.soon, r.soonMonth]) expect(held.has(e.id)).toBe(true);
     expect(r.far.filter((e) => held.has(e.id))).toEqual(r.far.slice(2));
     // A child's every vaccination (the schedule counts each dose); an adult's first page.
     for (const e of r.childShots) expect(held.has(e.id)).toBe(true);
@@ -135,7 +139,7 @@ describe('summary snapshot', () => {
       condition: 0,
       vaccination: 8,
       result: 0,
-      right: 17,
+      right: 18,
       note: 40,
     });
     expect(snap.totals[child.id]?.vaccination).toBe(8);

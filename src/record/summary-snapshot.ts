@@ -19,7 +19,7 @@ import { concatBytes, toBase64Url } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { readIndex } from '../db/index.ts';
 import { recordOp } from './failures.ts';
-import { calendarDay, daysBetween, REMINDER_THRESHOLDS } from './reminders.ts';
+import { calendarDay, daysBetween, partialDateSpan, REMINDER_THRESHOLDS } from './reminders.ts';
 import type { SealedTable } from './sealed-table.ts';
 import type { LoadedRecord } from './store.ts';
 import { buildSummary, shownCount } from './summary.ts';
@@ -99,11 +99,16 @@ function addDays(day: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A paper whose reminder may show while the snapshot is used (see reminders.ts). */
+/**
+ * A paper whose reminder may show while the snapshot is used (see reminders.ts): its end, or
+ * for an end known only to the month or the year the first day it may fall on, is before
+ * `until`.
+ */
 function remindable(entry: Entry, until: IsoDate): boolean {
   const d = entry.details;
-  if (d.kind !== 'right' || !d.validUntil || !FULL_DATE.test(d.validUntil)) return false;
-  return d.validUntil <= until;
+  if (d.kind !== 'right' || !d.validUntil) return false;
+  const first = FULL_DATE.test(d.validUntil) ? d.validUntil : partialDateSpan(d.validUntil)?.first;
+  return first !== undefined && first <= until;
 }
 
 /** A person whose vaccines may be reminded (vaccines/vaccine-reminders.ts): a child. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CLINICIAN_LANGUAGE } from '../../i18n/languages.ts';
 import type { Reminder } from '../../record/reminders.ts';
 import type { Profile } from '../../record/types.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -25,11 +26,12 @@ export function RemindersPanel({
   /** Below the lines: the choice of notifications. */
   children?: ReactNode;
 }) {
-  const { t } = useTranslation(['summary', 'entry', 'vocab']);
+  const { t, i18n } = useTranslation(['summary', 'entry', 'vocab']);
+  const lng = i18n.resolvedLanguage ?? CLINICIAN_LANGUAGE;
   const mine = reminders.filter((r) => r.profileId === profile.id);
   if (mine.length === 0) return null;
   const title = t('reminders.title');
-  const lines = mine.map((r) => ({ r, text: reminderText(r, t, profiles) }));
+  const lines = mine.map((r) => ({ r, text: reminderText(r, t, profiles, lng) }));
   return (
     <section className="reminders" aria-labelledby="reminders-title">
       <div className="section-head">
