@@ -74,6 +74,9 @@ test('in Dari: a residence permit receipt is notified at 30 and 14 days, once ea
   });
   const receipt = papers.t('entry', 'scheme.residence-receipt');
   await expect(papers.paperReminder(receipt, 30)).toBeVisible();
+  // Its end date in the calendar of the paper in hand: 2027, not the Solar Hijri 1406.
+  await expect(papers.admin).toContainText(/۲۰۲۷|2027/);
+  await expect(papers.admin).not.toContainText(/۱۴۰۵|۱۴۰۶|1405|1406/);
 
   // One notification, generic, in Dari (or its fallback while the Dari words are drafted).
   await expect.poll(() => notifications(page)).toHaveLength(1);

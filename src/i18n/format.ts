@@ -4,11 +4,36 @@
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
 
+/**
+ * Every date is shown in the Gregorian calendar, the one on French papers, with the
+ * language's own month names and digits. Left to itself, Intl shows Dari and Pashto dates in
+ * the Solar Hijri calendar: "۱۲ حمل ۱۴۰۶" for 1 April 2027, which the patient cannot match
+ * with the paper in hand, and a month or a year known alone would become one it is not
+ * (a solar month straddles two Gregorian ones).
+ */
+const GREGORIAN = { calendar: 'gregory' } as const;
+
+/**
+ * A date and time in `lng` (share expiries, backups), in the Gregorian calendar (GREGORIAN);
+ * the text of the date itself when `lng` is not one Intl knows.
+ */
+export function formatDateTime(
+  when: number | Date,
+  lng: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  try {
+    return new Intl.DateTimeFormat(lng, { ...GREGORIAN, ...options }).format(when);
+  } catch {
+    return new Date(when).toISOString();
+  }
+}
+
 function dateFormat(lng: string, parts: 'y' | 'ym' | 'ymd'): Intl.DateTimeFormat | null {
   const key = `${lng}|${parts}`;
   const known = dateFormats.get(key);
   if (known !== undefined) return known;
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = { ...GREGORIAN, timeZone: 'UTC', year: 'numeric' };
   if (parts !== 'y') options.month = parts === 'ymd' ? 'short' : 'long';
   if (parts === 'ymd') options.day = 'numeric';
   let made: Intl.DateTimeFormat | null;

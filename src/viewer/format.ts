@@ -1,5 +1,6 @@
 import type { Amount, Label } from '../share/ips-labels.ts';
 import { findLanguage } from '../i18n/languages.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 /**
  * Formatting for the doctor's screen: age, time left, values, language names. Pure
@@ -30,12 +31,12 @@ export function timeLeft(untilMs: number, nowMs: number, lng: string): string {
 
 /** A clock time and date, e.g. "22 nov., 18:30", in `lng`. */
 export function dateTime(epochMs: number, lng: string): string {
-  return new Intl.DateTimeFormat(lng, {
+  return formatDateTime(epochMs, lng, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(new Date(epochMs));
+  });
 }
 
 /** A measured value with its unit; numbers use the viewer's decimal separator. */

@@ -6,6 +6,7 @@ import { useNow } from '../shell/useNow.ts';
 import { useBackup } from './backup-context.ts';
 import { relayFailureKey } from './backup-errors.ts';
 import { timeAgo } from './backup-status.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 
 /**
  * Where the relay copy stands while it is on: sending (with progress), saved and when,
@@ -18,7 +19,7 @@ export function RelayStatus() {
   const now = useNow(30_000);
   const lng = i18n.resolvedLanguage ?? 'fr';
   if (!prefs?.relay) return null;
-  const since = new Intl.DateTimeFormat(lng, { dateStyle: 'long' }).format(prefs.relay.since);
+  const since = formatDateTime(prefs.relay.since, lng, { dateStyle: 'long' });
 
   return (
     <div className="relay-status">

@@ -1,15 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import type { BackupHeader } from '../../record/backup/format.ts';
 import { Icon } from '../../ui/Icon.tsx';
 
 /** When the backup was made, as the phone's clock and language say it. */
 export function formatMoment(epochMs: number, lng: string): string {
-  try {
-    return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short' }).format(epochMs);
-  } catch {
-    return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ');
-  }
+  return formatDateTime(epochMs, lng, { dateStyle: 'long', timeStyle: 'short' });
 }
 
 /**

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { useNow } from '../shell/useNow.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 
 interface ShareListItemProps {
   share: ShareRecord;
@@ -26,10 +27,7 @@ export function ShareListItem({ share, online, fresh, onRevoke }: ShareListItemP
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(ms);
+    formatDateTime(ms, i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
   const accesses = share.accesses ?? [];
   // Whether anyone opened it is known only once the relay has answered at least once.
   const known = share.lastStatusAt !== undefined;

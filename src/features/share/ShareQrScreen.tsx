@@ -13,6 +13,7 @@ import { useWakeLock } from './useWakeLock.ts';
 import { useNow } from '../shell/useNow.ts';
 import { useStoreQuery } from '../shell/useStoreQuery.ts';
 import './share.css';
+import { formatDateTime } from '../../i18n/format.ts';
 
 const DOCTOR_WORDS = { title: 'qr.title', scan: 'qr.scan', pin: 'qr.pin' } as const;
 const SOCIAL_WORDS = {
@@ -59,10 +60,10 @@ export function ShareQrScreen() {
       </Screen>
     );
   }
-  const expires = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+  const expires = formatDateTime(share.exp * 1000, i18n.resolvedLanguage, {
     dateStyle: 'medium',
     timeStyle: 'short',
-  }).format(share.exp * 1000);
+  });
   return (
     <Screen title={t(words.title)} start={back}>
       <div className="qr-screen">
