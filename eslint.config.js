@@ -256,6 +256,22 @@ export default tseslint.config(
     },
   },
   {
+    // Dates go through src/i18n/format.ts, which holds them to the Gregorian calendar:
+    // left to itself, Intl shows Dari and Pashto dates in the Solar Hijri one.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/i18n/format.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: 'Format dates with src/i18n/format.ts (Gregorian in every language).',
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript config files have no types to check against.
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
