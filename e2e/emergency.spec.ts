@@ -3,6 +3,7 @@ import { violations } from './axe.ts';
 import { dumpIndexedDb } from './idb.ts';
 import { label } from './locales.ts';
 import { EmergencyPage, dumpLocalStorage, emergencyLabel } from './pages/emergency-page.ts';
+import { ImportPage } from './pages/import-page.ts';
 import { setUpRecordIn } from './pages/setup.ts';
 import { SummaryPage } from './pages/summary-page.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
@@ -196,4 +197,43 @@ test('in Arabic: a severe allergy added after the card is saved goes on it and o
   await expect(frenchOnLock.getByText(fr('vocab', 'allergy.penicillins'))).toBeVisible();
   await expect(frenchOnLock.getByText(fr('vocab', 'allergy.latex'))).toBeVisible();
   await expect(frenchOnLock.getByText(fr('vocab', 'allergy.egg'))).toHaveCount(0);
+});
+
+test('in Arabic: a severe allergy kept from a hospital’s file goes on the saved card, and the import says so', async ({
+  page,
+}) => {
+  const ar = (ns: string, path: string) => label('ar', ns, path);
+  const card = new EmergencyPage(page, 'ar');
+  await setUpRecordIn(page, 'ar', PIN, 'أمينة رحيمي');
+  await card.open();
+  await card.save();
+  await card.backHome();
+
+  // A hospital's file: a peanut allergy it rates high-risk (criticality high: severe).
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:a1',
+        resource: {
+          resourceType: 'AllergyIntolerance',
+          criticality: 'high',
+          code: {
+            coding: [{ system: 'http://snomed.info/sct', code: '762952008', display: 'Peanut' }],
+          },
+        },
+      },
+    ],
+  };
+  const importing = new ImportPage(page, 'ar');
+  await importing.openFromSummary();
+  await importing.pickFile('hopital.json', Buffer.from(JSON.stringify(bundle)));
+  const peanut = new RegExp(ar('vocab', 'allergy.peanut'));
+  await expect(importing.item(peanut)).toBeChecked();
+  await importing.keepAndStay(1);
+  await expect(page.getByText(emergencyLabel('ar', 'news.addedKept'))).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('link', { name: emergencyLabel('ar', 'settings.open') }).click();
+  await expect(card.item(peanut)).toBeChecked();
 });

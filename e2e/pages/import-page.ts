@@ -65,7 +65,14 @@ export class ImportPage {
     await this.page.getByLabel(this.l('add.file')).setInputFiles({ name, mimeType, buffer });
   }
 
+  /** Keeps `count` items and goes back to the summary. */
   async keep(count: number): Promise<void> {
+    await this.keepAndStay(count);
+    await this.page.getByRole('link', { name: this.l('done.back') }).click();
+  }
+
+  /** Keeps `count` items and stays on the "done" step. */
+  async keepAndStay(count: number): Promise<void> {
     const keep = phrase(
       this.textLng,
       'import',
@@ -85,6 +92,5 @@ export class ImportPage {
         ),
       ),
     ).toBeVisible();
-    await this.page.getByRole('link', { name: this.l('done.back') }).click();
   }
 }

@@ -45,6 +45,23 @@ export async function saveAndSeeCard(
   return cardNews(before, await card(), entry);
 }
 
+/**
+ * Runs `keep`, which writes what others sent (a clinician's reply, an import); resolves to
+ * its result and whether the card gained an entry meanwhile (a severe allergy among them
+ * goes on by itself, record/emergency-store.ts), so the screen can say so. A card that
+ * cannot be read says nothing.
+ */
+export async function keepAndSeeCard<T>(
+  store: CarnetStore,
+  keep: () => Promise<T>,
+): Promise<{ result: T; cardGrew: boolean }> {
+  const card = () => store.emergency.card().catch(() => null);
+  const before = new Set((await card())?.entryIds ?? []);
+  const result = await keep();
+  const after = (await card())?.entryIds ?? [];
+  return { result, cardGrew: after.some((id) => !before.has(id)) };
+}
+
 const STATE_KEY = 'emergencyCard';
 
 /** The navigation state that carries `news` to the summary. */

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { CardGrewNotice } from '../emergency/CardGrewNotice.tsx';
 import { BackLink } from '../shell/BackLink.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { importFailure } from './import-errors.ts';
@@ -20,7 +21,7 @@ type Step =
   | { name: 'start' }
   | { name: 'pin'; link: string }
   | { name: 'preview'; shown: Preview; picked: ReadonlySet<string> }
-  | { name: 'done'; count: number }
+  | { name: 'done'; count: number; cardGrew: boolean }
   | { name: 'export' };
 
 /** Everything starts ticked except sensitive items: the patient unticks what to leave. */
@@ -99,8 +100,8 @@ export function ImportScreen() {
             setStep({ ...step, picked });
           }}
           onKeep={() =>
-            void keep(step.shown, step.picked).then((count) => {
-              if (count !== undefined) setStep({ name: 'done', count });
+            void keep(step.shown, step.picked).then((kept) => {
+              if (kept !== undefined) setStep({ name: 'done', ...kept });
             })
           }
           onCancel={restart}
@@ -111,6 +112,7 @@ export function ImportScreen() {
       content = (
         <>
           <Notice tone="info">{t('done.message', { count: step.count })}</Notice>
+          {step.cardGrew && <CardGrewNotice />}
           <Link className="btn btn-primary" to="/">
             <Icon name="check" />
             <span>{t('done.back')}</span>

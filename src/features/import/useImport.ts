@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardCheck } from '../../share/health-card-verify.ts';
 import type { OpenedImport } from '../../share/import-open.ts';
+import { keepAndSeeCard } from '../emergency/card-news.ts';
 import { useUnlocked } from '../session/session-context.ts';
 import { importFailure } from './import-errors.ts';
 import { keepImport, sourceTitleOf } from './keep-import.ts';
@@ -86,16 +87,18 @@ export function useImport() {
       if (!activeProfileId) throw new Error('no profile');
       const { batch } = shown.opened;
       const now = new Date();
-      const ids = await keepImport(store, {
-        opened: shown.opened,
-        items: batch.items.filter((i) => picked.has(i.key)),
-        papers: batch.papers.filter((p) => picked.has(p.key)),
-        profileId: activeProfileId,
-        sourceTitle: sourceTitleOf(t, shown.opened, i18n.resolvedLanguage ?? 'fr', now),
-        untitled: t('preview.untitled'),
-      });
+      const { result: ids, cardGrew } = await keepAndSeeCard(store, () =>
+        keepImport(store, {
+          opened: shown.opened,
+          items: batch.items.filter((i) => picked.has(i.key)),
+          papers: batch.papers.filter((p) => picked.has(p.key)),
+          profileId: activeProfileId,
+          sourceTitle: sourceTitleOf(t, shown.opened, i18n.resolvedLanguage ?? 'fr', now),
+          untitled: t('preview.untitled'),
+        }),
+      );
       await refresh();
-      return ids.length;
+      return { count: ids.length, cardGrew };
     });
 
   return { busy, failure, setFailure, openLink, openFile, keep };

@@ -6,6 +6,8 @@ import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { useUnlocked } from '../session/session-context.ts';
+import { CardGrewNotice } from '../emergency/CardGrewNotice.tsx';
+import { keepAndSeeCard } from '../emergency/card-news.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { importReply, type ImportWords } from './reply-import.ts';
 import { settleReply, type PendingReply } from './reply-sync.ts';
@@ -23,6 +25,7 @@ export function RepliesScreen() {
   const { store, refresh, activeProfileId, state } = useUnlocked();
   const { pending, refused, checking, failed, online, check } = useReplies();
   const [saved, setSaved] = useState<number | null>(null);
+  const [cardGrew, setCardGrew] = useState(false);
 
   const save = async (p: PendingReply, kept: readonly number[]): Promise<number> => {
     const fr = i18n.getFixedT(p.reply.lang, 'replies');
@@ -36,7 +39,10 @@ export function RepliesScreen() {
     const profileId = p.share.profileId || activeProfileId || state.profiles[0]?.id;
     if (!profileId) throw new Error('no profile');
     const accepted = kept.flatMap((i) => (p.reply.items[i] ? [p.reply.items[i]] : []));
-    const count = await importReply(store, p.reply, accepted, profileId, words);
+    const { result: count, cardGrew } = await keepAndSeeCard(store, () =>
+      importReply(store, p.reply, accepted, profileId, words),
+    );
+    if (cardGrew) setCardGrew(true);
     // Saved: the relay's copy goes. If that fails the items are kept all the same; the
     // reply is taken off the list and deleted at the next successful check's end.
     await deleteReply(p.box, p.info.id).catch(() => undefined);
@@ -55,6 +61,7 @@ export function RepliesScreen() {
       {saved !== null && (
         <Notice tone="success">{saved > 0 ? t('saved', { count: saved }) : t('savedNone')}</Notice>
       )}
+      {cardGrew && <CardGrewNotice />}
       {checking && pending.length === 0 && <p role="status">{t('checking')}</p>}
       {!checking && pending.length === 0 && <p>{t('none')}</p>}
       {pending.map((p) => (
