@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatIsoDate } from './format.ts';
+import { formatBytes, formatDateTime, formatIsoDate } from './format.ts';
 
 describe('formatIsoDate', () => {
   it('shows only the known parts, in the language asked', () => {
@@ -44,5 +44,16 @@ describe('dates are Gregorian in every language, as on French papers', () => {
     expect(formatDateTime(Date.UTC(2027, 3, 1), '!!', { dateStyle: 'long' })).toBe(
       '2027-04-01T00:00:00.000Z',
     );
+  });
+});
+
+describe('a language Intl does not know reads French, not US English', () => {
+  it('Haitian Creole: French month names and units', () => {
+    expect(formatIsoDate('2027-04', 'ht')).toBe('avril 2027');
+    expect(formatIsoDate('2027-04-01', 'ht')).toBe('1 avr. 2027');
+    expect(formatBytes(2_500_000, 'ht')).toBe(formatBytes(2_500_000, 'fr'));
+    expect(
+      formatDateTime(Date.UTC(2027, 3, 1, 12), 'ht', { dateStyle: 'long', timeZone: 'UTC' }),
+    ).toBe('1 avril 2027');
   });
 });

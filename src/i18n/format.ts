@@ -14,6 +14,15 @@ const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
 const GREGORIAN = { calendar: 'gregory' } as const;
 
 /**
+ * The languages Intl is asked for: `lng`, then French. A language Intl does not know
+ * (Haitian Creole) then reads French month names and units, which its speakers meet on
+ * every paper, instead of the runtime's default (US English).
+ */
+export function intlLocales(lng: string | undefined): string[] {
+  return lng ? [lng, 'fr'] : ['fr'];
+}
+
+/**
  * A date and time in `lng` (share expiries, backups), in the Gregorian calendar (GREGORIAN);
  * the text of the date itself when `lng` is not one Intl knows.
  */
@@ -23,7 +32,7 @@ export function formatDateTime(
   options: Intl.DateTimeFormatOptions,
 ): string {
   try {
-    return new Intl.DateTimeFormat(lng, { ...GREGORIAN, ...options }).format(when);
+    return new Intl.DateTimeFormat(intlLocales(lng), { ...GREGORIAN, ...options }).format(when);
   } catch {
     return new Date(when).toISOString();
   }
@@ -38,7 +47,7 @@ function dateFormat(lng: string, parts: 'y' | 'ym' | 'ymd'): Intl.DateTimeFormat
   if (parts === 'ymd') options.day = 'numeric';
   let made: Intl.DateTimeFormat | null;
   try {
-    made = new Intl.DateTimeFormat(lng, options);
+    made = new Intl.DateTimeFormat(intlLocales(lng), options);
   } catch {
     made = null;
   }
@@ -72,7 +81,7 @@ export function formatBytes(bytes: number, lng: string): string {
     value /= 1000;
     i++;
   }
-  return new Intl.NumberFormat(lng, {
+  return new Intl.NumberFormat(intlLocales(lng), {
     style: 'unit',
     unit: units[i],
     unitDisplay: 'short',

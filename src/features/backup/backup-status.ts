@@ -1,3 +1,4 @@
+import { intlLocales } from '../../i18n/format.ts';
 /**
  * What the summary and the settings say about backups: the last one, and which single
  * warning (if any) to show. Pure, so the rules are tested without a browser.
@@ -73,10 +74,10 @@ const STEPS: readonly { unit: Intl.RelativeTimeFormatUnit; ms: number; below: nu
 export function timeAgo(at: number, now: number, lng: string): string {
   const elapsed = now - at;
   if (elapsed < 60_000) {
-    return new Intl.RelativeTimeFormat(lng, { numeric: 'auto' }).format(0, 'second');
+    return new Intl.RelativeTimeFormat(intlLocales(lng), { numeric: 'auto' }).format(0, 'second');
   }
   // Always a number ("il y a 2 jours"), not "avant-hier": plainer, and the same in every language.
-  const format = new Intl.RelativeTimeFormat(lng, { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat(intlLocales(lng), { numeric: 'always' });
   const step = STEPS.find((s) => elapsed < s.below) ?? { unit: 'year', ms: 365 * DAY_MS };
   return format.format(-Math.floor(elapsed / step.ms), step.unit);
 }
