@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { WholeRecord } from '../features/session/WholeRecord.tsx';
 import { ScrollToTop } from './ScrollToTop.tsx';
@@ -59,6 +59,12 @@ const EmergencyScreen = lazy(() =>
     default: m.EmergencyScreen,
   })),
 );
+// Background upkeep, not a screen: its own chunk, and its own boundary, so that neither its
+// code nor its strings ever hold up the screen shown.
+const ReminderWake = lazy(() =>
+  import('../features/reminders/ReminderWake.tsx').then((m) => ({ default: m.ReminderWake })),
+);
+
 /**
  * The record's screens, shown only while the vault is open. The router lives here, not in
  * the shell, so neither it nor any screen weighs on the onboarding and unlock screens.
@@ -67,6 +73,10 @@ export function RecordRoutes() {
   return (
     <BrowserRouter>
       <ScrollToTop />
+      {/* The reminder days left for the service worker while Carnet is closed. */}
+      <Suspense fallback={null}>
+        <ReminderWake />
+      </Suspense>
       <Routes>
         <Route path="/" element={<SummaryScreen />} />
         {/* Every other screen waits until the whole record is read (WholeRecord.tsx). */}

@@ -10,7 +10,7 @@ import {
   setActiveDbName,
   storageStatus,
 } from '../db/index.ts';
-import type { DbSwitch } from './backup/service.ts';
+import type { BackupService, DbSwitch } from './backup/service.ts';
 import { createBackupService } from './backup/service.ts';
 import { createDocumentStore } from './document-store.ts';
 import { withEmergencyCard } from './emergency-store.ts';
@@ -19,6 +19,7 @@ import { recordOp } from './failures.ts';
 import type { IndexWriter } from './index-writer.ts';
 import { indexWriter } from './index-writer.ts';
 import { createIntegrity } from './integrity.ts';
+import { removeWakeList } from './reminder-wake.ts';
 import { createShareStore } from './share-store.ts';
 import type { CarnetStore, DeviceSettings, LoadedRecord } from './store.ts';
 import { DEFAULT_SETTINGS } from './store.ts';
@@ -83,6 +84,28 @@ function deviceOps(
       };
     },
     requestPersistence: async () => (await requestPersistence()) ?? false,
+  };
+}
+
+/**
+ * Backups, with a restore that replaces the record also removing the reminder days left
+ * for the service worker (reminder-wake.ts): they came from the record that is gone. The
+ * restored record's own days are written when it opens, if notifications are allowed.
+ */
+function forgettingWakeOnRestore(backup: BackupService): BackupService {
+  return {
+    ...backup,
+    restore: async (file, code, options) => {
+      const pending = await backup.restore(file, code, options);
+      return {
+        ...pending,
+        commit: async (secret, kind) => {
+          await pending.commit(secret, kind);
+          // SECURITY: nothing of the replaced record's reminders stays outside the vault.
+          await removeWakeList();
+        },
+      };
+    },
   };
 }
 
@@ -179,7 +202,7 @@ export function createLocalStore(
       ...deviceOps(db),
       documents,
       shares: createShareStore(tables.shares),
-      backup: createBackupService(vault, dbs, tables.prefs),
+      backup: forgettingWakeOnRestore(createBackupService(vault, dbs, tables.prefs)),
       integrity,
       summary: summarySnapshots(db, snapshots, load),
     },

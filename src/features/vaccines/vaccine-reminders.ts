@@ -1,3 +1,4 @@
+import { stageStarts } from '../../record/reminder-days.ts';
 import type { Reminder } from '../../record/reminders.ts';
 import { REMINDER_THRESHOLDS, daysBetween, reminderFor } from '../../record/reminders.ts';
 import type { Entry, IsoDate, Profile } from '../../record/types.ts';
@@ -39,4 +40,32 @@ export function vaccineReminders(
     if (r) out.push({ ...r, doses });
   }
   return out;
+}
+
+/**
+ * The days on which a child's vaccine reminder reaches a new stage, for as long as nothing
+ * is recorded meanwhile (the app works them out again at each change): the stage days of
+ * the first dose not given. On any later day, the doses vaccineReminders counts are those
+ * not given and due within 30 days, so the first of them, the reminder's date, is that one
+ * dose's due date from 30 days before it on. Days from the child's coming of age are left
+ * out: adults are not reminded.
+ */
+export function vaccineStageDays(
+  profiles: readonly Profile[],
+  entries: readonly Entry[],
+  today: IsoDate,
+): IsoDate[] {
+  return profiles.flatMap((profile) => {
+    const birthDate = scheduleBirthDate(profile.birthDate);
+    if (!birthDate || isAdult(birthDate, today)) return [];
+    const given = entries.filter(
+      (e) => e.profileId === profile.id && e.details.kind === 'vaccination',
+    );
+    const first = childSchedule(birthDate, given, today)
+      .flatMap((m) => m.doses)
+      .filter((d) => d.status !== 'done')
+      .map((d) => d.dueOn)
+      .sort()[0];
+    return first ? stageStarts(first).filter((day) => !isAdult(birthDate, day)) : [];
+  });
 }
