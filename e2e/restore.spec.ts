@@ -305,6 +305,10 @@ test('closing the page mid-restore leaves phone B as it was', async ({ page, con
   await restore.chooseFile(backupFile(big.file));
   await restore.expectFacts(COUNTS);
   await restore.typeCode(big.code);
+  // A slow phone: the restore takes long enough to be cut midway, however fast this machine
+  // (unthrottled, it could end between the checks below and the close).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 3 });
   await restore.verify();
   // Under way: the bar has moved, and the restore's own database is being written.
   const restoreDb = expect.stringMatching(/^carnet-[0-9a-f]{16}$/);
