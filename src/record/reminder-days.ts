@@ -1,4 +1,4 @@
-import { REMINDER_THRESHOLDS, partialDateSpan } from './reminders.ts';
+import { FULL_DATE, REMINDER_THRESHOLDS, addDays, partialDateSpan } from './reminders.ts';
 import type { Entry, IsoDate } from './types.ts';
 
 /**
@@ -17,12 +17,12 @@ export const WAKE_HORIZON_DAYS = 400;
 /** At most this many days are kept, the soonest: four stages for each of 16 papers or children. */
 export const WAKE_MAX_DAYS = 64;
 
-const DAY_MS = 86_400_000;
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `day` moved by `n` calendar days (UTC arithmetic, as `daysBetween` counts them). */
-function addDays(day: IsoDate, n: number): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/**
+ * The stage days of a reminder whose date falls between `first` and `last` (the same day
+ * for a full date): 30, 14 and 3 days before the first, and the day after the last.
+ */
+function startsBetween(first: IsoDate, last: IsoDate): IsoDate[] {
+  return [...REMINDER_THRESHOLDS.map((t) => addDays(first, -t)), addDays(last, 1)];
 }
 
 /**
@@ -31,7 +31,7 @@ function addDays(day: IsoDate, n: number): IsoDate {
  */
 export function stageStarts(date: IsoDate): IsoDate[] {
   if (!FULL_DATE.test(date) || Number.isNaN(Date.parse(date))) return [];
-  return [...REMINDER_THRESHOLDS.map((t) => addDays(date, -t)), addDays(date, 1)];
+  return startsBetween(date, date);
 }
 
 /**
@@ -42,8 +42,7 @@ export function stageStarts(date: IsoDate): IsoDate[] {
 export function paperStageStarts(validUntil: string): IsoDate[] {
   if (FULL_DATE.test(validUntil)) return stageStarts(validUntil);
   const span = partialDateSpan(validUntil);
-  if (!span) return [];
-  return [...REMINDER_THRESHOLDS.map((t) => addDays(span.first, -t)), addDays(span.last, 1)];
+  return span ? startsBetween(span.first, span.last) : [];
 }
 
 /** Every stage day of every paper or right with an end (any day, past ones too). */

@@ -34,7 +34,13 @@ export interface Reminder {
 }
 
 const DAY_MS = 86_400_000;
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A whole date, `YYYY-MM-DD` (a record's dates may also be `YYYY-MM` or `YYYY`). */
+export const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `day` moved by `n` calendar days (UTC arithmetic, as `daysBetween` counts them). */
+export function addDays(day: IsoDate, n: number): IsoDate {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
 
 /** The patient's calendar day at `now` (epoch ms), in the phone's time zone: `YYYY-MM-DD`. */
 export function calendarDay(now: number): IsoDate {

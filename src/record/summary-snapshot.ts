@@ -19,7 +19,14 @@ import { concatBytes, toBase64Url } from '../crypto/encoding.ts';
 import type { CarnetDb } from '../db/index.ts';
 import { readIndex } from '../db/index.ts';
 import { recordOp } from './failures.ts';
-import { calendarDay, daysBetween, partialDateSpan, REMINDER_THRESHOLDS } from './reminders.ts';
+import {
+  addDays,
+  calendarDay,
+  daysBetween,
+  FULL_DATE,
+  partialDateSpan,
+  REMINDER_THRESHOLDS,
+} from './reminders.ts';
 import type { SealedTable } from './sealed-table.ts';
 import type { LoadedRecord } from './store.ts';
 import { buildSummary, shownCount } from './summary.ts';
@@ -59,7 +66,6 @@ interface SummaryView {
 
 const ALL_BUCKETS = Array.from({ length: BUCKET_COUNT }, (_, b) => b);
 const PREFIXES = ['profiles/', 'entries/'].map((p) => new TextEncoder().encode(p));
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A child's vaccines are reminded until 18; a few years more, so none is ever missed. */
 const CHILD_YEARS = 20;
 
@@ -93,10 +99,6 @@ export async function recordBasis(d: CarnetDb): Promise<string | null> {
     if (!whole) return null;
   }
   return toBase64Url(await sha256(concatBytes(parts)));
-}
-
-function addDays(day: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
